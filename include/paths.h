@@ -1,0 +1,19 @@
+/* paths.h — where tendo looks for its files.
+ *
+ * Every function writes into a buffer the caller owns and returns it, or
+ * NULL when the path would not fit or can't be known.
+ */
+#ifndef TENDO_PATHS_H
+#define TENDO_PATHS_H
+
+#include <stddef.h>
+
+/* The routines that ship: the source tree's routines/ when this binary runs
+ * from its build tree, else the installed $(pkgdatadir)/routines. */
+char *paths_shipped_routines(char *buf, size_t size);
+
+/* The person's own routines: $XDG_CONFIG_HOME/tendo/routines, by default
+ * ~/.config/tendo/routines. */
+char *paths_user_routines(char *buf, size_t size);
+
+#endif

@@ -1,0 +1,111 @@
+/* routine.h — routine files: what they hold and how they are read.
+ *
+ * The model of a routine as a physiotherapist writes it, and the parser
+ * that turns the text of a routine file (YAML) into that model. Pure: the
+ * parser reads a buffer the caller has loaded; it opens no file.
+ * The format is described in tendo-routine(5).
+ */
+#ifndef TENDO_ROUTINE_H
+#define TENDO_ROUTINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+/* Limits a routine must keep to; the parser names them in its messages. */
+enum {
+	ROUTINE_MAX_EXERCISES = 100,
+	ROUTINE_MAX_SETS = 50,
+	ROUTINE_MAX_REPS = 500,
+	ROUTINE_MAX_PHASES = 8,
+	ROUTINE_MAX_STEPS = 40,
+	ROUTINE_MAX_TEXT = 2000,          /* bytes in one text value */
+	ROUTINE_MAX_FILE = 1024 * 1024,   /* bytes in one routine file */
+	ROUTINE_ERRORS_MAX = 20,          /* errors kept for one file */
+};
+
+enum exercise_kind { EXERCISE_HOLD, EXERCISE_REPS };
+
+/* Which legs an exercise is done on, as written in the file. */
+enum sides {
+	SIDES_NONE,     /* not per side: both legs together */
+	SIDES_LEFT,
+	SIDES_RIGHT,
+	SIDES_BOTH,     /* left, then right */
+	SIDES_AFFECTED, /* the leg the person names (--leg) */
+};
+
+/* One leg, as the session runs it. */
+enum leg { LEG_NONE, LEG_LEFT, LEG_RIGHT };
+
+/* One phase of a rep's tempo, such as "lower" for 3 s. */
+struct phase {
+	char *name;  /* as written: "raise", "lower", "hold" */
+	char *note;  /* optional words shown with it, such as "affected leg, slowly"; NULL if none */
+	int64_t ms;
+};
+
+struct exercise {
+	char *name;
+	enum exercise_kind kind;
+	int64_t hold_ms;           /* EXERCISE_HOLD: how long each hold lasts */
+	int reps;                  /* EXERCISE_REPS: reps in each set */
+	struct phase *phases;      /* EXERCISE_REPS: the tempo, in order */
+	size_t phase_count;
+	int sets;                  /* sets (or holds) per side */
+	enum sides sides;
+	int64_t rest_ms;           /* rest between sets */
+	int64_t ready_ms;          /* get-ready time before the first set and after a side switch */
+	char **steps;              /* instructions in order */
+	size_t step_count;
+	char *cue;                 /* the one thing to remember; NULL if none */
+	char *load;                /* "bodyweight", "5 kg"; NULL if none */
+	char *source;              /* where the figures come from; NULL if none */
+	int line;                  /* where the exercise starts in its file */
+};
+
+struct routine {
+	char *title;
+	char *summary;   /* NULL if none */
+	char *source;    /* NULL if none */
+	char *caution;   /* safety advice shown before starting; NULL if none */
+	struct exercise *exercises;
+	size_t exercise_count;
+};
+
+/* The errors found in one file, in the order found. */
+struct routine_errors {
+	struct tendo_error items[ROUTINE_ERRORS_MAX];
+	size_t count;
+	size_t dropped; /* errors found past ROUTINE_ERRORS_MAX */
+};
+
+/* Defaults used when an exercise leaves a field out. */
+enum {
+	ROUTINE_DEFAULT_READY_MS = 10000,
+	ROUTINE_DEFAULT_SETS = 1,
+};
+
+/* Parses len bytes of text. file names the source in messages.
+ * On success returns true and sets *out to a routine the caller frees with
+ * routine_free(); errors->count is 0. On failure returns false, *out is
+ * NULL, and errors holds at least one error with its line and column. */
+bool routine_parse(const char *text, size_t len, const char *file,
+                   struct routine **out, struct routine_errors *errors);
+
+/* Frees a routine from routine_parse(); NULL is fine. */
+void routine_free(struct routine *routine);
+
+/* True when some exercise is done on the affected leg, so a leg must be
+ * chosen before the routine can run. */
+bool routine_needs_leg(const struct routine *routine);
+
+/* The words for a side setting: "left", "both", ... */
+const char *sides_name(enum sides sides);
+
+/* "left leg", "right leg", or "both legs" for LEG_NONE. */
+const char *leg_name(enum leg leg);
+
+#endif

@@ -1,0 +1,136 @@
+/* ui.h — the terminal: curses set-up, drawing helpers, and the main loop.
+ *
+ * A screen is a table of functions (struct screen). The loop owns the
+ * terminal: it sleeps until the screen's next visible change, a key, or a
+ * signal; hands keys and time to the screen; and redraws only when the
+ * screen says something changed. Screens draw into curses' buffer and never
+ * refresh: curses then sends only the cells that changed.
+ */
+#ifndef TENDO_UI_H
+#define TENDO_UI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Colour roles: name, foreground, background, attribute with colour,
+ * attribute without (NO_COLOR or a monochrome terminal). */
+#define UI_ROLES                                                              \
+	X(ROLE_TEXT, -1, -1, A_NORMAL, A_NORMAL)                              \
+	X(ROLE_DIM, -1, -1, A_DIM, A_DIM)                                     \
+	X(ROLE_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD)                         \
+	X(ROLE_HEADER, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)          \
+	X(ROLE_DIGITS, COLOR_GREEN, -1, A_BOLD, A_BOLD)                       \
+	X(ROLE_DIGITS_REST, COLOR_BLUE, -1, A_BOLD, A_BOLD)                   \
+	X(ROLE_DIGITS_READY, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                \
+	X(ROLE_PHASE, COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE)         \
+	X(ROLE_BAR, COLOR_GREEN, -1, A_NORMAL, A_REVERSE)                     \
+	X(ROLE_BAR_EMPTY, -1, -1, A_DIM, A_NORMAL)                            \
+	X(ROLE_SELECTED, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE)      \
+	X(ROLE_BROKEN, COLOR_RED, -1, A_NORMAL, A_DIM)                        \
+	X(ROLE_WARNING, COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE)            \
+	X(ROLE_KEY, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE)            \
+	X(ROLE_BOX, COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE)
+
+enum ui_role {
+#define X(name, fg, bg, color_attr, mono_attr) name,
+	UI_ROLES
+#undef X
+	ROLE_COUNT
+};
+
+/* A key label on screen that a mouse click or a touch presses. */
+struct ui_label {
+	int y, x, width;
+	int key;
+};
+
+enum { UI_MAX_LABELS = 32 };
+
+struct ui {
+	bool utf8;         /* the locale's text is UTF-8: block characters allowed */
+	bool color;        /* colours are used */
+	chtype attr[ROLE_COUNT];
+	struct ui_label labels[UI_MAX_LABELS];
+	int label_count;
+	volatile const int *stop_signal; /* set by main's handlers; the loop ends when non-zero */
+};
+
+/* What a screen's functions ask of the loop. */
+enum {
+	UI_NOTHING = 0,
+	UI_REDRAW = 1 << 0, /* something shown has changed */
+	UI_CLOSE = 1 << 1,  /* this screen is done; the loop returns */
+};
+
+#define UI_NO_WAKE INT64_MAX
+
+struct screen {
+	int min_cols, min_rows;  /* smaller than this: "terminal too small" */
+	/* Draws the whole screen into curses' buffer (the loop has erased it). */
+	void (*draw)(void *ctx, struct ui *ui);
+	/* A key (or the key of a clicked label). Returns UI_* flags. */
+	unsigned (*key)(void *ctx, int key);
+	/* Time has passed (now: the monotonic clock, ns). Returns UI_* flags.
+	 * May be NULL. */
+	unsigned (*tick)(void *ctx, int64_t now_ns);
+	/* When tick() should next run (ns, monotonic), or UI_NO_WAKE. May be NULL. */
+	int64_t (*wake_at)(void *ctx, const struct ui *ui);
+	/* A stop signal arrived (SIGINT, SIGTERM, SIGHUP). May be NULL; the loop
+	 * returns after calling it. */
+	void (*stop)(void *ctx, int64_t now_ns);
+};
+
+/* Starts curses: locale, colours (none with NO_COLOR), keypad, mouse.
+ * stop_signal is watched by the loop. */
+void ui_start(struct ui *ui, volatile const int *stop_signal);
+void ui_stop(struct ui *ui);
+
+/* Runs a screen until it closes or a stop signal arrives. Returns true when
+ * the screen closed itself, false on a stop signal. */
+bool ui_run(struct ui *ui, const struct screen *screen, void *ctx);
+
+/* --- drawing helpers, for screens ------------------------------------ */
+
+/* Writes text at y, x in at most width columns, in a role. Outside UTF-8,
+ * characters beyond ASCII are shown as plain stand-ins. Returns the columns
+ * used. */
+int ui_text(const struct ui *ui, int y, int x, int width, enum ui_role role, const char *text);
+
+/* The columns text takes on screen. */
+int ui_text_width(const struct ui *ui, const char *text);
+
+/* Text centred in a row of width columns starting at x. */
+void ui_text_centred(const struct ui *ui, int y, int x, int width, enum ui_role role,
+                     const char *text);
+
+/* Word-wraps text into at most max_lines lines of width columns from y, x,
+ * each later line indented by indent. Returns the lines used. */
+int ui_wrap(const struct ui *ui, int y, int x, int width, int max_lines, int indent,
+            enum ui_role role, const char *text);
+
+/* How many lines ui_wrap would use, without drawing. */
+int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text);
+
+/* A bar width columns wide, fraction (0..1) filled. */
+void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role);
+
+/* A row of key labels ("[space] pause"); records each label for mouse
+ * clicks. keys[i] is the key, words[i] its caption; short_names[i] what to
+ * show for the key itself. Uses a compact form when the row is narrow. */
+void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
+             const char *const *short_names, const char *const *words, int count);
+
+/* Forgets the recorded labels; the loop calls this before each draw. */
+void ui_labels_clear(struct ui *ui);
+
+/* Big text (digits, ':' and ' ') scaled to fill at most height x width,
+ * centred there. Falls back to plain text when there is no room for
+ * the big font. Returns the rows used. */
+int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
+                const char *text);
+
+/* A box with a border, its inside cleared, for a question or the key help. */
+void ui_box(const struct ui *ui, int y, int x, int height, int width);
+
+#endif

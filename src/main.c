@@ -1,0 +1,445 @@
+/* main.c — tendo's command line: wires the core to the shells. */
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "cues.h"
+#include "duration.h"
+#include "paths.h"
+#include "screens.h"
+#include "timeline.h"
+#include "ui.h"
+
+enum { EXIT_BAD = 1, EXIT_USAGE = 2, MAX_FOLDERS = 16 };
+
+struct options {
+	const char *routine_dirs[MAX_FOLDERS];
+	size_t routine_dir_count;
+	enum leg leg;
+	double speed;
+	const char *sound;
+	const char *cue_log;
+};
+
+static volatile int stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static const char usage_text[] =
+	"Usage: tendo [OPTION]... [COMMAND [ARG]...]\n"
+	"A full-screen coach for Achilles tendon exercise: timed holds, reps at a\n"
+	"tempo, sets, sides and rests, with sound cues.\n"
+	"\n"
+	"Commands:\n"
+	"  (none)             choose a routine from a list and run it\n"
+	"  run NAME|FILE      run a routine by its name, its title, or its file\n"
+	"  list               list the routines found, and where each came from\n"
+	"  check FILE...      check routine files; exits 1 if any has an error\n"
+	"\n"
+	"Options:\n"
+	"  --routines DIR     look for routines in DIR too (may be repeated)\n"
+	"  --leg left|right   the affected leg, for exercises done on it\n"
+	"  --speed FACTOR     run time FACTOR times as fast (0.1 to 1000), for demos\n"
+	"                     and tests; cues and the cue log keep real times\n"
+	"  --sound LIST       where cues go: auto, bell, flash or off, or several\n"
+	"                     joined by commas (default: auto, the terminal bell)\n"
+	"  --cue-log FILE     write each cue as it fires: PLANNED ACTUAL NAME, both\n"
+	"                     in milliseconds from the session's start\n"
+	"  -h, --help         show this help\n"
+	"  -V, --version      show the version\n"
+	"\n"
+	"Keys in a session: space pause, n next, p back to the start of the set,\n"
+	"m mute, q quit, ? keys.\n"
+	"\n"
+	"tendo is not medical advice. A sudden pop in the heel with pain and\n"
+	"trouble pushing off needs a same-day medical assessment.\n"
+	"See tendo(1) and tendo-routine(5).\n";
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "tendo: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'tendo --help'.\n");
+	return EXIT_USAGE;
+}
+
+/* Parses the options, wherever they stand among the words. Leaves the
+ * command and its arguments in argv from *first. */
+static int parse_options(int argc, char **argv, struct options *o, int *first)
+{
+	static const struct option longs[] = {
+		{"routines", required_argument, NULL, 'r'}, {"leg", required_argument, NULL, 'l'},
+		{"speed", required_argument, NULL, 's'},    {"sound", required_argument, NULL, 'o'},
+		{"cue-log", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0},
+	};
+	int c;
+	char *end;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hV", longs, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (o->routine_dir_count == MAX_FOLDERS)
+				return usage_error("at most 16 --routines folders, found more at %s", optarg);
+			o->routine_dirs[o->routine_dir_count++] = optarg;
+			break;
+		case 'l':
+			if (strcmp(optarg, "left") == 0)
+				o->leg = LEG_LEFT;
+			else if (strcmp(optarg, "right") == 0)
+				o->leg = LEG_RIGHT;
+			else
+				return usage_error("--leg takes left or right, found \"%s\"", optarg);
+			break;
+		case 's':
+			o->speed = strtod(optarg, &end);
+			if (end == optarg || *end || !(o->speed >= 0.1 && o->speed <= 1000))
+				return usage_error("--speed takes a number from 0.1 to 1000, found \"%s\"",
+				                   optarg);
+			break;
+		case 'o':
+			o->sound = optarg;
+			break;
+		case 'c':
+			o->cue_log = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(EXIT_SUCCESS);
+		case 'V':
+			printf("tendo %s\n", PACKAGE_VERSION);
+			exit(EXIT_SUCCESS);
+		default:
+			return usage_error("unknown option %s", argv[optind - 1]);
+		}
+	}
+	*first = optind;
+	return 0;
+}
+
+/* ------------------------------------------------------------ the catalog */
+
+static void load_catalog(const struct options *o, struct catalog *cat)
+{
+	struct catalog_folder folders[MAX_FOLDERS + 2];
+	char user[PATH_MAX], shipped[PATH_MAX];
+	size_t n = 0;
+
+	for (size_t i = 0; i < o->routine_dir_count; i++)
+		folders[n++] = (struct catalog_folder){o->routine_dirs[i], ORIGIN_COMMAND_LINE, true};
+	if (paths_user_routines(user, sizeof user))
+		folders[n++] = (struct catalog_folder){user, ORIGIN_USER, false};
+	if (paths_shipped_routines(shipped, sizeof shipped))
+		folders[n++] = (struct catalog_folder){shipped, ORIGIN_SHIPPED, true};
+	catalog_load(cat, folders, n);
+	for (size_t i = 0; i < cat->warning_count; i++) {
+		char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+		fprintf(stderr, "tendo: can't read the routine folder %s\n",
+		        error_format(&cat->warnings[i], text, sizeof text));
+	}
+}
+
+static int command_list(const struct options *o)
+{
+	struct catalog cat;
+	char d[32], text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	load_catalog(o, &cat);
+	if (cat.count == 0)
+		printf("No routines found.\n");
+	for (size_t i = 0; i < cat.count; i++) {
+		const struct catalog_entry *e = &cat.entries[i];
+		struct timeline tl;
+		struct tendo_error err;
+		if (!e->routine) {
+			printf("%-24s broken: %s\n", e->name, error_format(&e->error, text, sizeof text));
+			continue;
+		}
+		d[0] = '\0';
+		if (timeline_build(e->routine, LEG_LEFT, &tl, &err)) {
+			duration_clock(tl.total_ms, d, sizeof d);
+			timeline_free(&tl);
+		}
+		printf("%-24s %-36s %7s  %-10s %s\n", e->name, e->routine->title, d,
+		       catalog_origin_name(e->origin), e->path);
+	}
+	catalog_free(&cat);
+	return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------ check */
+
+static bool check_one(const char *path)
+{
+	struct routine_errors *errors = malloc(sizeof *errors);
+	struct routine *routine = NULL;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	bool ok;
+
+	if (!errors) {
+		fprintf(stderr, "tendo: out of memory\n");
+		return false;
+	}
+	ok = catalog_parse_file(path, &routine, errors);
+	if (ok) {
+		struct timeline tl;
+		struct tendo_error err;
+		if (timeline_build(routine, LEG_LEFT, &tl, &err)) {
+			timeline_free(&tl);
+			printf("%s: ok\n", path);
+		} else {
+			printf("%s: %s\n", path, err.message);
+			ok = false;
+		}
+	}
+	for (size_t i = 0; i < errors->count; i++)
+		printf("%s\n", error_format(&errors->items[i], text, sizeof text));
+	if (errors->dropped)
+		printf("%s: and %zu more errors\n", path, errors->dropped);
+	routine_free(routine);
+	free(errors);
+	return ok;
+}
+
+static int command_check(int argc, char **argv)
+{
+	int bad = 0;
+
+	if (argc == 0)
+		return usage_error("%s", "check needs at least one routine file");
+	for (int i = 0; i < argc; i++)
+		bad += !check_one(argv[i]);
+	return bad ? EXIT_BAD : EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------ running */
+
+static void print_summary(const struct routine *r, const struct engine_tally *t, bool quit)
+{
+	char held[32], total[32];
+
+	printf("tendo: %s %s: %d of %d sets, %d reps, %s in holds, %s in all.\n", r->title,
+	       quit ? "stopped early" : "complete", t->sets_done, t->sets_planned, t->reps_done,
+	       duration_format(t->hold_ms / 1000 * 1000, held, sizeof held),
+	       duration_clock(t->elapsed_ms, total, sizeof total));
+}
+
+/* What one coached session came to, for the line printed at the end. */
+struct coached {
+	bool ran;
+	bool quit;
+	struct engine_tally tally;
+	const struct routine *routine;
+};
+
+/* Runs one routine in a started ui: asks for the leg if needed, then the
+ * session. Returns the outcome; fills *done when a session ran. */
+static enum screen_outcome coach(struct ui *ui, const struct routine *routine,
+                                 const struct options *o, struct cue_sinks *sinks,
+                                 struct coached *done, struct tendo_error *err)
+{
+	struct session_options so = {o->speed, sinks};
+	struct timeline tl;
+	enum leg leg = o->leg;
+	enum screen_outcome outcome;
+
+	if (leg == LEG_NONE && routine_needs_leg(routine)) {
+		outcome = leg_prompt_run(ui, routine, &leg);
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+	}
+	if (!timeline_build(routine, leg, &tl, err))
+		return OUTCOME_BACK;
+	outcome = session_run(ui, &tl, &so, &done->tally, &done->quit);
+	done->ran = true;
+	done->routine = routine;
+	timeline_free(&tl);
+	return outcome;
+}
+
+static void finish_ui(struct ui *ui, const struct coached *done, const struct tendo_error *err)
+{
+	ui_stop(ui);
+	if (done->ran)
+		print_summary(done->routine, &done->tally, done->quit);
+	if (err->message[0])
+		fprintf(stderr, "tendo: %s\n", err->message);
+}
+
+static bool looks_like_file(const char *arg)
+{
+	struct stat st;
+	size_t len = strlen(arg);
+
+	return strchr(arg, '/') || (len > 5 && strcmp(arg + len - 5, ".yaml") == 0) ||
+	       (len > 4 && strcmp(arg + len - 4, ".yml") == 0) ||
+	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
+}
+
+static bool open_sinks(const struct options *o, struct cue_sinks *sinks)
+{
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	memset(sinks, 0, sizeof *sinks);
+	if (!cues_choose(sinks, o->sound ? o->sound : "auto", &err) ||
+	    (o->cue_log && !cues_open_log(sinks, o->cue_log, &err))) {
+		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		return false;
+	}
+	return true;
+}
+
+static bool have_terminal(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return true;
+	fprintf(stderr, "tendo: a session needs a terminal; to check routine files without "
+	                "one, use tendo check\n");
+	return false;
+}
+
+static void block_signals(void)
+{
+	struct sigaction sa;
+	sigset_t set;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* Delivered only while the loop sleeps (see ui.c), never mid-draw. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+static int command_run(const struct options *o, const char *target)
+{
+	struct catalog cat = {0};
+	struct catalog_entry file_entry = {0};
+	const struct catalog_entry *entry;
+	struct cue_sinks sinks;
+	struct ui ui;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	int status = EXIT_SUCCESS;
+
+	if (looks_like_file(target)) {
+		catalog_load_file(target, ORIGIN_FILE, &file_entry);
+		entry = &file_entry;
+	} else {
+		load_catalog(o, &cat);
+		entry = catalog_find(&cat, target);
+		if (!entry) {
+			fprintf(stderr, "tendo: there is no routine called \"%s\"; 'tendo list' shows them\n",
+			        target);
+			catalog_free(&cat);
+			return EXIT_BAD;
+		}
+	}
+	if (!entry->routine) {
+		fprintf(stderr, "tendo: %s\n", error_format(&entry->error, text, sizeof text));
+		status = EXIT_BAD;
+	} else if (!have_terminal() || !open_sinks(o, &sinks)) {
+		status = EXIT_BAD;
+	} else {
+		struct coached done = {0};
+		struct tendo_error err = {0};
+		block_signals();
+		ui_start(&ui, &stop_signal);
+		if (coach(&ui, entry->routine, o, &sinks, &done, &err) == OUTCOME_STOP)
+			status = 128 + stop_signal;
+		finish_ui(&ui, &done, &err);
+		if (err.message[0])
+			status = EXIT_BAD;
+		cues_close(&sinks);
+	}
+	catalog_entry_free(&file_entry);
+	catalog_free(&cat);
+	return status;
+}
+
+static int command_pick(const struct options *o)
+{
+	struct catalog cat;
+	struct cue_sinks sinks;
+	struct coached done = {0};
+	struct tendo_error err = {0};
+	struct ui ui;
+	size_t chosen = 0;
+	int status = EXIT_SUCCESS;
+
+	if (!have_terminal() || !open_sinks(o, &sinks))
+		return EXIT_BAD;
+	load_catalog(o, &cat);
+	block_signals();
+	ui_start(&ui, &stop_signal);
+	for (;;) {
+		enum screen_outcome outcome = picker_run(&ui, &cat, &chosen);
+		if (outcome == OUTCOME_CHOSEN)
+			outcome = coach(&ui, cat.entries[chosen].routine, o, &sinks, &done, &err);
+		else if (outcome == OUTCOME_BACK)
+			break;
+		if (outcome == OUTCOME_STOP) {
+			status = 128 + stop_signal;
+			break;
+		}
+		if (err.message[0]) {
+			status = EXIT_BAD;
+			break;
+		}
+	}
+	finish_ui(&ui, &done, &err);
+	cues_close(&sinks);
+	catalog_free(&cat);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = {.speed = 1.0};
+	int first = 1, status;
+	const char *command;
+
+	setlocale(LC_ALL, "");
+	status = parse_options(argc, argv, &o, &first);
+	if (status)
+		return status;
+	if (first == argc)
+		return command_pick(&o);
+	command = argv[first];
+	if (strcmp(command, "run") == 0) {
+		if (argc - first != 2)
+			return usage_error("%s", "run takes one routine: a name, a title or a file");
+		return command_run(&o, argv[first + 1]);
+	}
+	if (strcmp(command, "list") == 0)
+		return command_list(&o);
+	if (strcmp(command, "check") == 0)
+		return command_check(argc - first - 1, argv + first + 1);
+	return usage_error("unknown command \"%s\"", command);
+}

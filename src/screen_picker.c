@@ -1,0 +1,261 @@
+/* screen_picker.c — the routine list and the affected-leg question
+ * (see screens.h). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duration.h"
+#include "screens.h"
+
+struct picker {
+	const struct catalog *cat;
+	int64_t *minutes_ms;  /* each good routine's planned length */
+	size_t selected;
+	size_t top;           /* the first entry shown */
+	int list_rows;        /* as last drawn */
+	bool chosen, back;
+	const char *message;  /* shown once under the list, then cleared */
+};
+
+enum { LIST_TOP = 2 };
+
+static const char *entry_title(const struct catalog_entry *e)
+{
+	return e->routine ? e->routine->title : e->name;
+}
+
+/* Rows left for the list once the details of the selected entry fit. */
+static int detail_rows(void)
+{
+	return LINES >= 20 ? 7 : 4;
+}
+
+static void keep_selected_visible(struct picker *p)
+{
+	int rows = LINES - LIST_TOP - detail_rows() - 2;
+
+	if (rows < 1)
+		rows = 1;
+	p->list_rows = rows;
+	if (p->selected < p->top)
+		p->top = p->selected;
+	if (p->selected >= p->top + (size_t)rows)
+		p->top = p->selected - (size_t)rows + 1;
+}
+
+static void draw_entry(struct picker *p, struct ui *ui, size_t i, int y)
+{
+	const struct catalog_entry *e = &p->cat->entries[i];
+	bool selected = i == p->selected;
+	enum ui_role role = selected ? ROLE_SELECTED : e->routine ? ROLE_TEXT : ROLE_BROKEN;
+	char right[64], d[32];
+
+	if (selected) {
+		attrset(ui->attr[ROLE_SELECTED]);
+		mvhline(y, 0, ' ', COLS);
+	}
+	if (e->routine)
+		snprintf(right, sizeof right, "%s \u00b7 %s ", duration_clock(p->minutes_ms[i], d, sizeof d),
+		         catalog_origin_name(e->origin));
+	else
+		snprintf(right, sizeof right, "broken \u00b7 %s ", catalog_origin_name(e->origin));
+	ui_text(ui, y, 1, 2, role, selected ? ">" : " ");
+	ui_text(ui, y, 3, COLS - 4 - ui_text_width(ui, right), role, entry_title(e));
+	ui_text(ui, y, COLS - ui_text_width(ui, right), COLS, role, right);
+}
+
+static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
+{
+	const struct catalog_entry *e = &p->cat->entries[p->selected];
+	char text[1200];
+
+	if (!e->routine) {
+		char where[ERROR_MESSAGE_MAX + ERROR_FILE_MAX + 32];
+		error_format(&e->error, where, sizeof where);
+		snprintf(text, sizeof text, "This routine can't be used until its file is fixed: %s%s",
+		         where, e->error_count > 1 ? " (and more: run tendo check on it)" : "");
+		ui_wrap(ui, y, 1, COLS - 2, rows, 0, ROLE_BROKEN, text);
+		return;
+	}
+	y += ui_wrap(ui, y, 1, COLS - 2, rows, 0, ROLE_TEXT,
+	             e->routine->summary ? e->routine->summary : e->routine->title);
+	if (e->routine->source && rows > 2) {
+		snprintf(text, sizeof text, "Source: %s", e->routine->source);
+		y += ui_wrap(ui, y, 1, COLS - 2, 2, 2, ROLE_DIM, text);
+	}
+	if (e->routine->caution)
+		ui_wrap(ui, y, 1, COLS - 2, 2, 0, ROLE_WARNING, e->routine->caution);
+}
+
+static void picker_draw(void *ctx, struct ui *ui)
+{
+	static const int keys[] = {KEY_UP, KEY_DOWN, '\n', 'q'};
+	static const char *const names[] = {"Up", "Down", "Enter", "q"};
+	static const char *const words[] = {"", "choose", "start", "quit"};
+	struct picker *p = ctx;
+	int y = LIST_TOP;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, "tendo \u2014 choose a routine");
+	if (p->cat->count == 0) {
+		ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,
+		        "No routines were found. Put routine files (.yaml) in ~/.config/tendo/routines "
+		        "or name a folder with --routines; see tendo-routine(5).");
+		ui_keys(ui, LINES - 1, 0, COLS, keys + 3, names + 3, words + 3, 1);
+		return;
+	}
+	keep_selected_visible(p);
+	for (size_t i = p->top; i < p->cat->count && y < LIST_TOP + p->list_rows; i++)
+		draw_entry(p, ui, i, y++);
+	if (p->message)
+		ui_text(ui, LINES - detail_rows() - 2, 1, COLS - 2, ROLE_WARNING, p->message);
+	attrset(ui->attr[ROLE_DIM]);
+	mvhline(LINES - detail_rows() - 1, 0, ACS_HLINE, COLS);
+	draw_details(p, ui, LINES - detail_rows(), detail_rows() - 1);
+	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 4);
+}
+
+static void move_to(struct picker *p, long target)
+{
+	long last = (long)p->cat->count - 1;
+	p->selected = (size_t)(target < 0 ? 0 : target > last ? last : target);
+}
+
+/* Jumps to the next routine whose title starts with c. */
+static void jump_to_letter(struct picker *p, int c)
+{
+	size_t n = p->cat->count;
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (p->selected + k) % n;
+		if (tolower((unsigned char)entry_title(&p->cat->entries[i])[0]) == tolower(c)) {
+			p->selected = i;
+			return;
+		}
+	}
+}
+
+static unsigned picker_key(void *ctx, int key)
+{
+	struct picker *p = ctx;
+
+	p->message = NULL;
+	if (key == 'q' || key == 'Q' || key == 27) {
+		p->back = true;
+		return UI_CLOSE;
+	}
+	if (p->cat->count == 0)
+		return UI_NOTHING;
+	switch (key) {
+	case KEY_UP: move_to(p, (long)p->selected - 1); break;
+	case KEY_DOWN: move_to(p, (long)p->selected + 1); break;
+	case KEY_PPAGE: move_to(p, (long)p->selected - p->list_rows); break;
+	case KEY_NPAGE: move_to(p, (long)p->selected + p->list_rows); break;
+	case KEY_HOME: move_to(p, 0); break;
+	case KEY_END: move_to(p, (long)p->cat->count); break;
+	case '\n': case '\r': case KEY_ENTER:
+		if (p->cat->entries[p->selected].routine) {
+			p->chosen = true;
+			return UI_CLOSE;
+		}
+		p->message = "That routine's file has an error (shown below); choose another.";
+		break;
+	default:
+		if (key > 0 && key < 128 && isalnum(key))
+			jump_to_letter(p, key);
+		else
+			return UI_NOTHING;
+	}
+	return UI_REDRAW;
+}
+
+static const struct screen picker_screen = {
+	.min_cols = 30,
+	.min_rows = 10,
+	.draw = picker_draw,
+	.key = picker_key,
+};
+
+enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen)
+{
+	struct picker p = {.cat = cat, .selected = *chosen};
+	enum screen_outcome outcome;
+
+	p.minutes_ms = calloc(cat->count ? cat->count : 1, sizeof *p.minutes_ms);
+	for (size_t i = 0; p.minutes_ms && i < cat->count; i++) {
+		struct timeline tl;
+		struct tendo_error err;
+		if (cat->entries[i].routine &&
+		    timeline_build(cat->entries[i].routine, LEG_LEFT, &tl, &err)) {
+			p.minutes_ms[i] = tl.total_ms;
+			timeline_free(&tl);
+		}
+	}
+	if (p.selected >= cat->count)
+		p.selected = 0;
+	if (!p.minutes_ms)
+		return OUTCOME_BACK;
+	if (!ui_run(ui, &picker_screen, &p))
+		outcome = OUTCOME_STOP;
+	else
+		outcome = p.chosen ? OUTCOME_CHOSEN : OUTCOME_BACK;
+	*chosen = p.selected;
+	free(p.minutes_ms);
+	return outcome;
+}
+
+/* ------------------------------------------------------------ the leg */
+
+struct leg_prompt {
+	const struct routine *routine;
+	enum leg leg;
+	bool back;
+};
+
+static void leg_draw(void *ctx, struct ui *ui)
+{
+	static const int keys[] = {'l', 'r', 'q'};
+	static const char *const names[] = {"l", "r", "q"};
+	static const char *const words[] = {"left", "right", "back"};
+	struct leg_prompt *p = ctx;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, p->routine->title);
+	ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE, "Which leg is affected?");
+	ui_wrap(ui, 4, 1, COLS - 2, 4, 0, ROLE_TEXT,
+	        "Some exercises here work only the affected leg. Press l for the left leg or r "
+	        "for the right. (--leg left or --leg right skips this question.)");
+	ui_keys(ui, 9 < LINES - 1 ? 9 : LINES - 1, 1, COLS - 2, keys, names, words, 3);
+}
+
+static unsigned leg_key(void *ctx, int key)
+{
+	struct leg_prompt *p = ctx;
+
+	switch (tolower(key < 256 && key >= 0 ? key : 0)) {
+	case 'l': p->leg = LEG_LEFT; return UI_CLOSE;
+	case 'r': p->leg = LEG_RIGHT; return UI_CLOSE;
+	case 'q': case 27: p->back = true; return UI_CLOSE;
+	default: return UI_NOTHING;
+	}
+}
+
+static const struct screen leg_screen = {
+	.min_cols = 30,
+	.min_rows = 10,
+	.draw = leg_draw,
+	.key = leg_key,
+};
+
+enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine,
+                                   enum leg *leg)
+{
+	struct leg_prompt p = {.routine = routine, .leg = LEG_NONE};
+
+	if (!ui_run(ui, &leg_screen, &p))
+		return OUTCOME_STOP;
+	*leg = p.leg;
+	return p.back ? OUTCOME_BACK : OUTCOME_CHOSEN;
+}

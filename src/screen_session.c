@@ -1,0 +1,651 @@
+/* screen_session.c — the session player and its summary (see screens.h).
+ *
+ * The engine keeps session time in milliseconds; this screen maps it to
+ * the monotonic clock (with --speed), feeds it keys and time, hands due
+ * cues to the sinks, and draws the engine's view.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "duration.h"
+#include "screens.h"
+
+enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
+
+/* What the screen shows that changes with time; when it is unchanged the
+ * loop has nothing to redraw. */
+struct visible {
+	size_t step;
+	int64_t seconds_left;
+	int bar_cells;
+	int rep, phase, phase_cells;
+	int session_cells;
+	int64_t session_seconds_left;
+	bool paused, finished;
+};
+
+struct session_screen {
+	const struct timeline *tl;
+	const struct session_options *options;
+	struct engine engine;
+	int64_t start_ns;
+	enum overlay overlay;
+	bool paused_for_overlay;
+	bool summary_left;   /* the person has left the summary */
+	struct visible shown;
+};
+
+/* ------------------------------------------------------------ time */
+
+static int64_t session_ms(const struct session_screen *s, int64_t now_ns)
+{
+	return (int64_t)floor((double)(now_ns - s->start_ns) / 1e6 * s->options->speed);
+}
+
+static int64_t real_ns(const struct session_screen *s, int64_t ms)
+{
+	return s->start_ns + (int64_t)ceil((double)ms * 1e6 / s->options->speed);
+}
+
+static int64_t now_ms(const struct session_screen *s)
+{
+	return session_ms(s, clock_now_ns());
+}
+
+/* ------------------------------------------------------------ layout */
+
+enum { HEADER_ROWS = 4, FOOTER_ROWS = 3 };
+
+static int bar_width(void)
+{
+	return COLS - 4;
+}
+
+static int session_bar_width(void)
+{
+	return COLS - 24 > 10 ? COLS - 24 : 10;
+}
+
+static int cells(int64_t part, int64_t whole, int width)
+{
+	if (whole <= 0)
+		return width;
+	return (int)(part * width / whole);
+}
+
+static bool is_reps(const struct session_screen *s, const struct step *step)
+{
+	const struct exercise *e = timeline_exercise(s->tl, step);
+	return step->kind == STEP_WORK && e->kind == EXERCISE_REPS;
+}
+
+static struct visible visible_now(const struct session_screen *s,
+                                  const struct engine_view *v)
+{
+	struct visible vis = {0};
+	int64_t session_left = v->session_total_ms - v->session_done_ms;
+
+	vis.step = s->engine.index;
+	vis.seconds_left = (v->remaining_ms + 999) / 1000;
+	vis.bar_cells = cells(v->elapsed_ms, v->step->ms, bar_width());
+	if (is_reps(s, v->step)) {
+		vis.rep = v->rep.rep;
+		vis.phase = v->rep.phase;
+		vis.phase_cells = cells(v->rep.phase_elapsed_ms, v->rep.phase_ms, bar_width());
+	}
+	vis.session_cells = cells(v->session_done_ms, v->session_total_ms, session_bar_width());
+	vis.session_seconds_left = (session_left + 999) / 1000;
+	vis.paused = v->paused;
+	vis.finished = v->finished;
+	return vis;
+}
+
+/* Session time until a counter of `width` cells over `whole` ms, now at
+ * `part`, moves to its next cell. */
+static int64_t until_next_cell(int64_t part, int64_t whole, int width)
+{
+	int64_t filled, next;
+
+	if (whole <= 0 || width <= 0 || part >= whole)
+		return ENGINE_NEVER;
+	filled = part * width / whole;
+	next = ((filled + 1) * whole + width - 1) / width;
+	return next - part;
+}
+
+/* Session time until the seconds shown for `left` ms change. */
+static int64_t until_next_second(int64_t left)
+{
+	if (left <= 0)
+		return ENGINE_NEVER;
+	return left % 1000 ? left % 1000 : 1000;
+}
+
+static int64_t min64(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* ------------------------------------------------------------ cues */
+
+static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
+{
+	struct engine_cue due[32];
+	struct cue_event events[32];
+	size_t n;
+	unsigned flags = UI_NOTHING;
+
+	while ((n = engine_advance(&s->engine, session_ms(s, now_ns), due, 32)) > 0) {
+		for (size_t i = 0; i < n; i++)
+			events[i] = (struct cue_event){
+				due[i].cue.kind,
+				timeline_cue_name(s->tl, due[i].step, &due[i].cue),
+				(double)due[i].planned_ms / s->options->speed,
+				(double)(now_ns - s->start_ns) / 1e6,
+			};
+		cues_emit(s->options->sinks, events, n);
+		flags |= UI_REDRAW;
+		if (n < 32)
+			break;
+	}
+	return flags;
+}
+
+/* ------------------------------------------------------------ screen functions */
+
+static unsigned session_tick(void *ctx, int64_t now_ns)
+{
+	struct session_screen *s = ctx;
+	unsigned flags = deliver_cues(s, now_ns);
+	struct engine_view v = engine_view(&s->engine, session_ms(s, now_ns));
+	struct visible vis = visible_now(s, &v);
+
+	if (s->summary_left)
+		return UI_CLOSE;
+	if (memcmp(&vis, &s->shown, sizeof vis) != 0) {
+		s->shown = vis;
+		flags |= UI_REDRAW;
+	}
+	return flags;
+}
+
+static int64_t session_wake_at(void *ctx, const struct ui *ui)
+{
+	struct session_screen *s = ctx;
+	int64_t now = now_ms(s);
+	struct engine_view v = engine_view(&s->engine, now);
+	int64_t wait;
+
+	(void)ui;
+	if (v.paused || v.finished)
+		return UI_NO_WAKE;
+	wait = until_next_second(v.remaining_ms);
+	wait = min64(wait, until_next_cell(v.elapsed_ms, v.step->ms, bar_width()));
+	if (is_reps(s, v.step))
+		wait = min64(wait, until_next_cell(v.rep.phase_elapsed_ms, v.rep.phase_ms,
+		                                   bar_width()));
+	wait = min64(wait, until_next_cell(v.session_done_ms, v.session_total_ms,
+	                                   session_bar_width()));
+	wait = min64(wait, until_next_second(v.session_total_ms - v.session_done_ms));
+	if (wait == ENGINE_NEVER)
+		return real_ns(s, engine_next_deadline(&s->engine));
+	return real_ns(s, min64(now + wait, engine_next_deadline(&s->engine)));
+}
+
+static void session_stop(void *ctx, int64_t now_ns)
+{
+	struct session_screen *s = ctx;
+	engine_quit(&s->engine, session_ms(s, now_ns));
+}
+
+/* ------------------------------------------------------------ keys */
+
+static void close_overlay(struct session_screen *s)
+{
+	if (s->paused_for_overlay)
+		engine_resume(&s->engine, now_ms(s));
+	s->paused_for_overlay = false;
+	s->overlay = OVERLAY_NONE;
+}
+
+static unsigned act_pause(struct session_screen *s)
+{
+	engine_toggle_pause(&s->engine, now_ms(s));
+	return UI_REDRAW;
+}
+
+static unsigned act_skip(struct session_screen *s)
+{
+	engine_skip(&s->engine, now_ms(s));
+	return UI_REDRAW;
+}
+
+static unsigned act_back(struct session_screen *s)
+{
+	engine_back(&s->engine, now_ms(s));
+	return UI_REDRAW;
+}
+
+static unsigned act_quit(struct session_screen *s)
+{
+	s->overlay = OVERLAY_QUIT;
+	s->paused_for_overlay = !s->engine.paused;
+	engine_pause(&s->engine, now_ms(s));
+	return UI_REDRAW;
+}
+
+static unsigned act_help(struct session_screen *s)
+{
+	s->overlay = OVERLAY_HELP;
+	return UI_REDRAW;
+}
+
+static unsigned act_mute(struct session_screen *s)
+{
+	s->options->sinks->muted = !s->options->sinks->muted;
+	return UI_REDRAW;
+}
+
+static const struct {
+	int key;
+	unsigned (*run)(struct session_screen *s);
+} session_actions[] = {
+	{' ', act_pause}, {'n', act_skip}, {'p', act_back}, {'q', act_quit},
+	{'?', act_help},  {'h', act_help}, {KEY_F(1), act_help}, {'m', act_mute},
+};
+
+static unsigned quit_question_key(struct session_screen *s, int key)
+{
+	if (key == 'y' || key == 'Y') {
+		s->overlay = OVERLAY_NONE;
+		s->paused_for_overlay = false;
+		engine_quit(&s->engine, now_ms(s));
+	} else if (key == 'n' || key == 'N' || key == 27 || key == 'q') {
+		close_overlay(s);
+	}
+	return UI_REDRAW;
+}
+
+static unsigned summary_key(struct session_screen *s, int key)
+{
+	if (key == '\n' || key == '\r' || key == KEY_ENTER || key == 'q' || key == 'Q' ||
+	    key == 27 || key == ' ')
+		s->summary_left = true;
+	return s->summary_left ? UI_CLOSE : UI_NOTHING;
+}
+
+static unsigned session_key(void *ctx, int key)
+{
+	struct session_screen *s = ctx;
+
+	if (s->engine.finished)
+		return summary_key(s, key);
+	if (s->overlay == OVERLAY_QUIT)
+		return quit_question_key(s, key);
+	if (s->overlay == OVERLAY_HELP) {
+		close_overlay(s);
+		return UI_REDRAW;
+	}
+	if (key < 256 && key >= 0)
+		key = tolower(key);
+	for (size_t i = 0; i < sizeof session_actions / sizeof session_actions[0]; i++)
+		if (session_actions[i].key == key)
+			return session_actions[i].run(s);
+	return UI_NOTHING;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static void upper(char *dst, size_t size, const char *src)
+{
+	size_t i;
+	for (i = 0; src[i] && i + 1 < size; i++)
+		dst[i] = (char)toupper((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+/* "Left leg · set 2 of 3 · 5 kg" */
+static void describe_set(const struct session_screen *s, const struct step *step, char *buf,
+                         size_t size)
+{
+	const struct exercise *e = timeline_exercise(s->tl, step);
+	int n = 0;
+
+	buf[0] = '\0';
+	if (step->leg != LEG_NONE) {
+		const char *affected = e->sides == SIDES_AFFECTED ? " (affected)" : "";
+		n = snprintf(buf, size, "%s%s", step->leg == LEG_LEFT ? "Left leg" : "Right leg",
+		             affected);
+	} else {
+		n = snprintf(buf, size, "Both legs");
+	}
+	if (n >= 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, " \u00b7 %s %d of %d",
+		              e->kind == EXERCISE_HOLD ? "hold" : "set", step->set, step->sets);
+	if (e->load && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " \u00b7 %s", e->load);
+}
+
+/* The words for what is happening now: "HOLD", "LOWER — affected leg, slowly". */
+static void describe_state(const struct session_screen *s, const struct engine_view *v,
+                           char *buf, size_t size)
+{
+	const struct step *step = v->step;
+	const struct exercise *e = timeline_exercise(s->tl, step);
+	char name[64];
+
+	switch (step->kind) {
+	case STEP_READY:
+		snprintf(buf, size, "GET READY");
+		break;
+	case STEP_REST:
+		snprintf(buf, size, "REST");
+		break;
+	case STEP_SWITCH:
+		snprintf(buf, size, "SWITCH TO THE %s", step->leg == LEG_LEFT ? "LEFT LEG" : "RIGHT LEG");
+		break;
+	case STEP_DONE:
+		snprintf(buf, size, "DONE");
+		break;
+	case STEP_WORK:
+		if (e->kind == EXERCISE_HOLD) {
+			snprintf(buf, size, "HOLD");
+			break;
+		}
+		upper(name, sizeof name, e->phases[v->rep.phase].name);
+		if (e->phases[v->rep.phase].note)
+			snprintf(buf, size, "%s \u2014 %s", name, e->phases[v->rep.phase].note);
+		else
+			snprintf(buf, size, "%s", name);
+		break;
+	}
+}
+
+/* "Next: rest 10 s", "Next: Wall soleus stretch", "Next: the end". */
+static void describe_next(const struct session_screen *s, const struct step *next, char *buf,
+                          size_t size)
+{
+	char d[32];
+
+	if (!next || next->kind == STEP_DONE) {
+		snprintf(buf, size, "Next: the end of the session");
+		return;
+	}
+	duration_format(next->ms, d, sizeof d);
+	switch (next->kind) {
+	case STEP_READY:
+		snprintf(buf, size, "Next: %s", timeline_exercise(s->tl, next)->name);
+		break;
+	case STEP_REST:
+		snprintf(buf, size, "Next: rest %s", d);
+		break;
+	case STEP_SWITCH:
+		snprintf(buf, size, "Next: switch to the %s", leg_name(next->leg));
+		break;
+	case STEP_WORK:
+		if (timeline_exercise(s->tl, next)->kind == EXERCISE_HOLD)
+			snprintf(buf, size, "Next: hold %d of %d, %s", next->set, next->sets, d);
+		else
+			snprintf(buf, size, "Next: set %d of %d, %d reps", next->set, next->sets,
+			         timeline_exercise(s->tl, next)->reps);
+		break;
+	case STEP_DONE:
+		break;
+	}
+}
+
+static enum ui_role digits_role(const struct step *step)
+{
+	return step->kind == STEP_WORK ? ROLE_DIGITS
+	       : step->kind == STEP_REST ? ROLE_DIGITS_REST
+	                                 : ROLE_DIGITS_READY;
+}
+
+/* The numbers in big digits: seconds left, or "rep/reps". */
+static void big_numbers(const struct session_screen *s, const struct engine_view *v,
+                        char *buf, size_t size)
+{
+	int64_t secs = (v->remaining_ms + 999) / 1000;
+
+	if (is_reps(s, v->step))
+		snprintf(buf, size, "%d/%d", v->rep.rep, timeline_exercise(s->tl, v->step)->reps);
+	else if (secs >= 60)
+		duration_clock(v->remaining_ms, buf, size);
+	else
+		snprintf(buf, size, "%lld", (long long)secs);
+}
+
+/* The line under the bar: how far through, in words a person can read from
+ * across the room. */
+static void describe_count(const struct session_screen *s, const struct engine_view *v,
+                           char *buf, size_t size)
+{
+	int64_t secs = (v->remaining_ms + 999) / 1000;
+	char total[32];
+
+	duration_format(v->step->ms, total, sizeof total);
+	if (is_reps(s, v->step))
+		snprintf(buf, size, "Rep %d of %d", v->rep.rep,
+		         timeline_exercise(s->tl, v->step)->reps);
+	else if (v->step->kind == STEP_READY)
+		snprintf(buf, size, "Starting in %lld s", (long long)secs);
+	else
+		snprintf(buf, size, "%lld s left of %s", (long long)secs, total);
+}
+
+static void draw_header(struct session_screen *s, struct ui *ui, const struct engine_view *v)
+{
+	char sinks[32], right[64];
+	const struct exercise *e = timeline_exercise(s->tl, v->step);
+	char set[128];
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	if (v->paused && s->overlay != OVERLAY_QUIT)
+		snprintf(right, sizeof right, "PAUSED \u2014 space goes on ");
+	else
+		snprintf(right, sizeof right, "sound: %s ",
+		         cues_describe(s->options->sinks, sinks, sizeof sinks));
+	ui_text(ui, 0, 1, COLS - ui_text_width(ui, right) - 2, ROLE_HEADER, s->tl->routine->title);
+	ui_text(ui, 0, COLS - ui_text_width(ui, right), COLS, ROLE_HEADER, right);
+	if (!e)
+		return;
+	ui_text(ui, 1, 1, COLS - 2, ROLE_TITLE, e->name);
+	describe_set(s, v->step, set, sizeof set);
+	ui_text(ui, 2, 1, COLS - 2, ROLE_TEXT, set);
+}
+
+/* The instructions, shown while getting ready. Returns the rows used. */
+static int draw_steps(struct session_screen *s, struct ui *ui, const struct exercise *e, int y,
+                      int rows)
+{
+	int used = 0;
+
+	for (size_t i = 0; i < e->step_count && used < rows; i++) {
+		char number[24];
+		snprintf(number, sizeof number, "%zu.", i + 1);
+		ui_text(ui, y + used, 2, 4, ROLE_DIM, number);
+		used += ui_wrap(ui, y + used, 6, COLS - 8, rows - used, 0, ROLE_TEXT, e->steps[i]);
+	}
+	(void)s;
+	return used;
+}
+
+static void draw_main(struct session_screen *s, struct ui *ui, const struct engine_view *v)
+{
+	const struct exercise *e = timeline_exercise(s->tl, v->step);
+	int top = HEADER_ROWS, bottom = LINES - FOOTER_ROWS - 1; /* rows top..bottom */
+	int rows = bottom - top + 1;
+	char state[160], big[32], count[64], cue[256];
+	int steps_rows = 0, big_rows, y;
+
+	describe_state(s, v, state, sizeof state);
+	ui_text(ui, 3, 1, COLS - 2, v->paused ? ROLE_WARNING : ROLE_PHASE, state);
+	big_numbers(s, v, big, sizeof big);
+	describe_count(s, v, count, sizeof count);
+	cue[0] = '\0';
+	if (e && e->cue)
+		snprintf(cue, sizeof cue, "Remember: %s", e->cue);
+
+	/* While getting ready, the instructions come first. */
+	if (v->step->kind == STEP_READY && e)
+		for (size_t i = 0; i < e->step_count; i++)
+			steps_rows += ui_wrap_lines(ui, COLS - 8, 0, e->steps[i]);
+	big_rows = rows - 2 - (cue[0] ? 1 : 0) - (steps_rows ? steps_rows + 1 : 0);
+	if (v->step->kind == STEP_READY && big_rows > 5)
+		big_rows = 5;
+	if (big_rows < 1)
+		big_rows = 1;
+	y = top;
+	y += ui_big_text(ui, y, 0, big_rows, COLS, digits_role(v->step), big);
+	if (y > bottom)
+		return;
+	if (is_reps(s, v->step))
+		ui_bar(ui, y++, 2, bar_width(), (double)v->rep.phase_elapsed_ms / (double)v->rep.phase_ms,
+		       ROLE_BAR);
+	else
+		ui_bar(ui, y++, 2, bar_width(),
+		       v->step->ms ? (double)v->elapsed_ms / (double)v->step->ms : 1.0, ROLE_BAR);
+	if (y <= bottom)
+		ui_text_centred(ui, y++, 0, COLS, ROLE_TEXT, count);
+	if (cue[0] && y <= bottom)
+		y += ui_wrap(ui, y, 2, COLS - 4, bottom - y + 1, 2, ROLE_TITLE, cue);
+	if (steps_rows && y < bottom)
+		draw_steps(s, ui, e, y + 1, bottom - y);
+}
+
+static void draw_footer(struct session_screen *s, struct ui *ui, const struct engine_view *v)
+{
+	static const int keys[] = {' ', 'n', 'p', 'm', 'q', '?'};
+	static const char *const names[] = {"space", "n", "p", "m", "q", "?"};
+	const char *words[] = {v->paused ? "go on" : "pause", "next", "back", "mute",
+	                       "quit", "keys"};
+	char next[160], left[32], line[64];
+	int64_t session_left = v->session_total_ms - v->session_done_ms;
+	int pct = v->session_total_ms ? (int)(v->session_done_ms * 100 / v->session_total_ms) : 100;
+
+	describe_next(s, v->next, next, sizeof next);
+	ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_DIM, next);
+	duration_clock(session_left, left, sizeof left);
+	ui_text(ui, LINES - 2, 1, 8, ROLE_DIM, "Session");
+	ui_bar(ui, LINES - 2, 9, session_bar_width(), (double)pct / 100.0, ROLE_BAR);
+	snprintf(line, sizeof line, "%3d%% %s left", pct, left);
+	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_DIM,
+	        line);
+	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 6);
+}
+
+static void draw_help(struct ui *ui)
+{
+	static const char *const lines[] = {
+		"space  pause, or go on",
+		"n      skip to the next step",
+		"p      back to the start of this set",
+		"m      mute or unmute the sound",
+		"q      quit the session (asks first)",
+		"?      show or hide these keys",
+		"",
+		"Any key closes this.",
+	};
+	int n = (int)(sizeof lines / sizeof lines[0]);
+	int w = COLS - 4 < 44 ? COLS - 4 : 44, h = n + 4 < LINES ? n + 4 : LINES;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+
+	ui_box(ui, y, x, h, w);
+	ui_text(ui, y, x + 2, w - 4, ROLE_TITLE, " Keys ");
+	for (int i = 0; i < n && i < h - 3; i++)
+		ui_text(ui, y + 2 + i, x + 2, w - 4, ROLE_TEXT, lines[i]);
+}
+
+static void draw_quit_question(struct ui *ui)
+{
+	static const int keys[] = {'y', 'n'};
+	static const char *const names[] = {"y", "n"};
+	static const char *const words[] = {"yes, quit", "no, go on"};
+	int w = COLS - 4 < 44 ? COLS - 4 : 44, h = 6;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+
+	ui_box(ui, y, x, h, w);
+	ui_text(ui, y + 1, x + 2, w - 4, ROLE_TITLE, "Quit this session?");
+	ui_text(ui, y + 2, x + 2, w - 4, ROLE_TEXT, "The timer is paused.");
+	ui_keys(ui, y + 4, x + 2, w - 4, keys, names, words, 2);
+}
+
+static void draw_summary(struct session_screen *s, struct ui *ui)
+{
+	static const int keys[] = {'\n', 'q'};
+	static const char *const names[] = {"Enter", "q"};
+	static const char *const words[] = {"done", "done"};
+	const struct engine_tally *t = &s->engine.tally;
+	const struct routine *r = s->tl->routine;
+	char line[160], d[32];
+	int y = 1;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, r->title);
+	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
+	        s->engine.quit ? "Session stopped early" : "Session complete");
+	y++;
+	snprintf(line, sizeof line, "Sets done:      %d of %d", t->sets_done, t->sets_planned);
+	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	if (t->sets_skipped) {
+		snprintf(line, sizeof line, "Sets cut short: %d", t->sets_skipped);
+		ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	}
+	snprintf(line, sizeof line, "Reps:           %d", t->reps_done);
+	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	snprintf(line, sizeof line, "Time in holds:  %s", duration_format(t->hold_ms / 1000 * 1000, d, sizeof d));
+	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	snprintf(line, sizeof line, "Session time:   %s", duration_clock(t->elapsed_ms, d, sizeof d));
+	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	if (r->caution && y + 2 < LINES - 1)
+		ui_wrap(ui, y + 1, 2, COLS - 4, LINES - y - 3, 0, ROLE_WARNING, r->caution);
+	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 2);
+}
+
+static void session_draw(void *ctx, struct ui *ui)
+{
+	struct session_screen *s = ctx;
+	struct engine_view v = engine_view(&s->engine, now_ms(s));
+
+	if (v.finished) {
+		draw_summary(s, ui);
+		return;
+	}
+	draw_header(s, ui, &v);
+	draw_main(s, ui, &v);
+	draw_footer(s, ui, &v);
+	if (s->overlay == OVERLAY_HELP)
+		draw_help(ui);
+	else if (s->overlay == OVERLAY_QUIT)
+		draw_quit_question(ui);
+}
+
+static const struct screen session_screen = {
+	.min_cols = 40,
+	.min_rows = 12,
+	.draw = session_draw,
+	.key = session_key,
+	.tick = session_tick,
+	.wake_at = session_wake_at,
+	.stop = session_stop,
+};
+
+enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
+                                const struct session_options *options,
+                                struct engine_tally *tally, bool *quit_early)
+{
+	struct session_screen s = {.tl = tl, .options = options};
+	bool closed;
+
+	s.start_ns = clock_now_ns();
+	engine_start(&s.engine, tl, 0);
+	closed = ui_run(ui, &session_screen, &s);
+	*tally = s.engine.tally;
+	*quit_early = s.engine.quit;
+	return closed ? OUTCOME_CHOSEN : OUTCOME_STOP;
+}

@@ -1,0 +1,510 @@
+/* ui.c — curses set-up, drawing helpers and the main loop (see ui.h). */
+#define _GNU_SOURCE /* ppoll */
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "clock.h"
+
+/* ------------------------------------------------------------ start, stop */
+
+static void start_colours(struct ui *ui)
+{
+	static const struct {
+		short fg, bg;
+		chtype color_attr, mono_attr;
+	} roles[ROLE_COUNT] = {
+#define X(name, fg, bg, color_attr, mono_attr) [name] = {fg, bg, color_attr, mono_attr},
+		UI_ROLES
+#undef X
+	};
+	const char *no_color = getenv("NO_COLOR");
+
+	ui->color = has_colors() && !(no_color && *no_color);
+	if (ui->color) {
+		start_color();
+		ui->color = COLORS >= 8 && COLOR_PAIRS > ROLE_COUNT;
+	}
+	if (ui->color && use_default_colors() == ERR)
+		assume_default_colors(COLOR_WHITE, COLOR_BLACK);
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		if (!ui->color) {
+			ui->attr[i] = roles[i].mono_attr;
+			continue;
+		}
+		init_pair((short)(i + 1), roles[i].fg, roles[i].bg);
+		ui->attr[i] = COLOR_PAIR(i + 1) | roles[i].color_attr;
+	}
+}
+
+void ui_start(struct ui *ui, volatile const int *stop_signal)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	memset(ui, 0, sizeof *ui);
+	ui->stop_signal = stop_signal;
+	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	mouseinterval(0);
+	start_colours(ui);
+}
+
+void ui_stop(struct ui *ui)
+{
+	(void)ui;
+	endwin();
+}
+
+/* ---------------------------------------------------------------- loop */
+
+static void draw_too_small(struct ui *ui, const struct screen *screen)
+{
+	char text[160];
+
+	snprintf(text, sizeof text,
+	         "The terminal is too small (%dx%d). tendo needs %dx%d: make it larger to go on.",
+	         COLS, LINES, screen->min_cols, screen->min_rows);
+	ui_wrap(ui, 0, 0, COLS, LINES, 0, ROLE_WARNING, text);
+}
+
+static void draw(struct ui *ui, const struct screen *screen, void *ctx)
+{
+	ui_labels_clear(ui);
+	erase();
+	if (COLS < screen->min_cols || LINES < screen->min_rows)
+		draw_too_small(ui, screen);
+	else
+		screen->draw(ctx, ui);
+	refresh();
+}
+
+static int clicked_key(const struct ui *ui)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return -1;
+	for (int i = 0; i < ui->label_count; i++) {
+		const struct ui_label *l = &ui->labels[i];
+		if (ev.y == l->y && ev.x >= l->x && ev.x < l->x + l->width)
+			return l->key;
+	}
+	return -1;
+}
+
+/* Sleeps until input, a signal, or wake (ns, monotonic). The signals the
+ * program handles are blocked outside this call, so none is missed between
+ * a check and the sleep. */
+static void sleep_until(int64_t wake)
+{
+	struct pollfd pfd = {.fd = 0, .events = POLLIN};
+	struct timespec ts, *timeout = NULL;
+	sigset_t during;
+
+	if (wake != UI_NO_WAKE) {
+		int64_t ns = wake - clock_now_ns();
+		if (ns < 0)
+			ns = 0;
+		ts.tv_sec = ns / 1000000000;
+		ts.tv_nsec = ns % 1000000000;
+		timeout = &ts;
+	}
+	sigprocmask(SIG_SETMASK, NULL, &during);
+	sigdelset(&during, SIGINT);
+	sigdelset(&during, SIGTERM);
+	sigdelset(&during, SIGHUP);
+	sigdelset(&during, SIGWINCH);
+	if (ppoll(&pfd, 1, timeout, &during) < 0 && errno != EINTR)
+		return;
+}
+
+/* Hands every key waiting to the screen. Returns the flags gathered. */
+static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx)
+{
+	unsigned flags = UI_NOTHING;
+	int ch;
+
+	while (!(flags & UI_CLOSE) && (ch = getch()) != ERR) {
+		if (ch == KEY_RESIZE) {
+			flags |= UI_REDRAW;
+			continue;
+		}
+		if (ch == KEY_MOUSE && (ch = clicked_key(ui)) < 0)
+			continue;
+		if (COLS < screen->min_cols || LINES < screen->min_rows) {
+			/* Only quitting works on the "too small" screen; time goes on. */
+			if (ch != 'q' && ch != 'Q')
+				continue;
+		}
+		flags |= screen->key(ctx, ch);
+	}
+	return flags;
+}
+
+bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
+{
+	unsigned flags = UI_REDRAW;
+
+	for (;;) {
+		if (*ui->stop_signal) {
+			if (screen->stop)
+				screen->stop(ctx, clock_now_ns());
+			return false;
+		}
+		if (screen->tick)
+			flags |= screen->tick(ctx, clock_now_ns());
+		if (flags & UI_CLOSE)
+			return true;
+		if (flags & UI_REDRAW)
+			draw(ui, screen, ctx);
+		sleep_until(screen->wake_at ? screen->wake_at(ctx, ui) : UI_NO_WAKE);
+		flags = read_keys(ui, screen, ctx);
+	}
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* The next character of s: its bytes and its width on screen. Outside
+ * UTF-8, or for a byte that is not text, a stand-in is given instead. */
+struct glyph {
+	const char *bytes;
+	int len;     /* bytes consumed from s */
+	int out_len; /* bytes of .bytes to write */
+	int width;
+};
+
+static struct glyph next_glyph(const struct ui *ui, const char *s)
+{
+	static const struct {
+		const char *utf8, *ascii;
+	} stand_ins[] = {
+		{"\u2014", "-"}, {"\u2013", "-"}, {"\u00b7", "-"}, {"\u2026", "..."},
+		{"\u2018", "'"}, {"\u2019", "'"}, {"\u201c", "\""}, {"\u201d", "\""},
+		{"\u00d7", "x"}, {"\u2192", "->"}, {"\u00b0", " deg"},
+	};
+	struct glyph g = {s, 1, 1, 1};
+	unsigned char c = (unsigned char)*s;
+	mbstate_t st;
+	wchar_t wc;
+	size_t n;
+
+	if (c < 0x20 || c == 0x7f) {
+		g.bytes = " "; /* never send control bytes from a file to the terminal */
+		return g;
+	}
+	if (c < 0x80)
+		return g;
+	memset(&st, 0, sizeof st);
+	n = mbrtowc(&wc, s, strnlen(s, 4), &st);
+	if (!ui->utf8 || n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		g.len = n == (size_t)-1 || n == (size_t)-2 || n == 0 ? 1 : (int)n;
+		if (!ui->utf8) {
+			/* The text itself is UTF-8 (routine files must be). */
+			int len = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 1;
+			g.len = (int)strnlen(s, (size_t)len);
+			for (size_t i = 0; i < sizeof stand_ins / sizeof stand_ins[0]; i++)
+				if (strncmp(s, stand_ins[i].utf8, strlen(stand_ins[i].utf8)) == 0) {
+					g.bytes = stand_ins[i].ascii;
+					g.out_len = g.width = (int)strlen(g.bytes);
+					return g;
+				}
+		}
+		g.bytes = "?";
+		return g;
+	}
+	g.len = g.out_len = (int)n;
+	g.width = wcwidth(wc);
+	if (g.width < 0) {
+		g.bytes = "?";
+		g.out_len = g.width = 1;
+	}
+	return g;
+}
+
+int ui_text_width(const struct ui *ui, const char *text)
+{
+	int width = 0;
+
+	while (*text) {
+		struct glyph g = next_glyph(ui, text);
+		width += g.width;
+		text += g.len;
+	}
+	return width;
+}
+
+/* Writes at most len bytes of text from the cursor, within width columns. */
+static int put_text(const struct ui *ui, int width, const char *text, size_t len)
+{
+	const char *end = text + len;
+	int used = 0;
+
+	while (text < end && *text) {
+		struct glyph g = next_glyph(ui, text);
+		if (used + g.width > width)
+			break;
+		addnstr(g.bytes, g.out_len);
+		used += g.width;
+		text += g.len;
+	}
+	return used;
+}
+
+int ui_text(const struct ui *ui, int y, int x, int width, enum ui_role role, const char *text)
+{
+	int used;
+
+	if (width <= 0 || y < 0 || y >= LINES)
+		return 0;
+	move(y, x);
+	attrset(ui->attr[role]);
+	used = put_text(ui, width, text, strlen(text));
+	attrset(A_NORMAL);
+	return used;
+}
+
+void ui_text_centred(const struct ui *ui, int y, int x, int width, enum ui_role role,
+                     const char *text)
+{
+	int w = ui_text_width(ui, text);
+	ui_text(ui, y, x + (w < width ? (width - w) / 2 : 0), width, role, text);
+}
+
+/* The bytes of text that fit a line of width columns, broken at a space
+ * where there is one. Sets *next to where the next line starts. */
+static size_t line_fit(const struct ui *ui, const char *text, int width, const char **next)
+{
+	const char *p = text, *last_space = NULL;
+	int used = 0;
+
+	while (*p && *p != '\n') {
+		struct glyph g = next_glyph(ui, p);
+		if (used + g.width > width)
+			break;
+		if (*p == ' ')
+			last_space = p;
+		used += g.width;
+		p += g.len;
+	}
+	if (*p == '\0' || *p == '\n') {
+		*next = *p ? p + 1 : p;
+		return (size_t)(p - text);
+	}
+	if (last_space && last_space > text) {
+		*next = last_space + 1;
+		return (size_t)(last_space - text);
+	}
+	if (p == text) /* not even one character fits */
+		p += next_glyph(ui, p).len;
+	*next = p;
+	return (size_t)(p - text);
+}
+
+static int wrap(const struct ui *ui, bool drawing, int y, int x, int width, int max_lines,
+                int indent, enum ui_role role, const char *text)
+{
+	int lines = 0;
+
+	while (*text && lines < max_lines) {
+		int offset = lines ? indent : 0;
+		const char *next;
+		size_t len = line_fit(ui, text, width - offset, &next);
+		if (drawing && y + lines < LINES) {
+			move(y + lines, x + offset);
+			attrset(ui->attr[role]);
+			put_text(ui, width - offset, text, len);
+			attrset(A_NORMAL);
+		}
+		lines++;
+		text = next;
+		while (*text == ' ')
+			text++;
+	}
+	return lines;
+}
+
+int ui_wrap(const struct ui *ui, int y, int x, int width, int max_lines, int indent,
+            enum ui_role role, const char *text)
+{
+	return wrap(ui, true, y, x, width, max_lines, indent, role, text);
+}
+
+int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text)
+{
+	return wrap(ui, false, 0, 0, width, 1000, indent, ROLE_TEXT, text);
+}
+
+/* ---------------------------------------------------------------- widgets */
+
+void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role)
+{
+	int filled;
+
+	if (width <= 0)
+		return;
+	if (fraction < 0)
+		fraction = 0;
+	if (fraction > 1)
+		fraction = 1;
+	filled = (int)(fraction * width);
+	move(y, x);
+	attrset(ui->attr[role]);
+	for (int i = 0; i < filled; i++)
+		addstr(ui->utf8 ? "\u2588" : "#");
+	attrset(ui->attr[ROLE_BAR_EMPTY]);
+	for (int i = filled; i < width; i++)
+		addstr(ui->utf8 ? "\u2591" : "-");
+	attrset(A_NORMAL);
+}
+
+void ui_labels_clear(struct ui *ui)
+{
+	ui->label_count = 0;
+}
+
+static void add_label(struct ui *ui, int y, int x, int width, int key)
+{
+	if (ui->label_count < UI_MAX_LABELS)
+		ui->labels[ui->label_count++] = (struct ui_label){y, x, width, key};
+}
+
+void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
+             const char *const *short_names, const char *const *words, int count)
+{
+	int full = 0, end = x + width;
+	bool compact;
+
+	for (int i = 0; i < count; i++)
+		full += (int)strlen(short_names[i]) + 2 + 1 + (int)strlen(words[i]) + 2;
+	compact = full > width;
+	for (int i = 0; i < count; i++) {
+		char name[32];
+		int need, start = x;
+		snprintf(name, sizeof name, compact ? "%s" : " %s ", short_names[i]);
+		need = (int)strlen(name) + 1 + (int)strlen(words[i]);
+		if (x + need > end)
+			break;
+		x += ui_text(ui, y, x, end - x, ROLE_KEY, name);
+		x += ui_text(ui, y, x, end - x, ROLE_TEXT, " ");
+		x += ui_text(ui, y, x, end - x, ROLE_TEXT, words[i]);
+		add_label(ui, y, start, x - start, keys[i]);
+		x += compact ? 1 : 2;
+	}
+}
+
+void ui_box(const struct ui *ui, int y, int x, int height, int width)
+{
+	attrset(ui->attr[ROLE_TEXT]);
+	for (int row = y; row < y + height; row++)
+		mvhline(row, x, ' ', width);
+	mvhline(y, x + 1, ACS_HLINE, width - 2);
+	mvhline(y + height - 1, x + 1, ACS_HLINE, width - 2);
+	mvvline(y + 1, x, ACS_VLINE, height - 2);
+	mvvline(y + 1, x + width - 1, ACS_VLINE, height - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + width - 1, ACS_URCORNER);
+	mvaddch(y + height - 1, x, ACS_LLCORNER);
+	mvaddch(y + height - 1, x + width - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+}
+
+/* ---------------------------------------------------------------- big text */
+
+enum { FONT_ROWS = 5 };
+
+struct font_glyph {
+	char c;
+	int width;
+	const char *rows[FONT_ROWS];
+};
+
+static const struct font_glyph font[] = {
+	{'0', 3, {"###", "# #", "# #", "# #", "###"}},
+	{'1', 3, {" # ", "## ", " # ", " # ", "###"}},
+	{'2', 3, {"###", "  #", "###", "#  ", "###"}},
+	{'3', 3, {"###", "  #", "###", "  #", "###"}},
+	{'4', 3, {"# #", "# #", "###", "  #", "  #"}},
+	{'5', 3, {"###", "#  ", "###", "  #", "###"}},
+	{'6', 3, {"###", "#  ", "###", "# #", "###"}},
+	{'7', 3, {"###", "  #", "  #", "  #", "  #"}},
+	{'8', 3, {"###", "# #", "###", "# #", "###"}},
+	{'9', 3, {"###", "# #", "###", "  #", "###"}},
+	{':', 1, {" ", "#", " ", "#", " "}},
+	{' ', 1, {" ", " ", " ", " ", " "}},
+	{'/', 3, {"  #", "  #", " # ", "#  ", "#  "}},
+};
+
+static const struct font_glyph *glyph_for(char c)
+{
+	for (size_t i = 0; i < sizeof font / sizeof font[0]; i++)
+		if (font[i].c == c)
+			return &font[i];
+	return NULL;
+}
+
+/* The width of text in font units, gaps included; -1 if a character has no
+ * glyph. */
+static int font_width(const char *text)
+{
+	int units = 0;
+
+	for (const char *p = text; *p; p++) {
+		const struct font_glyph *g = glyph_for(*p);
+		if (!g)
+			return -1;
+		units += g->width + (p[1] ? 1 : 0);
+	}
+	return units;
+}
+
+int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
+                const char *text)
+{
+	int units = font_width(text);
+	int sy = height / FONT_ROWS, sx;
+	const char *block = ui->utf8 ? "\u2588" : "#";
+
+	if (units <= 0 || sy < 1) {
+		ui_text_centred(ui, y, x, width, role, text);
+		return 1;
+	}
+	/* Cells are about twice as tall as wide: two columns a row look square. */
+	sx = width / units;
+	if (sx > 2 * sy)
+		sx = 2 * sy;
+	if (sy > sx)
+		sy = sx;
+	if (sx < 1) {
+		ui_text_centred(ui, y, x, width, role, text);
+		return 1;
+	}
+	x += (width - units * sx) / 2;
+	attrset(ui->attr[role]);
+	for (int row = 0; row < FONT_ROWS * sy; row++) {
+		int col = x;
+		for (const char *p = text; *p; p++) {
+			const struct font_glyph *g = glyph_for(*p);
+			for (int u = 0; u < g->width; u++)
+				for (int k = 0; k < sx; k++, col++)
+					if (g->rows[row / sy][u] == '#')
+						mvaddstr(y + row, col, block);
+			col += sx; /* the gap */
+		}
+	}
+	attrset(A_NORMAL);
+	return FONT_ROWS * sy;
+}
