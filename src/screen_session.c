@@ -66,7 +66,7 @@ static int bar_width(void)
 
 static int session_bar_width(void)
 {
-	return COLS - 24 > 10 ? COLS - 24 : 10;
+	return COLS - 28 > 10 ? COLS - 28 : 10;
 }
 
 static int cells(int64_t part, int64_t whole, int width)
