@@ -3,6 +3,7 @@
 #define TENDO_TEST_HELPERS_H
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
