@@ -1,0 +1,56 @@
+# Keys during a session: next, back, help, mute, the quit question, and a
+# mouse click on a key label.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+need_tmux
+
+start 80 24 run "$FIXTURES/short.yaml" --leg right --speed 0.5
+wait_for "GET READY"
+press n
+wait_for "Left leg · hold 1 of 2"
+wait_for "HOLD"
+press n
+wait_for "REST"
+wait_for "Next: hold 2 of 2"
+press p
+wait_for "HOLD"
+wait_for "Left leg · hold 1 of 2"
+
+press "?"
+wait_for "Any key closes this."
+press x
+wait_gone "Any key closes this."
+wait_for "HOLD"
+
+press m
+wait_for "sound: muted"
+press m
+wait_for "sound: bell"
+
+press q
+wait_for "Quit this session?"
+wait_for "The timer is paused."
+press n
+wait_gone "Quit this session?"
+
+# A click on the "next" label does what n does: an SGR mouse report (what
+# xterm-256color's kmous asks for), button 1 pressed on the last row.
+# Paused first, so that only the click can move on to the rest.
+press Space
+wait_for "PAUSED"
+col=$(screen | tail -n 1 | awk '{ print index($0, " n  next") + 1 }')
+[ "$col" -gt 1 ] || fail "no \"n next\" label on the last row"
+press -l "$(printf '\033[<0;%d;24M' "$col")"
+wait_for "REST"
+wait_for "PAUSED"
+press Space
+
+press q
+wait_for "Quit this session?"
+press y
+wait_for "Session stopped early"
+wait_for "Sets cut short: 2"
+press Enter
+status=$(finished)
+[ "$status" = 0 ] || fail "tendo exited $status"
+wait_for "tendo: Short test routine stopped early: 0 of 5 sets"
+exit 0
