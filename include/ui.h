@@ -130,6 +130,9 @@ void ui_labels_clear(struct ui *ui);
 int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
                 const char *text);
 
+/* A horizontal line across width columns. */
+void ui_rule(const struct ui *ui, int y, int x, int width, enum ui_role role);
+
 /* A box with a border, its inside cleared, for a question or the key help. */
 void ui_box(const struct ui *ui, int y, int x, int height, int width);
 

@@ -111,8 +111,7 @@ static void picker_draw(void *ctx, struct ui *ui)
 		draw_entry(p, ui, i, y++);
 	if (p->message)
 		ui_text(ui, LINES - detail_rows() - 2, 1, COLS - 2, ROLE_WARNING, p->message);
-	attrset(ui->attr[ROLE_DIM]);
-	mvhline(LINES - detail_rows() - 1, 0, ACS_HLINE, COLS);
+	ui_rule(ui, LINES - detail_rows() - 1, 0, COLS, ROLE_DIM);
 	draw_details(p, ui, LINES - detail_rows(), detail_rows() - 1);
 	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 4);
 }
@@ -141,7 +140,7 @@ static unsigned picker_key(void *ctx, int key)
 	struct picker *p = ctx;
 
 	p->message = NULL;
-	if (key == 'q' || key == 'Q' || key == 27) {
+	if (key == 'q' || key == 'Q') {
 		p->back = true;
 		return UI_CLOSE;
 	}

@@ -43,6 +43,23 @@ static void start_colours(struct ui *ui)
 	}
 }
 
+/* Home and End as tmux, screen, the Linux console and xterm in either
+ * cursor mode send them, whatever the terminfo entry says. */
+static void define_extra_keys(void)
+{
+	static const struct {
+		const char *sequence;
+		int key;
+	} extra[] = {
+		{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+		{"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+		{"\033OH", KEY_HOME},  {"\033OF", KEY_END},
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].sequence) == 0)
+			define_key(extra[i].sequence, extra[i].key);
+}
+
 void ui_start(struct ui *ui, volatile const int *stop_signal)
 {
 	const char *codeset = nl_langinfo(CODESET);
@@ -55,6 +72,7 @@ void ui_start(struct ui *ui, volatile const int *stop_signal)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_extra_keys();
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
@@ -406,19 +424,50 @@ void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
 	}
 }
 
+/* Line drawing: Unicode box characters in a UTF-8 locale, else the
+ * terminal's own line-drawing set (ACS), which vt100s and the Linux console
+ * have. */
+enum line_part { LINE_H, LINE_V, LINE_UL, LINE_UR, LINE_LL, LINE_LR };
+
+static void put_line(const struct ui *ui, int y, int x, enum line_part part, int n)
+{
+	if (ui->utf8) {
+		const cchar_t *wide[] = {WACS_HLINE, WACS_VLINE, WACS_ULCORNER,
+		                         WACS_URCORNER, WACS_LLCORNER, WACS_LRCORNER};
+		if (part == LINE_V)
+			mvvline_set(y, x, wide[part], n);
+		else
+			mvhline_set(y, x, wide[part], n);
+	} else {
+		const chtype narrow[] = {ACS_HLINE, ACS_VLINE, ACS_ULCORNER,
+		                         ACS_URCORNER, ACS_LLCORNER, ACS_LRCORNER};
+		if (part == LINE_V)
+			mvvline(y, x, narrow[part], n);
+		else
+			mvhline(y, x, narrow[part], n);
+	}
+}
+
+void ui_rule(const struct ui *ui, int y, int x, int width, enum ui_role role)
+{
+	attrset(ui->attr[role]);
+	put_line(ui, y, x, LINE_H, width);
+	attrset(A_NORMAL);
+}
+
 void ui_box(const struct ui *ui, int y, int x, int height, int width)
 {
 	attrset(ui->attr[ROLE_TEXT]);
 	for (int row = y; row < y + height; row++)
 		mvhline(row, x, ' ', width);
-	mvhline(y, x + 1, ACS_HLINE, width - 2);
-	mvhline(y + height - 1, x + 1, ACS_HLINE, width - 2);
-	mvvline(y + 1, x, ACS_VLINE, height - 2);
-	mvvline(y + 1, x + width - 1, ACS_VLINE, height - 2);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + width - 1, ACS_URCORNER);
-	mvaddch(y + height - 1, x, ACS_LLCORNER);
-	mvaddch(y + height - 1, x + width - 1, ACS_LRCORNER);
+	put_line(ui, y, x + 1, LINE_H, width - 2);
+	put_line(ui, y + height - 1, x + 1, LINE_H, width - 2);
+	put_line(ui, y + 1, x, LINE_V, height - 2);
+	put_line(ui, y + 1, x + width - 1, LINE_V, height - 2);
+	put_line(ui, y, x, LINE_UL, 1);
+	put_line(ui, y, x + width - 1, LINE_UR, 1);
+	put_line(ui, y + height - 1, x, LINE_LL, 1);
+	put_line(ui, y + height - 1, x + width - 1, LINE_LR, 1);
 	attrset(A_NORMAL);
 }
 

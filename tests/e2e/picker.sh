@@ -1,0 +1,49 @@
+# The routine list: good and broken routines side by side, a broken one
+# can't be started and says why, a good one runs and comes back to the list.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+need_tmux
+
+start 80 24 --routines "$FIXTURES/folder" --speed 20
+wait_for "tendo — choose a routine"
+wait_for "> A good routine"
+wait_for "A second good one"
+wait_for "Calf stretches"
+wait_for "broken · --routines"
+
+# The last entry is broken: its details name the file, line and column.
+press End
+wait_for "can't be used until its file is fixed"
+wait_for "bad-zero-hold.yaml:4:11: hold must be a"
+press Enter
+wait_for "That routine's file has an error"
+
+# First letters jump: "c" goes to Calf stretches.
+press Home c
+wait_for "> Calf stretches"
+wait_for "Source: NHS"
+press Up Up
+wait_for "> A good routine"
+press Enter
+wait_for "Stand"
+wait_for "Session complete" 15
+press Enter
+wait_for "tendo — choose a routine"
+
+# The affected leg is asked when a routine needs it and --leg was not given.
+press Down Down Down
+wait_for "> Eccentric heel drops (Alfredson)"
+press Enter
+wait_for "Which leg is affected?"
+press r
+wait_for "Right leg (affected)"
+press q
+wait_for "Quit this session?"
+press y
+wait_for "Session stopped early"
+press Enter
+wait_for "choose a routine"
+press q
+status=$(finished)
+[ "$status" = 0 ] || fail "tendo exited $status"
+wait_for "tendo: Eccentric heel drops (Alfredson) stopped early"
+exit 0
