@@ -29,4 +29,9 @@ for bad in bad-duplicate:5:5 bad-empty:1:1 bad-latin1:1:11 bad-reps:4:11 bad-syn
 	printf '%s\n' "$out" | grep -q "^$name  *broken: .*/$name.yaml:$place: " || fail "$name not shown broken at $place: $out"
 done
 printf '%s\n' "$out" | grep -q "notes" && fail "a .txt file was taken for a routine"
+# The full example in tendo-routine(5) is itself a good routine.
+sed -n '/^\.SH EXAMPLE/,/^\.fi/p' "$TOP_SRCDIR/man/tendo-routine.5" | sed '1,2d;$d' |
+	sed 's/\\-/-/g; s/\\(dq/"/g' >"$WORK/example.yaml"
+[ -s "$WORK/example.yaml" ] || fail "no example in tendo-routine(5)"
+out=$("$TENDO" check "$WORK/example.yaml") || fail "the man page's example is not a good routine: $out"
 exit 0
