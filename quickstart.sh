@@ -69,7 +69,7 @@ test)
 		fi
 		# test-suite.log holds the logs of the tests that did not pass.
 		if grep -q '^# \(FAIL\|ERROR\|XPASS\): *[1-9]' "$log"; then
-			sed -n '/^\.\. contents:: :local:/,$p' "$log" | head -n 400
+			sed -n '/^\.\. contents::/,$p' "$log" | head -n 400
 		fi
 		p=$(sed -n 's/^# PASS: *//p' "$log" | head -n 1)
 		f=$(sed -n 's/^# FAIL: *//p' "$log" | head -n 1)

@@ -54,6 +54,8 @@ struct ui {
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
 	volatile const int *stop_signal; /* set by main's handlers; the loop ends when non-zero */
+	bool hung_up;                    /* the terminal went away; the loop ended */
+	int timer;                       /* a timerfd for the loop's wake-ups */
 };
 
 /* What a screen's functions ask of the loop. */
@@ -86,8 +88,9 @@ struct screen {
 void ui_start(struct ui *ui, volatile const int *stop_signal);
 void ui_stop(struct ui *ui);
 
-/* Runs a screen until it closes or a stop signal arrives. Returns true when
- * the screen closed itself, false on a stop signal. */
+/* Runs a screen until it closes, a stop signal arrives, or the terminal
+ * hangs up (ui->hung_up). Returns true when the screen closed itself, false
+ * otherwise. */
 bool ui_run(struct ui *ui, const struct screen *screen, void *ctx);
 
 /* --- drawing helpers, for screens ------------------------------------ */

@@ -372,7 +372,7 @@ static int command_run(const struct options *o, const char *target)
 		block_signals();
 		ui_start(&ui, &stop_signal);
 		if (coach(&ui, entry->routine, o, &sinks, &done, &err) == OUTCOME_STOP)
-			status = 128 + stop_signal;
+			status = stop_signal ? 128 + stop_signal : 128 + SIGHUP;
 		finish_ui(&ui, &done, &err);
 		if (err.message[0])
 			status = EXIT_BAD;
@@ -405,7 +405,7 @@ static int command_pick(const struct options *o)
 		else if (outcome == OUTCOME_BACK)
 			break;
 		if (outcome == OUTCOME_STOP) {
-			status = 128 + stop_signal;
+			status = stop_signal ? 128 + stop_signal : 128 + SIGHUP;
 			break;
 		}
 		if (err.message[0]) {

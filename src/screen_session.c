@@ -15,15 +15,18 @@
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
 
-/* What the screen shows that changes with time; when it is unchanged the
- * loop has nothing to redraw. */
+/* What the screen shows that changes with time, quantised to what a person
+ * can see: countdowns and their bars move once a second, a tempo phase's
+ * bar four times a second. When it is unchanged the loop has nothing to
+ * redraw, and the loop wakes only when it will change (or a cue is due). */
+enum { PHASE_STEP_MS = 250 };
+
 struct visible {
 	size_t step;
-	int64_t seconds_left;
-	int bar_cells;
-	int rep, phase, phase_cells;
-	int session_cells;
-	int64_t session_seconds_left;
+	int64_t seconds_left;          /* of the step, rounded up */
+	int rep, phase;
+	int64_t phase_shown_ms;        /* of the phase, in PHASE_STEP_MS steps */
+	int64_t session_seconds_left;  /* rounded up */
 	bool paused, finished;
 };
 
@@ -69,51 +72,42 @@ static int session_bar_width(void)
 	return COLS - 28 > 10 ? COLS - 28 : 10;
 }
 
-static int cells(int64_t part, int64_t whole, int width)
-{
-	if (whole <= 0)
-		return width;
-	return (int)(part * width / whole);
-}
-
 static bool is_reps(const struct session_screen *s, const struct step *step)
 {
 	const struct exercise *e = timeline_exercise(s->tl, step);
 	return step->kind == STEP_WORK && e->kind == EXERCISE_REPS;
 }
 
+static int64_t seconds_up(int64_t ms)
+{
+	return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
 static struct visible visible_now(const struct session_screen *s,
                                   const struct engine_view *v)
 {
 	struct visible vis = {0};
-	int64_t session_left = v->session_total_ms - v->session_done_ms;
 
 	vis.step = s->engine.index;
-	vis.seconds_left = (v->remaining_ms + 999) / 1000;
-	vis.bar_cells = cells(v->elapsed_ms, v->step->ms, bar_width());
+	vis.seconds_left = seconds_up(v->remaining_ms);
 	if (is_reps(s, v->step)) {
 		vis.rep = v->rep.rep;
 		vis.phase = v->rep.phase;
-		vis.phase_cells = cells(v->rep.phase_elapsed_ms, v->rep.phase_ms, bar_width());
+		vis.phase_shown_ms = v->rep.phase_elapsed_ms / PHASE_STEP_MS * PHASE_STEP_MS;
 	}
-	vis.session_cells = cells(v->session_done_ms, v->session_total_ms, session_bar_width());
-	vis.session_seconds_left = (session_left + 999) / 1000;
+	vis.session_seconds_left = seconds_up(v->session_total_ms - v->session_done_ms);
 	vis.paused = v->paused;
 	vis.finished = v->finished;
 	return vis;
 }
 
-/* Session time until a counter of `width` cells over `whole` ms, now at
- * `part`, moves to its next cell. */
-static int64_t until_next_cell(int64_t part, int64_t whole, int width)
+static double fraction(int64_t part, int64_t whole)
 {
-	int64_t filled, next;
-
-	if (whole <= 0 || width <= 0 || part >= whole)
-		return ENGINE_NEVER;
-	filled = part * width / whole;
-	next = ((filled + 1) * whole + width - 1) / width;
-	return next - part;
+	if (whole <= 0)
+		return 1.0;
+	if (part < 0)
+		return 0.0;
+	return part >= whole ? 1.0 : (double)part / (double)whole;
 }
 
 /* Session time until the seconds shown for `left` ms change. */
@@ -183,15 +177,9 @@ static int64_t session_wake_at(void *ctx, const struct ui *ui)
 	if (v.paused || v.finished)
 		return UI_NO_WAKE;
 	wait = until_next_second(v.remaining_ms);
-	wait = min64(wait, until_next_cell(v.elapsed_ms, v.step->ms, bar_width()));
-	if (is_reps(s, v.step))
-		wait = min64(wait, until_next_cell(v.rep.phase_elapsed_ms, v.rep.phase_ms,
-		                                   bar_width()));
-	wait = min64(wait, until_next_cell(v.session_done_ms, v.session_total_ms,
-	                                   session_bar_width()));
 	wait = min64(wait, until_next_second(v.session_total_ms - v.session_done_ms));
-	if (wait == ENGINE_NEVER)
-		return real_ns(s, engine_next_deadline(&s->engine));
+	if (is_reps(s, v.step))
+		wait = min64(wait, PHASE_STEP_MS - v.rep.phase_elapsed_ms % PHASE_STEP_MS);
 	return real_ns(s, min64(now + wait, engine_next_deadline(&s->engine)));
 }
 
@@ -474,7 +462,8 @@ static int draw_steps(struct session_screen *s, struct ui *ui, const struct exer
 	return used;
 }
 
-static void draw_main(struct session_screen *s, struct ui *ui, const struct engine_view *v)
+static void draw_main(struct session_screen *s, struct ui *ui, const struct engine_view *v,
+                      const struct visible *shown)
 {
 	const struct exercise *e = timeline_exercise(s->tl, v->step);
 	int top = HEADER_ROWS, bottom = LINES - FOOTER_ROWS - 1; /* rows top..bottom */
@@ -504,11 +493,11 @@ static void draw_main(struct session_screen *s, struct ui *ui, const struct engi
 	if (y > bottom)
 		return;
 	if (is_reps(s, v->step))
-		ui_bar(ui, y++, 2, bar_width(), (double)v->rep.phase_elapsed_ms / (double)v->rep.phase_ms,
+		ui_bar(ui, y++, 2, bar_width(), fraction(shown->phase_shown_ms, v->rep.phase_ms),
 		       ROLE_BAR);
 	else
 		ui_bar(ui, y++, 2, bar_width(),
-		       v->step->ms ? (double)v->elapsed_ms / (double)v->step->ms : 1.0, ROLE_BAR);
+		       fraction(v->step->ms - shown->seconds_left * 1000, v->step->ms), ROLE_BAR);
 	if (y <= bottom)
 		ui_text_centred(ui, y++, 0, COLS, ROLE_TEXT, count);
 	if (cue[0] && y <= bottom)
@@ -517,21 +506,23 @@ static void draw_main(struct session_screen *s, struct ui *ui, const struct engi
 		draw_steps(s, ui, e, y + 1, bottom - y);
 }
 
-static void draw_footer(struct session_screen *s, struct ui *ui, const struct engine_view *v)
+static void draw_footer(struct session_screen *s, struct ui *ui, const struct engine_view *v,
+                        const struct visible *shown)
 {
 	static const int keys[] = {' ', 'n', 'p', 'm', 'q', '?'};
 	static const char *const names[] = {"space", "n", "p", "m", "q", "?"};
 	const char *words[] = {v->paused ? "go on" : "pause", "next", "back", "mute",
 	                       "quit", "keys"};
 	char next[160], left[32], line[64];
-	int64_t session_left = v->session_total_ms - v->session_done_ms;
-	int pct = v->session_total_ms ? (int)(v->session_done_ms * 100 / v->session_total_ms) : 100;
+	int64_t session_left = shown->session_seconds_left * 1000;
+	double done = fraction(v->session_total_ms - session_left, v->session_total_ms);
+	int pct = (int)(done * 100);
 
 	describe_next(s, v->next, next, sizeof next);
 	ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_DIM, next);
 	duration_clock(session_left, left, sizeof left);
 	ui_text(ui, LINES - 2, 1, 8, ROLE_DIM, "Session");
-	ui_bar(ui, LINES - 2, 9, session_bar_width(), (double)pct / 100.0, ROLE_BAR);
+	ui_bar(ui, LINES - 2, 9, session_bar_width(), done, ROLE_BAR);
 	snprintf(line, sizeof line, "%3d%% %s left", pct, left);
 	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_DIM,
 	        line);
@@ -616,9 +607,10 @@ static void session_draw(void *ctx, struct ui *ui)
 		draw_summary(s, ui);
 		return;
 	}
+	s->shown = visible_now(s, &v);
 	draw_header(s, ui, &v);
-	draw_main(s, ui, &v);
-	draw_footer(s, ui, &v);
+	draw_main(s, ui, &v, &s->shown);
+	draw_footer(s, ui, &v, &s->shown);
 	if (s->overlay == OVERLAY_HELP)
 		draw_help(ui);
 	else if (s->overlay == OVERLAY_QUIT)

@@ -2,12 +2,13 @@
 #define _GNU_SOURCE /* ppoll */
 #include "ui.h"
 
-#include <errno.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "clock.h"
@@ -67,6 +68,7 @@ void ui_start(struct ui *ui, volatile const int *stop_signal)
 	memset(ui, 0, sizeof *ui);
 	ui->stop_signal = stop_signal;
 	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+	ui->timer = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
 	initscr();
 	cbreak();
 	noecho();
@@ -83,8 +85,10 @@ void ui_start(struct ui *ui, volatile const int *stop_signal)
 
 void ui_stop(struct ui *ui)
 {
-	(void)ui;
 	endwin();
+	if (ui->timer >= 0)
+		close(ui->timer);
+	ui->timer = -1;
 }
 
 /* ---------------------------------------------------------------- loop */
@@ -126,28 +130,41 @@ static int clicked_key(const struct ui *ui)
 
 /* Sleeps until input, a signal, or wake (ns, monotonic). The signals the
  * program handles are blocked outside this call, so none is missed between
- * a check and the sleep. */
-static void sleep_until(int64_t wake)
+ * a check and the sleep. The wake-up is an absolute timerfd deadline: a
+ * poll timeout would be relative, and the kernel lets poll timeouts slip by
+ * 0.1% of their length (a millisecond a second). */
+static void sleep_until(struct ui *ui, int64_t wake)
 {
-	struct pollfd pfd = {.fd = 0, .events = POLLIN};
-	struct timespec ts, *timeout = NULL;
+	struct pollfd pfd[2] = {{.fd = 0, .events = POLLIN}, {.fd = ui->timer, .events = POLLIN}};
+	struct itimerspec when = {{0, 0}, {0, 0}};
+	struct timespec fallback, *timeout = NULL;
 	sigset_t during;
+	uint64_t expirations;
 
 	if (wake != UI_NO_WAKE) {
-		int64_t ns = wake - clock_now_ns();
-		if (ns < 0)
-			ns = 0;
-		ts.tv_sec = ns / 1000000000;
-		ts.tv_nsec = ns % 1000000000;
-		timeout = &ts;
+		when.it_value.tv_sec = wake / 1000000000;
+		when.it_value.tv_nsec = wake % 1000000000;
+		if (when.it_value.tv_sec == 0 && when.it_value.tv_nsec == 0)
+			when.it_value.tv_nsec = 1; /* zero would disarm it */
+	}
+	if (ui->timer < 0 || timerfd_settime(ui->timer, TFD_TIMER_ABSTIME, &when, NULL) != 0) {
+		/* No timerfd: a plain timeout, a little less exact. */
+		int64_t ns = wake == UI_NO_WAKE ? -1 : wake - clock_now_ns();
+		fallback.tv_sec = ns < 0 ? 0 : ns / 1000000000;
+		fallback.tv_nsec = ns < 0 ? 0 : ns % 1000000000;
+		timeout = wake == UI_NO_WAKE ? NULL : &fallback;
 	}
 	sigprocmask(SIG_SETMASK, NULL, &during);
 	sigdelset(&during, SIGINT);
 	sigdelset(&during, SIGTERM);
 	sigdelset(&during, SIGHUP);
 	sigdelset(&during, SIGWINCH);
-	if (ppoll(&pfd, 1, timeout, &during) < 0 && errno != EINTR)
-		return;
+	if (ppoll(pfd, 2, timeout, &during) > 0) {
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			ui->hung_up = true; /* the terminal is gone: an SSH link dropped, a window closed */
+		if (pfd[1].revents & POLLIN && read(ui->timer, &expirations, sizeof expirations) < 0)
+			expirations = 0;
+	}
 }
 
 /* Hands every key waiting to the screen. Returns the flags gathered. */
@@ -178,7 +195,7 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 	unsigned flags = UI_REDRAW;
 
 	for (;;) {
-		if (*ui->stop_signal) {
+		if (*ui->stop_signal || ui->hung_up) {
 			if (screen->stop)
 				screen->stop(ctx, clock_now_ns());
 			return false;
@@ -189,7 +206,7 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 			return true;
 		if (flags & UI_REDRAW)
 			draw(ui, screen, ctx);
-		sleep_until(screen->wake_at ? screen->wake_at(ctx, ui) : UI_NO_WAKE);
+		sleep_until(ui, screen->wake_at ? screen->wake_at(ctx, ui) : UI_NO_WAKE);
 		flags = read_keys(ui, screen, ctx);
 	}
 }

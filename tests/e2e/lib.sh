@@ -32,6 +32,10 @@ export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config
 mkdir -p "$HOME"
 
 cleanup() {
+	# tendo leaves by itself when its terminal goes; make sure of it.
+	for pane in $(tmux -L "$SOCKET" list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		pkill -TERM -P "$pane" 2>/dev/null
+	done
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
 	rm -rf "$WORK"
 }

@@ -3,7 +3,8 @@
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need_tmux
 
-start 80 24 --routines "$FIXTURES/folder" --speed 20
+cd "$FIXTURES"
+start 80 24 --routines folder --speed 20
 wait_for "tendo — choose a routine"
 wait_for "> A good routine"
 wait_for "A second good one"
@@ -13,7 +14,7 @@ wait_for "broken · --routines"
 # The last entry is broken: its details name the file, line and column.
 press End
 wait_for "can't be used until its file is fixed"
-wait_for "bad-zero-hold.yaml:4:11: hold must be a"
+wait_for "folder/bad-zero-hold.yaml:4:11: hold must be a duration"
 press Enter
 wait_for "That routine's file has an error"
 

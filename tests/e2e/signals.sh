@@ -10,7 +10,10 @@ for sig in TERM HUP INT; do
 		press C-c
 		want=130
 	else
-		pkill -"$sig" -f "^$TENDO run calf-stretches" || fail "no tendo to signal"
+		# The pane's shell runs tendo as its child; other tests' tendo
+		# processes are left alone.
+		pane=$(t list-panes -F '#{pane_pid}')
+		pkill -"$sig" -P "$pane" || fail "no tendo to signal"
 		[ "$sig" = TERM ] && want=143 || want=129
 	fi
 	status=$(finished)
