@@ -19,8 +19,8 @@
 enum origin { ORIGIN_COMMAND_LINE, ORIGIN_USER, ORIGIN_SHIPPED, ORIGIN_FILE };
 
 struct catalog_entry {
-	char *path;               /* the file */
-	char *name;               /* the file's name less its extension: what `run NAME` matches */
+	char *path; /* the file */
+	char *name; /* the file's name less its extension: what `run NAME` matches */
 	enum origin origin;
 	struct routine *routine;  /* NULL when broken */
 	struct tendo_error error; /* when broken: the first problem */
@@ -37,7 +37,7 @@ struct catalog {
 struct catalog_folder {
 	const char *path;
 	enum origin origin;
-	bool must_exist;   /* say so when it is missing (true for --routines) */
+	bool must_exist; /* say so when it is missing (true for --routines) */
 };
 
 /* Loads every routine in the folders, in order. Never fails as a whole:

@@ -20,14 +20,14 @@ enum cue_sink_kind { SINK_BELL, SINK_FLASH, SINK_KIND_COUNT };
 struct cue_sinks {
 	bool enabled[SINK_KIND_COUNT];
 	bool muted;
-	FILE *log;   /* the --cue-log file; NULL for none. Owned: closed by cues_close(). */
+	FILE *log; /* the --cue-log file; NULL for none. Owned: closed by cues_close(). */
 };
 
 /* One cue as the sinks receive it: the times are milliseconds of real time
  * from the session's start on the monotonic clock. */
 struct cue_event {
 	enum cue_kind kind;
-	const char *name;    /* as in the cue log */
+	const char *name; /* as in the cue log */
 	double planned_ms;
 	double actual_ms;
 };

@@ -23,32 +23,32 @@
 
 /* What was done, for the summary at the end. */
 struct engine_tally {
-	int sets_done;        /* holds and sets of reps run to the end */
-	int sets_skipped;     /* cut short with skip */
+	int sets_done;    /* holds and sets of reps run to the end */
+	int sets_skipped; /* cut short with skip */
 	int sets_planned;
-	int reps_done;        /* reps finished, including those of sets cut short */
-	int64_t hold_ms;      /* time spent in holds */
-	int64_t elapsed_ms;   /* from start to end, less time paused */
+	int reps_done;      /* reps finished, including those of sets cut short */
+	int64_t hold_ms;    /* time spent in holds */
+	int64_t elapsed_ms; /* from start to end, less time paused */
 };
 
 /* A cue that fell due, with the step it belongs to. */
 struct engine_cue {
 	struct cue cue;
 	const struct step *step;
-	int64_t planned_ms;   /* when it was due, in session time */
+	int64_t planned_ms; /* when it was due, in session time */
 };
 
 struct engine {
 	const struct timeline *tl;
-	size_t index;         /* the step in progress */
-	int64_t step_start;   /* when it started (shifted by pauses) */
-	size_t next_cue;      /* the step's next cue to give */
+	size_t index;       /* the step in progress */
+	int64_t step_start; /* when it started (shifted by pauses) */
+	size_t next_cue;    /* the step's next cue to give */
 	bool paused;
 	int64_t paused_at;
 	int64_t started_at;
 	int64_t paused_total;
 	bool finished;
-	bool quit;            /* ended early by the person */
+	bool quit; /* ended early by the person */
 	int64_t ended_at;
 	struct engine_tally tally;
 };
@@ -56,11 +56,11 @@ struct engine {
 /* What to show at a moment. */
 struct engine_view {
 	const struct step *step;
-	const struct step *next;    /* the step after, or NULL */
-	int64_t elapsed_ms;         /* into the step */
-	int64_t remaining_ms;       /* of the step */
-	struct rep_position rep;    /* for a set of reps */
-	int64_t session_done_ms;    /* planned time behind us, for the progress bar */
+	const struct step *next; /* the step after, or NULL */
+	int64_t elapsed_ms;      /* into the step */
+	int64_t remaining_ms;    /* of the step */
+	struct rep_position rep; /* for a set of reps */
+	int64_t session_done_ms; /* planned time behind us, for the progress bar */
 	int64_t session_total_ms;
 	bool paused;
 	bool finished;

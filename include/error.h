@@ -12,15 +12,15 @@
 enum { ERROR_FILE_MAX = 256, ERROR_MESSAGE_MAX = 320 };
 
 struct tendo_error {
-	char file[ERROR_FILE_MAX];   /* "" when the error is not about a file */
-	int line;                    /* 1-based; 0 when unknown */
-	int column;                  /* 1-based; 0 when unknown */
+	char file[ERROR_FILE_MAX]; /* "" when the error is not about a file */
+	int line;                  /* 1-based; 0 when unknown */
+	int column;                /* 1-based; 0 when unknown */
 	char message[ERROR_MESSAGE_MAX];
 };
 
 /* Fills err with a printf-style message at file:line:column. */
-void error_set(struct tendo_error *err, const char *file, int line, int column,
-               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void error_set(struct tendo_error *err, const char *file, int line, int column, const char *fmt,
+               ...) __attribute__((format(printf, 5, 6)));
 
 /* Writes "file:line:column: message" (leaving out what is unknown) into
  * buf, always NUL-terminated. Returns buf. */

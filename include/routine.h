@@ -21,16 +21,16 @@ enum {
 	ROUTINE_MAX_REPS = 500,
 	ROUTINE_MAX_PHASES = 8,
 	ROUTINE_MAX_STEPS = 40,
-	ROUTINE_MAX_TEXT = 2000,          /* bytes in one text value */
-	ROUTINE_MAX_FILE = 1024 * 1024,   /* bytes in one routine file */
-	ROUTINE_ERRORS_MAX = 20,          /* errors kept for one file */
+	ROUTINE_MAX_TEXT = 2000,        /* bytes in one text value */
+	ROUTINE_MAX_FILE = 1024 * 1024, /* bytes in one routine file */
+	ROUTINE_ERRORS_MAX = 20,        /* errors kept for one file */
 };
 
 enum exercise_kind { EXERCISE_HOLD, EXERCISE_REPS };
 
 /* Which legs an exercise is done on, as written in the file. */
 enum sides {
-	SIDES_NONE,     /* not per side: both legs together */
+	SIDES_NONE, /* not per side: both legs together */
 	SIDES_LEFT,
 	SIDES_RIGHT,
 	SIDES_BOTH,     /* left, then right */
@@ -42,35 +42,35 @@ enum leg { LEG_NONE, LEG_LEFT, LEG_RIGHT };
 
 /* One phase of a rep's tempo, such as "lower" for 3 s. */
 struct phase {
-	char *name;  /* as written: "raise", "lower", "hold" */
-	char *note;  /* optional words shown with it, such as "affected leg, slowly"; NULL if none */
+	char *name; /* as written: "raise", "lower", "hold" */
+	char *note; /* optional words shown with it, such as "affected leg, slowly"; NULL if none */
 	int64_t ms;
 };
 
 struct exercise {
 	char *name;
 	enum exercise_kind kind;
-	int64_t hold_ms;           /* EXERCISE_HOLD: how long each hold lasts */
-	int reps;                  /* EXERCISE_REPS: reps in each set */
-	struct phase *phases;      /* EXERCISE_REPS: the tempo, in order */
+	int64_t hold_ms;      /* EXERCISE_HOLD: how long each hold lasts */
+	int reps;             /* EXERCISE_REPS: reps in each set */
+	struct phase *phases; /* EXERCISE_REPS: the tempo, in order */
 	size_t phase_count;
-	int sets;                  /* sets (or holds) per side */
+	int sets; /* sets (or holds) per side */
 	enum sides sides;
-	int64_t rest_ms;           /* rest between sets */
-	int64_t ready_ms;          /* get-ready time before the first set and after a side switch */
-	char **steps;              /* instructions in order */
+	int64_t rest_ms;  /* rest between sets */
+	int64_t ready_ms; /* get-ready time before the first set and after a side switch */
+	char **steps;     /* instructions in order */
 	size_t step_count;
-	char *cue;                 /* the one thing to remember; NULL if none */
-	char *load;                /* "bodyweight", "5 kg"; NULL if none */
-	char *source;              /* where the figures come from; NULL if none */
-	int line;                  /* where the exercise starts in its file */
+	char *cue;    /* the one thing to remember; NULL if none */
+	char *load;   /* "bodyweight", "5 kg"; NULL if none */
+	char *source; /* where the figures come from; NULL if none */
+	int line;     /* where the exercise starts in its file */
 };
 
 struct routine {
 	char *title;
-	char *summary;   /* NULL if none */
-	char *source;    /* NULL if none */
-	char *caution;   /* safety advice shown before starting; NULL if none */
+	char *summary; /* NULL if none */
+	char *source;  /* NULL if none */
+	char *caution; /* safety advice shown before starting; NULL if none */
 	struct exercise *exercises;
 	size_t exercise_count;
 };
@@ -92,8 +92,8 @@ enum {
  * On success returns true and sets *out to a routine the caller frees with
  * routine_free(); errors->count is 0. On failure returns false, *out is
  * NULL, and errors holds at least one error with its line and column. */
-bool routine_parse(const char *text, size_t len, const char *file,
-                   struct routine **out, struct routine_errors *errors);
+bool routine_parse(const char *text, size_t len, const char *file, struct routine **out,
+                   struct routine_errors *errors);
 
 /* Frees a routine from routine_parse(); NULL is fine. */
 void routine_free(struct routine *routine);

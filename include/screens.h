@@ -28,8 +28,7 @@ enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t 
 
 /* Asks which leg is affected. On OUTCOME_CHOSEN, *leg is LEG_LEFT or
  * LEG_RIGHT. */
-enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine,
-                                   enum leg *leg);
+enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine, enum leg *leg);
 
 struct session_options {
 	double speed;            /* session seconds per real second */
@@ -40,7 +39,7 @@ struct session_options {
  * what was done. OUTCOME_CHOSEN when the session ran to its end or the
  * person quit it and left the summary; OUTCOME_STOP on a signal. */
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
-                                const struct session_options *options,
-                                struct engine_tally *tally, bool *quit_early);
+                                const struct session_options *options, struct engine_tally *tally,
+                                bool *quit_early);
 
 #endif

@@ -42,18 +42,18 @@ enum cue_kind {
 struct cue {
 	enum cue_kind kind;
 	int64_t offset_ms;
-	int rep;    /* CUE_PHASE: the rep, from 1 */
-	int phase;  /* CUE_PHASE: index into the exercise's phases */
+	int rep;   /* CUE_PHASE: the rep, from 1 */
+	int phase; /* CUE_PHASE: index into the exercise's phases */
 };
 
 struct step {
 	enum step_kind kind;
-	int64_t ms;          /* planned duration */
-	size_t exercise;     /* index into the routine's exercises (STEP_DONE: none) */
-	int set;             /* from 1 */
+	int64_t ms;      /* planned duration */
+	size_t exercise; /* index into the routine's exercises (STEP_DONE: none) */
+	int set;         /* from 1 */
 	int sets;
-	enum leg leg;        /* the leg this step works; LEG_NONE if not per side */
-	size_t set_start;    /* index of the step that `back` returns to */
+	enum leg leg;     /* the leg this step works; LEG_NONE if not per side */
+	size_t set_start; /* index of the step that `back` returns to */
 };
 
 /* A session's plan. Owns its steps; borrows the routine, which must outlive
@@ -63,13 +63,13 @@ struct timeline {
 	enum leg affected;
 	struct step *steps;
 	size_t count;
-	int64_t total_ms;   /* the sum of the steps' durations */
+	int64_t total_ms; /* the sum of the steps' durations */
 };
 
 /* Where a set of reps is at offset_ms into its step. */
 struct rep_position {
-	int rep;             /* from 1 */
-	int phase;           /* index into the exercise's phases */
+	int rep;   /* from 1 */
+	int phase; /* index into the exercise's phases */
 	int64_t phase_elapsed_ms;
 	int64_t phase_ms;
 };
@@ -88,8 +88,7 @@ void timeline_free(struct timeline *tl);
 /* The k-th cue of step (k from 0), in time order. Returns false when the
  * step has fewer cues. Cues with equal offsets come in the order a person
  * should hear them (set done before switch side, go before the first phase). */
-bool timeline_cue(const struct timeline *tl, const struct step *step, size_t k,
-                  struct cue *out);
+bool timeline_cue(const struct timeline *tl, const struct step *step, size_t k, struct cue *out);
 
 /* The rep and phase of a set of reps at offset_ms into its step. */
 struct rep_position timeline_rep_at(const struct timeline *tl, const struct step *step,

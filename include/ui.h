@@ -15,28 +15,28 @@
 
 /* Colour roles: name, foreground, background, attribute with colour,
  * attribute without (NO_COLOR or a monochrome terminal). */
-#define UI_ROLES                                                              \
-	X(ROLE_TEXT, -1, -1, A_NORMAL, A_NORMAL)                              \
-	X(ROLE_DIM, -1, -1, A_DIM, A_DIM)                                     \
-	X(ROLE_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD)                         \
-	X(ROLE_HEADER, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)          \
-	X(ROLE_DIGITS, COLOR_GREEN, -1, A_BOLD, A_BOLD)                       \
-	X(ROLE_DIGITS_REST, COLOR_BLUE, -1, A_BOLD, A_BOLD)                   \
-	X(ROLE_DIGITS_READY, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                \
-	X(ROLE_PHASE, COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE)         \
-	X(ROLE_BAR, COLOR_GREEN, -1, A_NORMAL, A_REVERSE)                     \
-	X(ROLE_BAR_EMPTY, -1, -1, A_DIM, A_NORMAL)                            \
-	X(ROLE_SELECTED, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE)      \
-	X(ROLE_BROKEN, COLOR_RED, -1, A_NORMAL, A_DIM)                        \
-	X(ROLE_WARNING, COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE)            \
-	X(ROLE_KEY, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE)            \
+#define UI_ROLES                                                                                   \
+	X(ROLE_TEXT, -1, -1, A_NORMAL, A_NORMAL)                                                   \
+	X(ROLE_DIM, -1, -1, A_DIM, A_DIM)                                                          \
+	X(ROLE_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD)                                              \
+	X(ROLE_HEADER, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)                               \
+	X(ROLE_DIGITS, COLOR_GREEN, -1, A_BOLD, A_BOLD)                                            \
+	X(ROLE_DIGITS_REST, COLOR_BLUE, -1, A_BOLD, A_BOLD)                                        \
+	X(ROLE_DIGITS_READY, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                                     \
+	X(ROLE_PHASE, COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE)                              \
+	X(ROLE_BAR, COLOR_GREEN, -1, A_NORMAL, A_BOLD)                                             \
+	X(ROLE_BAR_EMPTY, -1, -1, A_DIM, A_NORMAL)                                                 \
+	X(ROLE_SELECTED, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE)                           \
+	X(ROLE_BROKEN, COLOR_RED, -1, A_NORMAL, A_DIM)                                             \
+	X(ROLE_WARNING, COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE)                                 \
+	X(ROLE_KEY, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE)                                 \
 	X(ROLE_BOX, COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE)
 
 enum ui_role {
 #define X(name, fg, bg, color_attr, mono_attr) name,
 	UI_ROLES
 #undef X
-	ROLE_COUNT
+	    ROLE_COUNT
 };
 
 /* A key label on screen that a mouse click or a touch presses. */
@@ -48,8 +48,8 @@ struct ui_label {
 enum { UI_MAX_LABELS = 32 };
 
 struct ui {
-	bool utf8;         /* the locale's text is UTF-8: block characters allowed */
-	bool color;        /* colours are used */
+	bool utf8;  /* the locale's text is UTF-8: block characters allowed */
+	bool color; /* colours are used */
 	chtype attr[ROLE_COUNT];
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
@@ -68,7 +68,7 @@ enum {
 #define UI_NO_WAKE INT64_MAX
 
 struct screen {
-	int min_cols, min_rows;  /* smaller than this: "terminal too small" */
+	int min_cols, min_rows; /* smaller than this: "terminal too small" */
 	/* Draws the whole screen into curses' buffer (the loop has erased it). */
 	void (*draw)(void *ctx, struct ui *ui);
 	/* A key (or the key of a clicked label). Returns UI_* flags. */

@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 
 static const char *const origin_names[] = {
-	[ORIGIN_COMMAND_LINE] = "--routines",
-	[ORIGIN_USER] = "yours",
-	[ORIGIN_SHIPPED] = "shipped",
-	[ORIGIN_FILE] = "file",
+    [ORIGIN_COMMAND_LINE] = "--routines",
+    [ORIGIN_USER] = "yours",
+    [ORIGIN_SHIPPED] = "shipped",
+    [ORIGIN_FILE] = "file",
 };
 
 const char *catalog_origin_name(enum origin origin)
@@ -185,8 +185,8 @@ static void load_folder(struct catalog *cat, const struct catalog_folder *folder
 	qsort(names, count, sizeof *names, compare_names);
 	for (size_t i = 0; i < count; i++) {
 		char path[4096];
-		if (names[i] && snprintf(path, sizeof path, "%s/%s", folder->path, names[i]) <
-		                    (int)sizeof path)
+		if (names[i] &&
+		    snprintf(path, sizeof path, "%s/%s", folder->path, names[i]) < (int)sizeof path)
 			add_entry(cat, path, folder->origin);
 		free(names[i]);
 	}
@@ -222,7 +222,8 @@ const struct catalog_entry *catalog_find(const struct catalog *cat, const char *
 		if (strcmp(cat->entries[i].name, name) == 0)
 			return &cat->entries[i];
 	for (size_t i = 0; i < cat->count; i++)
-		if (cat->entries[i].routine && strcasecmp(cat->entries[i].routine->title, name) == 0)
+		if (cat->entries[i].routine &&
+		    strcasecmp(cat->entries[i].routine->title, name) == 0)
 			return &cat->entries[i];
 	return NULL;
 }

@@ -6,8 +6,8 @@
 #include <string.h>
 
 static const char *const sink_names[SINK_KIND_COUNT] = {
-	[SINK_BELL] = "bell",
-	[SINK_FLASH] = "flash",
+    [SINK_BELL] = "bell",
+    [SINK_FLASH] = "flash",
 };
 
 /* Matches one comma-separated word of a --sound value. */
@@ -36,7 +36,8 @@ bool cues_choose(struct cue_sinks *sinks, const char *spec, struct tendo_error *
 		size_t len = strcspn(p, ",");
 		if (!choose_one(sinks, p, len)) {
 			error_set(err, NULL, 0, 0,
-			          "--sound takes auto, bell, flash or off (several joined by commas), found \"%.*s\"",
+			          "--sound takes auto, bell, flash or off (several joined by "
+			          "commas), found \"%.*s\"",
 			          (int)len, p);
 			return false;
 		}

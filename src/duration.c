@@ -10,7 +10,10 @@ static const struct {
 	const char *suffix;
 	int64_t ms;
 } units[] = {
-	{"h", 3600000}, {"m", 60000}, {"s", 1000}, {"ms", 1},
+    {"h", 3600000},
+    {"m", 60000},
+    {"s", 1000},
+    {"ms", 1},
 };
 enum { UNIT_COUNT = sizeof units / sizeof units[0] };
 
@@ -121,8 +124,7 @@ char *duration_format(int64_t ms, char *buf, unsigned size)
 			snprintf(buf, size, "%lld min %lld s", (long long)min,
 			         (long long)(rest / 1000));
 		else
-			snprintf(buf, size, "%lld min %g s", (long long)min,
-			         (double)rest / 1000.0);
+			snprintf(buf, size, "%lld min %g s", (long long)min, (double)rest / 1000.0);
 	} else {
 		snprintf(buf, size, "%lld min", (long long)min);
 	}
@@ -137,7 +139,6 @@ char *duration_clock(int64_t ms, char *buf, unsigned size)
 		snprintf(buf, size, "%lld:%02lld:%02lld", (long long)(s / 3600),
 		         (long long)(s / 60 % 60), (long long)(s % 60));
 	else
-		snprintf(buf, size, "%lld:%02lld", (long long)(s / 60),
-		         (long long)(s % 60));
+		snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 	return buf;
 }

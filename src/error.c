@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-void error_set(struct tendo_error *err, const char *file, int line, int column,
-               const char *fmt, ...)
+void error_set(struct tendo_error *err, const char *file, int line, int column, const char *fmt,
+               ...)
 {
 	va_list ap;
 

@@ -38,34 +38,34 @@ static void on_stop_signal(int sig)
 }
 
 static const char usage_text[] =
-	"Usage: tendo [OPTION]... [COMMAND [ARG]...]\n"
-	"A full-screen coach for Achilles tendon exercise: timed holds, reps at a\n"
-	"tempo, sets, sides and rests, with sound cues.\n"
-	"\n"
-	"Commands:\n"
-	"  (none)             choose a routine from a list and run it\n"
-	"  run NAME|FILE      run a routine by its name, its title, or its file\n"
-	"  list               list the routines found, and where each came from\n"
-	"  check FILE...      check routine files; exits 1 if any has an error\n"
-	"\n"
-	"Options:\n"
-	"  --routines DIR     look for routines in DIR too (may be repeated)\n"
-	"  --leg left|right   the affected leg, for exercises done on it\n"
-	"  --speed FACTOR     run time FACTOR times as fast (0.1 to 1000), for demos\n"
-	"                     and tests; cues and the cue log keep real times\n"
-	"  --sound LIST       where cues go: auto, bell, flash or off, or several\n"
-	"                     joined by commas (default: auto, the terminal bell)\n"
-	"  --cue-log FILE     write each cue as it fires: PLANNED ACTUAL NAME, both\n"
-	"                     in milliseconds from the session's start\n"
-	"  -h, --help         show this help\n"
-	"  -V, --version      show the version\n"
-	"\n"
-	"Keys in a session: space pause, n next, p back to the start of the set,\n"
-	"m mute, q quit, ? keys.\n"
-	"\n"
-	"tendo is not medical advice. A sudden pop in the heel with pain and\n"
-	"trouble pushing off needs a same-day medical assessment.\n"
-	"See tendo(1) and tendo-routine(5).\n";
+    "Usage: tendo [OPTION]... [COMMAND [ARG]...]\n"
+    "A full-screen coach for Achilles tendon exercise: timed holds, reps at a\n"
+    "tempo, sets, sides and rests, with sound cues.\n"
+    "\n"
+    "Commands:\n"
+    "  (none)             choose a routine from a list and run it\n"
+    "  run NAME|FILE      run a routine by its name, its title, or its file\n"
+    "  list               list the routines found, and where each came from\n"
+    "  check FILE...      check routine files; exits 1 if any has an error\n"
+    "\n"
+    "Options:\n"
+    "  --routines DIR     look for routines in DIR too (may be repeated)\n"
+    "  --leg left|right   the affected leg, for exercises done on it\n"
+    "  --speed FACTOR     run time FACTOR times as fast (0.1 to 1000), for demos\n"
+    "                     and tests; cues and the cue log keep real times\n"
+    "  --sound LIST       where cues go: auto, bell, flash or off, or several\n"
+    "                     joined by commas (default: auto, the terminal bell)\n"
+    "  --cue-log FILE     write each cue as it fires: PLANNED ACTUAL NAME, both\n"
+    "                     in milliseconds from the session's start\n"
+    "  -h, --help         show this help\n"
+    "  -V, --version      show the version\n"
+    "\n"
+    "Keys in a session: space pause, n next, p back to the start of the set,\n"
+    "m mute, q quit, ? keys.\n"
+    "\n"
+    "tendo is not medical advice. A sudden pop in the heel with pain and\n"
+    "trouble pushing off needs a same-day medical assessment.\n"
+    "See tendo(1) and tendo-routine(5).\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -86,10 +86,10 @@ static int usage_error(const char *fmt, ...)
 static int parse_options(int argc, char **argv, struct options *o, int *first)
 {
 	static const struct option longs[] = {
-		{"routines", required_argument, NULL, 'r'}, {"leg", required_argument, NULL, 'l'},
-		{"speed", required_argument, NULL, 's'},    {"sound", required_argument, NULL, 'o'},
-		{"cue-log", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0},
+	    {"routines", required_argument, NULL, 'r'}, {"leg", required_argument, NULL, 'l'},
+	    {"speed", required_argument, NULL, 's'},    {"sound", required_argument, NULL, 'o'},
+	    {"cue-log", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0},
 	};
 	int c;
 	char *end;
@@ -99,7 +99,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 		switch (c) {
 		case 'r':
 			if (o->routine_dir_count == MAX_FOLDERS)
-				return usage_error("at most 16 --routines folders, found more at %s", optarg);
+				return usage_error(
+				    "at most 16 --routines folders, found more at %s", optarg);
 			o->routine_dirs[o->routine_dir_count++] = optarg;
 			break;
 		case 'l':
@@ -108,28 +109,21 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			else if (strcmp(optarg, "right") == 0)
 				o->leg = LEG_RIGHT;
 			else
-				return usage_error("--leg takes left or right, found \"%s\"", optarg);
+				return usage_error("--leg takes left or right, found \"%s\"",
+				                   optarg);
 			break;
 		case 's':
 			o->speed = strtod(optarg, &end);
 			if (end == optarg || *end || !(o->speed >= 0.1 && o->speed <= 1000))
-				return usage_error("--speed takes a number from 0.1 to 1000, found \"%s\"",
-				                   optarg);
+				return usage_error(
+				    "--speed takes a number from 0.1 to 1000, found \"%s\"",
+				    optarg);
 			break;
-		case 'o':
-			o->sound = optarg;
-			break;
-		case 'c':
-			o->cue_log = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit(EXIT_SUCCESS);
-		case 'V':
-			printf("tendo %s\n", PACKAGE_VERSION);
-			exit(EXIT_SUCCESS);
-		default:
-			return usage_error("unknown option %s", argv[optind - 1]);
+		case 'o': o->sound = optarg; break;
+		case 'c': o->cue_log = optarg; break;
+		case 'h': fputs(usage_text, stdout); exit(EXIT_SUCCESS);
+		case 'V': printf("tendo %s\n", PACKAGE_VERSION); exit(EXIT_SUCCESS);
+		default: return usage_error("unknown option %s", argv[optind - 1]);
 		}
 	}
 	*first = optind;
@@ -145,7 +139,8 @@ static void load_catalog(const struct options *o, struct catalog *cat)
 	size_t n = 0;
 
 	for (size_t i = 0; i < o->routine_dir_count; i++)
-		folders[n++] = (struct catalog_folder){o->routine_dirs[i], ORIGIN_COMMAND_LINE, true};
+		folders[n++] =
+		    (struct catalog_folder){o->routine_dirs[i], ORIGIN_COMMAND_LINE, true};
 	if (paths_user_routines(user, sizeof user))
 		folders[n++] = (struct catalog_folder){user, ORIGIN_USER, false};
 	if (paths_shipped_routines(shipped, sizeof shipped))
@@ -171,7 +166,8 @@ static int command_list(const struct options *o)
 		struct timeline tl;
 		struct tendo_error err;
 		if (!e->routine) {
-			printf("%-24s broken: %s\n", e->name, error_format(&e->error, text, sizeof text));
+			printf("%-24s broken: %s\n", e->name,
+			       error_format(&e->error, text, sizeof text));
 			continue;
 		}
 		d[0] = '\0';
@@ -355,8 +351,10 @@ static int command_run(const struct options *o, const char *target)
 		load_catalog(o, &cat);
 		entry = catalog_find(&cat, target);
 		if (!entry) {
-			fprintf(stderr, "tendo: there is no routine called \"%s\"; 'tendo list' shows them\n",
-			        target);
+			fprintf(
+			    stderr,
+			    "tendo: there is no routine called \"%s\"; 'tendo list' shows them\n",
+			    target);
 			catalog_free(&cat);
 			return EXIT_BAD;
 		}
@@ -434,7 +432,8 @@ int main(int argc, char **argv)
 	command = argv[first];
 	if (strcmp(command, "run") == 0) {
 		if (argc - first != 2)
-			return usage_error("%s", "run takes one routine: a name, a title or a file");
+			return usage_error("%s",
+			                   "run takes one routine: a name, a title or a file");
 		return command_run(&o, argv[first + 1]);
 	}
 	if (strcmp(command, "list") == 0)

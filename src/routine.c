@@ -24,11 +24,11 @@ struct reader {
 
 /* ---------------------------------------------------------------- errors */
 
-static void add_error(struct reader *r, const yaml_mark_t *mark, const char *fmt,
-                      ...) __attribute__((format(printf, 3, 4)));
+static void add_error(struct reader *r, const yaml_mark_t *mark, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-static void add_error_at(struct routine_errors *errors, const char *file, int line,
-                         int column, const char *message)
+static void add_error_at(struct routine_errors *errors, const char *file, int line, int column,
+                         const char *message)
 {
 	if (errors->count == ROUTINE_ERRORS_MAX) {
 		errors->dropped++;
@@ -45,8 +45,7 @@ static void add_error(struct reader *r, const yaml_mark_t *mark, const char *fmt
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	add_error_at(r->errors, r->file, (int)mark->line + 1, (int)mark->column + 1,
-	             message);
+	add_error_at(r->errors, r->file, (int)mark->line + 1, (int)mark->column + 1, message);
 }
 
 /* ------------------------------------------------------------ byte checks */
@@ -94,9 +93,10 @@ static bool check_bytes(const char *text, size_t len, const char *file,
 	for (size_t i = 0; i < len;) {
 		size_t n = utf8_sequence(s + i, len - i);
 		if (n == 0) {
-			snprintf(message, sizeof message,
-			         "the file must be UTF-8 text, found the byte 0x%02X; save it as UTF-8",
-			         s[i]);
+			snprintf(
+			    message, sizeof message,
+			    "the file must be UTF-8 text, found the byte 0x%02X; save it as UTF-8",
+			    s[i]);
 			add_error_at(errors, file, line, column, message);
 			return false;
 		}
@@ -177,8 +177,8 @@ static char *read_text(struct reader *r, const yaml_node_t *node, const char *wh
 		return NULL;
 	}
 	if (node->data.scalar.length > ROUTINE_MAX_TEXT) {
-		add_error(r, &node->start_mark, "%s is too long: at most %d characters",
-		          what, ROUTINE_MAX_TEXT);
+		add_error(r, &node->start_mark, "%s is too long: at most %d characters", what,
+		          ROUTINE_MAX_TEXT);
 		return NULL;
 	}
 	if (memchr(node->data.scalar.value, '\0', node->data.scalar.length)) {
@@ -188,8 +188,8 @@ static char *read_text(struct reader *r, const yaml_node_t *node, const char *wh
 	return strndup((const char *)node->data.scalar.value, node->data.scalar.length);
 }
 
-static bool read_whole(struct reader *r, const yaml_node_t *node, const char *what,
-                       int min, int max, int *out)
+static bool read_whole(struct reader *r, const yaml_node_t *node, const char *what, int min,
+                       int max, int *out)
 {
 	char found[64];
 	const char *s = (const char *)node->data.scalar.value;
@@ -205,8 +205,8 @@ static bool read_whole(struct reader *r, const yaml_node_t *node, const char *wh
 			return true;
 		}
 	}
-	add_error(r, &node->start_mark, "%s must be a whole number from %d to %d, found %s",
-	          what, min, max, describe(node, found, sizeof found));
+	add_error(r, &node->start_mark, "%s must be a whole number from %d to %d, found %s", what,
+	          min, max, describe(node, found, sizeof found));
 	return false;
 }
 
@@ -227,9 +227,9 @@ static bool read_duration(struct reader *r, const yaml_node_t *node, const char 
 		}
 	}
 	add_error(r, &node->start_mark,
-	          "%s must be a duration from %s to %s (such as 30s, 1m30s or 90), found %s",
-	          what, duration_format(min_ms, lo, sizeof lo),
-	          duration_format(max_ms, hi, sizeof hi), describe(node, found, sizeof found));
+	          "%s must be a duration from %s to %s (such as 30s, 1m30s or 90), found %s", what,
+	          duration_format(min_ms, lo, sizeof lo), duration_format(max_ms, hi, sizeof hi),
+	          describe(node, found, sizeof found));
 	return false;
 }
 
@@ -296,8 +296,7 @@ static void unknown_key(struct reader *r, const yaml_node_t *key, const char *wh
 /* Reads each key of a mapping with its field's reader. Reports unknown and
  * duplicate keys. seen[i] is set for each field present. */
 static void read_mapping(struct reader *r, const yaml_node_t *map, const char *where,
-                         const struct field *fields, size_t count, void *target,
-                         bool *seen)
+                         const struct field *fields, size_t count, void *target, bool *seen)
 {
 	const yaml_mark_t *first_at[32] = {0};
 
@@ -324,7 +323,8 @@ static void read_mapping(struct reader *r, const yaml_node_t *map, const char *w
 		}
 		if (first_at[i]) {
 			add_error(r, &key->start_mark,
-			          "duplicate key \"%s\" in %s; it was already given at line %d, column %d",
+			          "duplicate key \"%s\" in %s; it was already given at line %d, "
+			          "column %d",
 			          fields[i].key, where, (int)first_at[i]->line + 1,
 			          (int)first_at[i]->column + 1);
 			continue;
@@ -374,8 +374,8 @@ static bool read_ready(struct reader *r, const yaml_node_t *v, void *t)
 }
 
 static const char *const side_words[] = {
-	[SIDES_NONE] = "none",   [SIDES_LEFT] = "left",         [SIDES_RIGHT] = "right",
-	[SIDES_BOTH] = "both",   [SIDES_AFFECTED] = "affected",
+    [SIDES_NONE] = "none", [SIDES_LEFT] = "left",         [SIDES_RIGHT] = "right",
+    [SIDES_BOTH] = "both", [SIDES_AFFECTED] = "affected",
 };
 
 const char *sides_name(enum sides sides)
@@ -396,7 +396,8 @@ static bool read_sides(struct reader *r, const yaml_node_t *v, void *t)
 	if (v->type == YAML_SCALAR_NODE)
 		for (size_t i = 0; i < sizeof side_words / sizeof side_words[0]; i++)
 			if (v->data.scalar.length == strlen(side_words[i]) &&
-			    memcmp(v->data.scalar.value, side_words[i], v->data.scalar.length) == 0) {
+			    memcmp(v->data.scalar.value, side_words[i], v->data.scalar.length) ==
+			        0) {
 				e->sides = (enum sides)i;
 				return true;
 			}
@@ -414,7 +415,8 @@ static bool read_steps(struct reader *r, const yaml_node_t *v, void *t)
 
 	if (v->type != YAML_SEQUENCE_NODE) {
 		add_error(r, &v->start_mark,
-		          "steps must be a list of instructions, each on a line starting with \"- \", found %s",
+		          "steps must be a list of instructions, each on a line starting with \"- "
+		          "\", found %s",
 		          describe(v, found, sizeof found));
 		return false;
 	}
@@ -435,8 +437,7 @@ static bool read_steps(struct reader *r, const yaml_node_t *v, void *t)
 	return true;
 }
 
-static bool read_optional_text(struct reader *r, const yaml_node_t *v, char **out,
-                               const char *what)
+static bool read_optional_text(struct reader *r, const yaml_node_t *v, char **out, const char *what)
 {
 	return (*out = read_text(r, v, what)) != NULL;
 }
@@ -466,7 +467,8 @@ static bool read_load(struct reader *r, const yaml_node_t *v, void *t)
 		if (kg < 0 || kg > 1000) {
 			char found[64];
 			add_error(r, &v->start_mark,
-			          "load must be text such as \"bodyweight\" or a number of kilograms from 0 to 1000, found %s",
+			          "load must be text such as \"bodyweight\" or a number of "
+			          "kilograms from 0 to 1000, found %s",
 			          describe(v, found, sizeof found));
 			free(text);
 			return false;
@@ -498,8 +500,8 @@ static bool read_phase_note(struct reader *r, const yaml_node_t *v, void *t)
 }
 
 static const struct field phase_fields[] = {
-	{"time", read_phase_time},
-	{"note", read_phase_note},
+    {"time", read_phase_time},
+    {"note", read_phase_note},
 };
 
 static void read_phase(struct reader *r, const yaml_node_t *key, const yaml_node_t *value,
@@ -511,7 +513,8 @@ static void read_phase(struct reader *r, const yaml_node_t *key, const yaml_node
 		bool seen[2] = {false, false};
 		read_mapping(r, value, "a tempo phase", phase_fields, 2, &target, seen);
 		if (!seen[0])
-			add_error(r, &value->start_mark, "a tempo phase needs a time, such as time: 3s");
+			add_error(r, &value->start_mark,
+			          "a tempo phase needs a time, such as time: 3s");
 	} else {
 		read_duration(r, value, "a tempo phase", 100, 60000, &p->ms);
 	}
@@ -525,7 +528,8 @@ static bool read_tempo(struct reader *r, const yaml_node_t *v, void *t)
 
 	if (v->type != YAML_MAPPING_NODE) {
 		add_error(r, &v->start_mark,
-		          "tempo must list the phases of a rep in order, such as { raise: 1s, lower: 3s }, found %s",
+		          "tempo must list the phases of a rep in order, such as { raise: 1s, "
+		          "lower: 3s }, found %s",
 		          describe(v, found, sizeof found));
 		return false;
 	}
@@ -548,9 +552,11 @@ static bool read_tempo(struct reader *r, const yaml_node_t *v, void *t)
 			    memcmp(key->data.scalar.value, other->data.scalar.value,
 			           key->data.scalar.length) == 0)
 				add_error(r, &key->start_mark,
-				          "duplicate key %s in tempo; it was already given at line %d, column %d",
+				          "duplicate key %s in tempo; it was already given at line "
+				          "%d, column %d",
 				          describe(key, found, sizeof found),
-				          (int)other->start_mark.line + 1, (int)other->start_mark.column + 1);
+				          (int)other->start_mark.line + 1,
+				          (int)other->start_mark.column + 1);
 		}
 		read_phase(r, key, node_at(r, pair->value), &e->phases[i]);
 		e->phase_count++;
@@ -559,17 +565,28 @@ static bool read_tempo(struct reader *r, const yaml_node_t *v, void *t)
 }
 
 enum {
-	F_NAME, F_HOLD, F_REPS, F_TEMPO, F_SETS, F_SIDES, F_REST, F_READY,
-	F_STEPS, F_CUE, F_LOAD, F_SOURCE, F_EXERCISE_COUNT
+	F_NAME,
+	F_HOLD,
+	F_REPS,
+	F_TEMPO,
+	F_SETS,
+	F_SIDES,
+	F_REST,
+	F_READY,
+	F_STEPS,
+	F_CUE,
+	F_LOAD,
+	F_SOURCE,
+	F_EXERCISE_COUNT
 };
 
 static const struct field exercise_fields[F_EXERCISE_COUNT] = {
-	[F_NAME] = {"name", read_name},        [F_HOLD] = {"hold", read_hold},
-	[F_REPS] = {"reps", read_reps},        [F_TEMPO] = {"tempo", read_tempo},
-	[F_SETS] = {"sets", read_sets},        [F_SIDES] = {"sides", read_sides},
-	[F_REST] = {"rest", read_rest},        [F_READY] = {"ready", read_ready},
-	[F_STEPS] = {"steps", read_steps},     [F_CUE] = {"cue", read_cue},
-	[F_LOAD] = {"load", read_load},        [F_SOURCE] = {"source", read_exercise_source},
+    [F_NAME] = {"name", read_name},    [F_HOLD] = {"hold", read_hold},
+    [F_REPS] = {"reps", read_reps},    [F_TEMPO] = {"tempo", read_tempo},
+    [F_SETS] = {"sets", read_sets},    [F_SIDES] = {"sides", read_sides},
+    [F_REST] = {"rest", read_rest},    [F_READY] = {"ready", read_ready},
+    [F_STEPS] = {"steps", read_steps}, [F_CUE] = {"cue", read_cue},
+    [F_LOAD] = {"load", read_load},    [F_SOURCE] = {"source", read_exercise_source},
 };
 
 static void read_exercise(struct reader *r, const yaml_node_t *node, struct exercise *e)
@@ -582,23 +599,27 @@ static void read_exercise(struct reader *r, const yaml_node_t *node, struct exer
 	e->sides = SIDES_NONE;
 	e->line = (int)node->start_mark.line + 1;
 	if (node->type != YAML_MAPPING_NODE) {
-		add_error(r, &node->start_mark,
-		          "an exercise must be a set of keys (name, hold or reps, sets, ...), found %s",
-		          describe(node, found, sizeof found));
+		add_error(
+		    r, &node->start_mark,
+		    "an exercise must be a set of keys (name, hold or reps, sets, ...), found %s",
+		    describe(node, found, sizeof found));
 		return;
 	}
 	read_mapping(r, node, "an exercise", exercise_fields, F_EXERCISE_COUNT, e, seen);
 	if (!seen[F_NAME])
 		add_error(r, &node->start_mark, "an exercise needs a name");
 	if (seen[F_HOLD] && seen[F_REPS])
-		add_error(r, &node->start_mark,
-		          "an exercise has either hold (a timed hold) or reps (counted reps), not both");
+		add_error(
+		    r, &node->start_mark,
+		    "an exercise has either hold (a timed hold) or reps (counted reps), not both");
 	else if (!seen[F_HOLD] && !seen[F_REPS])
-		add_error(r, &node->start_mark,
-		          "an exercise needs either hold (such as hold: 30s) or reps (such as reps: 15)");
+		add_error(
+		    r, &node->start_mark,
+		    "an exercise needs either hold (such as hold: 30s) or reps (such as reps: 15)");
 	else if (seen[F_REPS] && !seen[F_TEMPO])
-		add_error(r, &node->start_mark,
-		          "an exercise with reps needs a tempo, such as tempo: { raise: 1s, lower: 3s }");
+		add_error(
+		    r, &node->start_mark,
+		    "an exercise with reps needs a tempo, such as tempo: { raise: 1s, lower: 3s }");
 	else if (seen[F_HOLD] && seen[F_TEMPO])
 		add_error(r, &node->start_mark, "tempo is for reps; a hold exercise has none");
 	e->kind = seen[F_REPS] ? EXERCISE_REPS : EXERCISE_HOLD;
@@ -633,14 +654,16 @@ static bool read_exercises(struct reader *r, const yaml_node_t *v, void *t)
 	size_t count;
 
 	if (v->type != YAML_SEQUENCE_NODE) {
-		add_error(r, &v->start_mark,
-		          "exercises must be a list, each exercise starting with \"- name:\", found %s",
-		          describe(v, found, sizeof found));
+		add_error(
+		    r, &v->start_mark,
+		    "exercises must be a list, each exercise starting with \"- name:\", found %s",
+		    describe(v, found, sizeof found));
 		return false;
 	}
 	count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
 	if (count == 0 || count > ROUTINE_MAX_EXERCISES) {
-		add_error(r, &v->start_mark, "exercises must list from 1 to %d exercises, found %zu",
+		add_error(r, &v->start_mark,
+		          "exercises must list from 1 to %d exercises, found %zu",
 		          ROUTINE_MAX_EXERCISES, count);
 		return false;
 	}
@@ -658,11 +681,11 @@ static bool read_exercises(struct reader *r, const yaml_node_t *v, void *t)
 enum { R_TITLE, R_SUMMARY, R_SOURCE, R_CAUTION, R_EXERCISES, R_COUNT };
 
 static const struct field routine_fields[R_COUNT] = {
-	[R_TITLE] = {"title", read_title},
-	[R_SUMMARY] = {"summary", read_summary},
-	[R_SOURCE] = {"source", read_routine_source},
-	[R_CAUTION] = {"caution", read_caution},
-	[R_EXERCISES] = {"exercises", read_exercises},
+    [R_TITLE] = {"title", read_title},
+    [R_SUMMARY] = {"summary", read_summary},
+    [R_SOURCE] = {"source", read_routine_source},
+    [R_CAUTION] = {"caution", read_caution},
+    [R_EXERCISES] = {"exercises", read_exercises},
 };
 
 static void read_routine(struct reader *r, const yaml_node_t *root, struct routine *routine)
@@ -708,8 +731,8 @@ static void syntax_error(const yaml_parser_t *parser, const char *file,
 
 /* Loads the one document of the file into doc. Returns false (with an
  * error) on a syntax error, an empty file, or a second document. */
-static bool load_document(const char *text, size_t len, const char *file,
-                          yaml_document_t *doc, struct routine_errors *errors)
+static bool load_document(const char *text, size_t len, const char *file, yaml_document_t *doc,
+                          struct routine_errors *errors)
 {
 	yaml_parser_t parser;
 	yaml_document_t extra;
@@ -738,8 +761,9 @@ static bool load_document(const char *text, size_t len, const char *file,
 	}
 	if (yaml_document_get_root_node(&extra)) {
 		const yaml_mark_t *at = &extra.start_mark;
-		add_error_at(errors, file, (int)at->line + 1, (int)at->column + 1,
-		             "a routine file holds one routine, found a second document after \"---\"");
+		add_error_at(
+		    errors, file, (int)at->line + 1, (int)at->column + 1,
+		    "a routine file holds one routine, found a second document after \"---\"");
 		yaml_document_delete(&extra);
 		yaml_document_delete(doc);
 		goto out;
@@ -761,8 +785,8 @@ static bool is_blank(const char *text, size_t len)
 	return true;
 }
 
-bool routine_parse(const char *text, size_t len, const char *file,
-                   struct routine **out, struct routine_errors *errors)
+bool routine_parse(const char *text, size_t len, const char *file, struct routine **out,
+                   struct routine_errors *errors)
 {
 	yaml_document_t doc;
 	struct routine *routine;
@@ -771,7 +795,8 @@ bool routine_parse(const char *text, size_t len, const char *file,
 	memset(errors, 0, sizeof *errors);
 	*out = NULL;
 	if (len > ROUTINE_MAX_FILE) {
-		add_error_at(errors, file, 0, 0, "the file is too large for a routine (over 1 MiB)");
+		add_error_at(errors, file, 0, 0,
+		             "the file is too large for a routine (over 1 MiB)");
 		return false;
 	}
 	if (is_blank(text, len)) {

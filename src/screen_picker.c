@@ -10,12 +10,12 @@
 
 struct picker {
 	const struct catalog *cat;
-	int64_t *minutes_ms;  /* each good routine's planned length */
+	int64_t *minutes_ms; /* each good routine's planned length */
 	size_t selected;
-	size_t top;           /* the first entry shown */
-	int list_rows;        /* as last drawn */
+	size_t top;    /* the first entry shown */
+	int list_rows; /* as last drawn */
 	bool chosen, back;
-	const char *message;  /* shown once under the list, then cleared */
+	const char *message; /* shown once under the list, then cleared */
 };
 
 enum { LIST_TOP = 2 };
@@ -56,7 +56,8 @@ static void draw_entry(struct picker *p, struct ui *ui, size_t i, int y)
 		mvhline(y, 0, ' ', COLS);
 	}
 	if (e->routine)
-		snprintf(right, sizeof right, "%s \u00b7 %s ", duration_clock(p->minutes_ms[i], d, sizeof d),
+		snprintf(right, sizeof right, "%s \u00b7 %s ",
+		         duration_clock(p->minutes_ms[i], d, sizeof d),
 		         catalog_origin_name(e->origin));
 	else
 		snprintf(right, sizeof right, "broken \u00b7 %s ", catalog_origin_name(e->origin));
@@ -73,8 +74,9 @@ static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
 	if (!e->routine) {
 		char where[ERROR_MESSAGE_MAX + ERROR_FILE_MAX + 32];
 		error_format(&e->error, where, sizeof where);
-		snprintf(text, sizeof text, "This routine can't be used until its file is fixed: %s%s",
-		         where, e->error_count > 1 ? " (and more: run tendo check on it)" : "");
+		snprintf(text, sizeof text,
+		         "This routine can't be used until its file is fixed: %s%s", where,
+		         e->error_count > 1 ? " (and more: run tendo check on it)" : "");
 		ui_wrap(ui, y, 1, COLS - 2, rows, 0, ROLE_BROKEN, text);
 		return;
 	}
@@ -100,9 +102,10 @@ static void picker_draw(void *ctx, struct ui *ui)
 	mvhline(0, 0, ' ', COLS);
 	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, "tendo \u2014 choose a routine");
 	if (p->cat->count == 0) {
-		ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,
-		        "No routines were found. Put routine files (.yaml) in ~/.config/tendo/routines "
-		        "or name a folder with --routines; see tendo-routine(5).");
+		ui_wrap(
+		    ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,
+		    "No routines were found. Put routine files (.yaml) in ~/.config/tendo/routines "
+		    "or name a folder with --routines; see tendo-routine(5).");
 		ui_keys(ui, LINES - 1, 0, COLS, keys + 3, names + 3, words + 3, 1);
 		return;
 	}
@@ -153,7 +156,9 @@ static unsigned picker_key(void *ctx, int key)
 	case KEY_NPAGE: move_to(p, (long)p->selected + p->list_rows); break;
 	case KEY_HOME: move_to(p, 0); break;
 	case KEY_END: move_to(p, (long)p->cat->count); break;
-	case '\n': case '\r': case KEY_ENTER:
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
 		if (p->cat->entries[p->selected].routine) {
 			p->chosen = true;
 			return UI_CLOSE;
@@ -170,10 +175,10 @@ static unsigned picker_key(void *ctx, int key)
 }
 
 static const struct screen picker_screen = {
-	.min_cols = 30,
-	.min_rows = 10,
-	.draw = picker_draw,
-	.key = picker_key,
+    .min_cols = 30,
+    .min_rows = 10,
+    .draw = picker_draw,
+    .key = picker_key,
 };
 
 enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen)
@@ -236,20 +241,20 @@ static unsigned leg_key(void *ctx, int key)
 	switch (tolower(key < 256 && key >= 0 ? key : 0)) {
 	case 'l': p->leg = LEG_LEFT; return UI_CLOSE;
 	case 'r': p->leg = LEG_RIGHT; return UI_CLOSE;
-	case 'q': case 27: p->back = true; return UI_CLOSE;
+	case 'q':
+	case 27: p->back = true; return UI_CLOSE;
 	default: return UI_NOTHING;
 	}
 }
 
 static const struct screen leg_screen = {
-	.min_cols = 30,
-	.min_rows = 10,
-	.draw = leg_draw,
-	.key = leg_key,
+    .min_cols = 30,
+    .min_rows = 10,
+    .draw = leg_draw,
+    .key = leg_key,
 };
 
-enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine,
-                                   enum leg *leg)
+enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine, enum leg *leg)
 {
 	struct leg_prompt p = {.routine = routine, .leg = LEG_NONE};
 

@@ -23,10 +23,10 @@ enum { PHASE_STEP_MS = 250 };
 
 struct visible {
 	size_t step;
-	int64_t seconds_left;          /* of the step, rounded up */
+	int64_t seconds_left; /* of the step, rounded up */
 	int rep, phase;
-	int64_t phase_shown_ms;        /* of the phase, in PHASE_STEP_MS steps */
-	int64_t session_seconds_left;  /* rounded up */
+	int64_t phase_shown_ms;       /* of the phase, in PHASE_STEP_MS steps */
+	int64_t session_seconds_left; /* rounded up */
 	bool paused, finished;
 };
 
@@ -37,7 +37,7 @@ struct session_screen {
 	int64_t start_ns;
 	enum overlay overlay;
 	bool paused_for_overlay;
-	bool summary_left;   /* the person has left the summary */
+	bool summary_left; /* the person has left the summary */
 	struct visible shown;
 };
 
@@ -83,8 +83,7 @@ static int64_t seconds_up(int64_t ms)
 	return ms <= 0 ? 0 : (ms + 999) / 1000;
 }
 
-static struct visible visible_now(const struct session_screen *s,
-                                  const struct engine_view *v)
+static struct visible visible_now(const struct session_screen *s, const struct engine_view *v)
 {
 	struct visible vis = {0};
 
@@ -135,10 +134,10 @@ static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
 	while ((n = engine_advance(&s->engine, session_ms(s, now_ns), due, 32)) > 0) {
 		for (size_t i = 0; i < n; i++)
 			events[i] = (struct cue_event){
-				due[i].cue.kind,
-				timeline_cue_name(s->tl, due[i].step, &due[i].cue),
-				(double)due[i].planned_ms / s->options->speed,
-				(double)(now_ns - s->start_ns) / 1e6,
+			    due[i].cue.kind,
+			    timeline_cue_name(s->tl, due[i].step, &due[i].cue),
+			    (double)due[i].planned_ms / s->options->speed,
+			    (double)(now_ns - s->start_ns) / 1e6,
 			};
 		cues_emit(s->options->sinks, events, n);
 		flags |= UI_REDRAW;
@@ -241,8 +240,8 @@ static const struct {
 	int key;
 	unsigned (*run)(struct session_screen *s);
 } session_actions[] = {
-	{' ', act_pause}, {'n', act_skip}, {'p', act_back}, {'q', act_quit},
-	{'?', act_help},  {'h', act_help}, {KEY_F(1), act_help}, {'m', act_mute},
+    {' ', act_pause}, {'n', act_skip}, {'p', act_back},      {'q', act_quit},
+    {'?', act_help},  {'h', act_help}, {KEY_F(1), act_help}, {'m', act_mute},
 };
 
 static unsigned quit_question_key(struct session_screen *s, int key)
@@ -318,26 +317,21 @@ static void describe_set(const struct session_screen *s, const struct step *step
 }
 
 /* The words for what is happening now: "HOLD", "LOWER — affected leg, slowly". */
-static void describe_state(const struct session_screen *s, const struct engine_view *v,
-                           char *buf, size_t size)
+static void describe_state(const struct session_screen *s, const struct engine_view *v, char *buf,
+                           size_t size)
 {
 	const struct step *step = v->step;
 	const struct exercise *e = timeline_exercise(s->tl, step);
 	char name[64];
 
 	switch (step->kind) {
-	case STEP_READY:
-		snprintf(buf, size, "GET READY");
-		break;
-	case STEP_REST:
-		snprintf(buf, size, "REST");
-		break;
+	case STEP_READY: snprintf(buf, size, "GET READY"); break;
+	case STEP_REST: snprintf(buf, size, "REST"); break;
 	case STEP_SWITCH:
-		snprintf(buf, size, "SWITCH TO THE %s", step->leg == LEG_LEFT ? "LEFT LEG" : "RIGHT LEG");
+		snprintf(buf, size, "SWITCH TO THE %s",
+		         step->leg == LEG_LEFT ? "LEFT LEG" : "RIGHT LEG");
 		break;
-	case STEP_DONE:
-		snprintf(buf, size, "DONE");
-		break;
+	case STEP_DONE: snprintf(buf, size, "DONE"); break;
 	case STEP_WORK:
 		if (e->kind == EXERCISE_HOLD) {
 			snprintf(buf, size, "HOLD");
@@ -367,12 +361,8 @@ static void describe_next(const struct session_screen *s, const struct step *nex
 	case STEP_READY:
 		snprintf(buf, size, "Next: %s", timeline_exercise(s->tl, next)->name);
 		break;
-	case STEP_REST:
-		snprintf(buf, size, "Next: rest %s", d);
-		break;
-	case STEP_SWITCH:
-		snprintf(buf, size, "Next: switch to the %s", leg_name(next->leg));
-		break;
+	case STEP_REST: snprintf(buf, size, "Next: rest %s", d); break;
+	case STEP_SWITCH: snprintf(buf, size, "Next: switch to the %s", leg_name(next->leg)); break;
 	case STEP_WORK:
 		if (timeline_exercise(s->tl, next)->kind == EXERCISE_HOLD)
 			snprintf(buf, size, "Next: hold %d of %d, %s", next->set, next->sets, d);
@@ -380,21 +370,20 @@ static void describe_next(const struct session_screen *s, const struct step *nex
 			snprintf(buf, size, "Next: set %d of %d, %d reps", next->set, next->sets,
 			         timeline_exercise(s->tl, next)->reps);
 		break;
-	case STEP_DONE:
-		break;
+	case STEP_DONE: break;
 	}
 }
 
 static enum ui_role digits_role(const struct step *step)
 {
-	return step->kind == STEP_WORK ? ROLE_DIGITS
+	return step->kind == STEP_WORK   ? ROLE_DIGITS
 	       : step->kind == STEP_REST ? ROLE_DIGITS_REST
 	                                 : ROLE_DIGITS_READY;
 }
 
 /* The numbers in big digits: seconds left, or "rep/reps". */
-static void big_numbers(const struct session_screen *s, const struct engine_view *v,
-                        char *buf, size_t size)
+static void big_numbers(const struct session_screen *s, const struct engine_view *v, char *buf,
+                        size_t size)
 {
 	int64_t secs = (v->remaining_ms + 999) / 1000;
 
@@ -408,8 +397,8 @@ static void big_numbers(const struct session_screen *s, const struct engine_view
 
 /* The line under the bar: how far through, in words a person can read from
  * across the room. */
-static void describe_count(const struct session_screen *s, const struct engine_view *v,
-                           char *buf, size_t size)
+static void describe_count(const struct session_screen *s, const struct engine_view *v, char *buf,
+                           size_t size)
 {
 	int64_t secs = (v->remaining_ms + 999) / 1000;
 	char total[32];
@@ -511,8 +500,8 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 {
 	static const int keys[] = {' ', 'n', 'p', 'm', 'q', '?'};
 	static const char *const names[] = {"space", "n", "p", "m", "q", "?"};
-	const char *words[] = {v->paused ? "go on" : "pause", "next", "back", "mute",
-	                       "quit", "keys"};
+	const char *words[] = {
+	    v->paused ? "go on" : "pause", "next", "back", "mute", "quit", "keys"};
 	char next[160], left[32], line[64];
 	int64_t session_left = shown->session_seconds_left * 1000;
 	double done = fraction(v->session_total_ms - session_left, v->session_total_ms);
@@ -532,14 +521,14 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 static void draw_help(struct ui *ui)
 {
 	static const char *const lines[] = {
-		"space  pause, or go on",
-		"n      skip to the next step",
-		"p      back to the start of this set",
-		"m      mute or unmute the sound",
-		"q      quit the session (asks first)",
-		"?      show or hide these keys",
-		"",
-		"Any key closes this.",
+	    "space  pause, or go on",
+	    "n      skip to the next step",
+	    "p      back to the start of this set",
+	    "m      mute or unmute the sound",
+	    "q      quit the session (asks first)",
+	    "?      show or hide these keys",
+	    "",
+	    "Any key closes this.",
 	};
 	int n = (int)(sizeof lines / sizeof lines[0]);
 	int w = COLS - 4 < 44 ? COLS - 4 : 44, h = n + 4 < LINES ? n + 4 : LINES;
@@ -589,9 +578,11 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 	}
 	snprintf(line, sizeof line, "Reps:           %d", t->reps_done);
 	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
-	snprintf(line, sizeof line, "Time in holds:  %s", duration_format(t->hold_ms / 1000 * 1000, d, sizeof d));
+	snprintf(line, sizeof line, "Time in holds:  %s",
+	         duration_format(t->hold_ms / 1000 * 1000, d, sizeof d));
 	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
-	snprintf(line, sizeof line, "Session time:   %s", duration_clock(t->elapsed_ms, d, sizeof d));
+	snprintf(line, sizeof line, "Session time:   %s",
+	         duration_clock(t->elapsed_ms, d, sizeof d));
 	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
 	if (r->caution && y + 2 < LINES - 1)
 		ui_wrap(ui, y + 1, 2, COLS - 4, LINES - y - 3, 0, ROLE_WARNING, r->caution);
@@ -618,18 +609,18 @@ static void session_draw(void *ctx, struct ui *ui)
 }
 
 static const struct screen session_screen = {
-	.min_cols = 40,
-	.min_rows = 12,
-	.draw = session_draw,
-	.key = session_key,
-	.tick = session_tick,
-	.wake_at = session_wake_at,
-	.stop = session_stop,
+    .min_cols = 40,
+    .min_rows = 12,
+    .draw = session_draw,
+    .key = session_key,
+    .tick = session_tick,
+    .wake_at = session_wake_at,
+    .stop = session_stop,
 };
 
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
-                                const struct session_options *options,
-                                struct engine_tally *tally, bool *quit_early)
+                                const struct session_options *options, struct engine_tally *tally,
+                                bool *quit_early)
 {
 	struct session_screen s = {.tl = tl, .options = options};
 	bool closed;

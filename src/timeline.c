@@ -5,8 +5,8 @@
 #include <string.h>
 
 enum {
-	SWITCH_MIN_MS = 5000,    /* time to change legs, whatever ready says */
-	HALFWAY_MIN_MS = 10000,  /* shorter holds get no halfway cue */
+	SWITCH_MIN_MS = 5000,   /* time to change legs, whatever ready says */
+	HALFWAY_MIN_MS = 10000, /* shorter holds get no halfway cue */
 	LAST_SECONDS_MIN_MS = 8000,
 };
 
@@ -27,21 +27,14 @@ static int64_t work_ms(const struct exercise *e)
 static int legs_of(const struct exercise *e, enum leg affected, enum leg legs[2])
 {
 	switch (e->sides) {
-	case SIDES_LEFT:
-		legs[0] = LEG_LEFT;
-		return 1;
-	case SIDES_RIGHT:
-		legs[0] = LEG_RIGHT;
-		return 1;
+	case SIDES_LEFT: legs[0] = LEG_LEFT; return 1;
+	case SIDES_RIGHT: legs[0] = LEG_RIGHT; return 1;
 	case SIDES_BOTH:
 		legs[0] = LEG_LEFT;
 		legs[1] = LEG_RIGHT;
 		return 2;
-	case SIDES_AFFECTED:
-		legs[0] = affected;
-		return 1;
-	case SIDES_NONE:
-		break;
+	case SIDES_AFFECTED: legs[0] = affected; return 1;
+	case SIDES_NONE: break;
 	}
 	legs[0] = LEG_NONE;
 	return 1;
@@ -87,23 +80,24 @@ static void push_exercise(struct builder *b, const struct exercise *e, size_t in
 	struct step *step;
 
 	if (e->ready_ms > 0 && (step = push(b, STEP_READY, e->ready_ms)))
-		*step = (struct step){STEP_READY, e->ready_ms, index, 1, e->sets, legs[0],
-		                      step->set_start};
+		*step = (struct step){STEP_READY, e->ready_ms, index,          1,
+		                      e->sets,    legs[0],     step->set_start};
 	for (int side = 0; side < leg_count; side++) {
 		int64_t switch_ms = e->ready_ms > SWITCH_MIN_MS ? e->ready_ms : SWITCH_MIN_MS;
 		if (side > 0 && (step = push(b, STEP_SWITCH, switch_ms)))
-			*step = (struct step){STEP_SWITCH, switch_ms, index, 1, e->sets, legs[side],
-			                      step->set_start};
+			*step = (struct step){STEP_SWITCH, switch_ms,  index,          1,
+			                      e->sets,     legs[side], step->set_start};
 		for (int set = 1; set <= e->sets; set++) {
 			size_t work;
 			if (!(step = push(b, STEP_WORK, work_ms(e))))
 				return;
 			work = step->set_start;
-			*step = (struct step){STEP_WORK, work_ms(e), index, set, e->sets, legs[side],
-			                      work};
-			if (set < e->sets && e->rest_ms > 0 && (step = push(b, STEP_REST, e->rest_ms)))
-				*step = (struct step){STEP_REST, e->rest_ms, index, set, e->sets,
-				                      legs[side], work};
+			*step = (struct step){STEP_WORK, work_ms(e), index, set,
+			                      e->sets,   legs[side], work};
+			if (set < e->sets && e->rest_ms > 0 &&
+			    (step = push(b, STEP_REST, e->rest_ms)))
+				*step = (struct step){STEP_REST, e->rest_ms, index, set,
+				                      e->sets,   legs[side], work};
 		}
 	}
 }
@@ -118,8 +112,9 @@ bool timeline_build(const struct routine *routine, enum leg affected, struct tim
 	tl->routine = routine;
 	tl->affected = affected;
 	if (affected == LEG_NONE && routine_needs_leg(routine)) {
-		error_set(err, NULL, 0, 0,
-		          "this routine works the affected leg: say which one it is (left or right)");
+		error_set(
+		    err, NULL, 0, 0,
+		    "this routine works the affected leg: say which one it is (left or right)");
 		return false;
 	}
 	for (size_t i = 0; i < routine->exercise_count && !b.full; i++)
@@ -166,9 +161,7 @@ static size_t fixed_cues(const struct step *step, struct cue out[8])
 	size_t n = 0;
 
 	switch (step->kind) {
-	case STEP_READY:
-		n = add_ticks(out, n, step->ms, CUE_TICK);
-		break;
+	case STEP_READY: n = add_ticks(out, n, step->ms, CUE_TICK); break;
 	case STEP_WORK: /* a hold */
 		out[n++] = (struct cue){CUE_GO, 0, 0, 0};
 		if (step->ms >= HALFWAY_MIN_MS)
@@ -185,9 +178,7 @@ static size_t fixed_cues(const struct step *step, struct cue out[8])
 		out[n++] = (struct cue){CUE_SWITCH_SIDE, 0, 0, 0};
 		n = add_ticks(out, n, step->ms, CUE_TICK);
 		break;
-	case STEP_DONE:
-		out[n++] = (struct cue){CUE_SESSION_DONE, 0, 0, 0};
-		break;
+	case STEP_DONE: out[n++] = (struct cue){CUE_SESSION_DONE, 0, 0, 0}; break;
 	}
 	return n;
 }
@@ -214,8 +205,7 @@ static bool rep_cue(const struct exercise *e, size_t k, struct cue *out)
 	return true;
 }
 
-bool timeline_cue(const struct timeline *tl, const struct step *step, size_t k,
-                  struct cue *out)
+bool timeline_cue(const struct timeline *tl, const struct step *step, size_t k, struct cue *out)
 {
 	const struct exercise *e = timeline_exercise(tl, step);
 	struct cue cues[8];
@@ -256,15 +246,15 @@ struct rep_position timeline_rep_at(const struct timeline *tl, const struct step
 }
 
 static const char *const cue_names[CUE_KIND_COUNT] = {
-	[CUE_TICK] = "tick",
-	[CUE_GO] = "go",
-	[CUE_PHASE] = "phase",
-	[CUE_HALFWAY] = "halfway",
-	[CUE_LAST_SECONDS] = "last-seconds",
-	[CUE_SET_DONE] = "set-done",
-	[CUE_SWITCH_SIDE] = "switch-side",
-	[CUE_REST_OVER] = "rest-over",
-	[CUE_SESSION_DONE] = "session-done",
+    [CUE_TICK] = "tick",
+    [CUE_GO] = "go",
+    [CUE_PHASE] = "phase",
+    [CUE_HALFWAY] = "halfway",
+    [CUE_LAST_SECONDS] = "last-seconds",
+    [CUE_SET_DONE] = "set-done",
+    [CUE_SWITCH_SIDE] = "switch-side",
+    [CUE_REST_OVER] = "rest-over",
+    [CUE_SESSION_DONE] = "session-done",
 };
 
 const char *timeline_cue_name(const struct timeline *tl, const struct step *step,

@@ -22,7 +22,7 @@ static void start_colours(struct ui *ui)
 		chtype color_attr, mono_attr;
 	} roles[ROLE_COUNT] = {
 #define X(name, fg, bg, color_attr, mono_attr) [name] = {fg, bg, color_attr, mono_attr},
-		UI_ROLES
+	    UI_ROLES
 #undef X
 	};
 	const char *no_color = getenv("NO_COLOR");
@@ -52,9 +52,9 @@ static void define_extra_keys(void)
 		const char *sequence;
 		int key;
 	} extra[] = {
-		{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
-		{"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
-		{"\033OH", KEY_HOME},  {"\033OF", KEY_END},
+	    {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+	    {"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+	    {"\033OH", KEY_HOME},  {"\033OF", KEY_END},
 	};
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		if (key_defined(extra[i].sequence) == 0)
@@ -161,8 +161,10 @@ static void sleep_until(struct ui *ui, int64_t wake)
 	sigdelset(&during, SIGWINCH);
 	if (ppoll(pfd, 2, timeout, &during) > 0) {
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-			ui->hung_up = true; /* the terminal is gone: an SSH link dropped, a window closed */
-		if (pfd[1].revents & POLLIN && read(ui->timer, &expirations, sizeof expirations) < 0)
+			ui->hung_up =
+			    true; /* the terminal is gone: an SSH link dropped, a window closed */
+		if (pfd[1].revents & POLLIN &&
+		    read(ui->timer, &expirations, sizeof expirations) < 0)
 			expirations = 0;
 	}
 }
@@ -227,9 +229,9 @@ static struct glyph next_glyph(const struct ui *ui, const char *s)
 	static const struct {
 		const char *utf8, *ascii;
 	} stand_ins[] = {
-		{"\u2014", "-"}, {"\u2013", "-"}, {"\u00b7", "-"}, {"\u2026", "..."},
-		{"\u2018", "'"}, {"\u2019", "'"}, {"\u201c", "\""}, {"\u201d", "\""},
-		{"\u00d7", "x"}, {"\u2192", "->"}, {"\u00b0", " deg"},
+	    {"\u2014", "-"}, {"\u2013", "-"},  {"\u00b7", "-"},    {"\u2026", "..."},
+	    {"\u2018", "'"}, {"\u2019", "'"},  {"\u201c", "\""},   {"\u201d", "\""},
+	    {"\u00d7", "x"}, {"\u2192", "->"}, {"\u00b0", " deg"},
 	};
 	struct glyph g = {s, 1, 1, 1};
 	unsigned char c = (unsigned char)*s;
@@ -249,7 +251,10 @@ static struct glyph next_glyph(const struct ui *ui, const char *s)
 		g.len = n == (size_t)-1 || n == (size_t)-2 || n == 0 ? 1 : (int)n;
 		if (!ui->utf8) {
 			/* The text itself is UTF-8 (routine files must be). */
-			int len = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 1;
+			int len = (c & 0xe0) == 0xc0   ? 2
+			          : (c & 0xf0) == 0xe0 ? 3
+			          : (c & 0xf8) == 0xf0 ? 4
+			                               : 1;
 			g.len = (int)strnlen(s, (size_t)len);
 			for (size_t i = 0; i < sizeof stand_ins / sizeof stand_ins[0]; i++)
 				if (strncmp(s, stand_ins[i].utf8, strlen(stand_ins[i].utf8)) == 0) {
@@ -449,14 +454,14 @@ enum line_part { LINE_H, LINE_V, LINE_UL, LINE_UR, LINE_LL, LINE_LR };
 static void put_line(const struct ui *ui, int y, int x, enum line_part part, int n)
 {
 	if (ui->utf8) {
-		const cchar_t *wide[] = {WACS_HLINE, WACS_VLINE, WACS_ULCORNER,
+		const cchar_t *wide[] = {WACS_HLINE,    WACS_VLINE,    WACS_ULCORNER,
 		                         WACS_URCORNER, WACS_LLCORNER, WACS_LRCORNER};
 		if (part == LINE_V)
 			mvvline_set(y, x, wide[part], n);
 		else
 			mvhline_set(y, x, wide[part], n);
 	} else {
-		const chtype narrow[] = {ACS_HLINE, ACS_VLINE, ACS_ULCORNER,
+		const chtype narrow[] = {ACS_HLINE,    ACS_VLINE,    ACS_ULCORNER,
 		                         ACS_URCORNER, ACS_LLCORNER, ACS_LRCORNER};
 		if (part == LINE_V)
 			mvvline(y, x, narrow[part], n);
@@ -499,19 +504,13 @@ struct font_glyph {
 };
 
 static const struct font_glyph font[] = {
-	{'0', 3, {"###", "# #", "# #", "# #", "###"}},
-	{'1', 3, {" # ", "## ", " # ", " # ", "###"}},
-	{'2', 3, {"###", "  #", "###", "#  ", "###"}},
-	{'3', 3, {"###", "  #", "###", "  #", "###"}},
-	{'4', 3, {"# #", "# #", "###", "  #", "  #"}},
-	{'5', 3, {"###", "#  ", "###", "  #", "###"}},
-	{'6', 3, {"###", "#  ", "###", "# #", "###"}},
-	{'7', 3, {"###", "  #", "  #", "  #", "  #"}},
-	{'8', 3, {"###", "# #", "###", "# #", "###"}},
-	{'9', 3, {"###", "# #", "###", "  #", "###"}},
-	{':', 1, {" ", "#", " ", "#", " "}},
-	{' ', 1, {" ", " ", " ", " ", " "}},
-	{'/', 3, {"  #", "  #", " # ", "#  ", "#  "}},
+    {'0', 3, {"###", "# #", "# #", "# #", "###"}}, {'1', 3, {" # ", "## ", " # ", " # ", "###"}},
+    {'2', 3, {"###", "  #", "###", "#  ", "###"}}, {'3', 3, {"###", "  #", "###", "  #", "###"}},
+    {'4', 3, {"# #", "# #", "###", "  #", "  #"}}, {'5', 3, {"###", "#  ", "###", "  #", "###"}},
+    {'6', 3, {"###", "#  ", "###", "# #", "###"}}, {'7', 3, {"###", "  #", "  #", "  #", "  #"}},
+    {'8', 3, {"###", "# #", "###", "# #", "###"}}, {'9', 3, {"###", "# #", "###", "  #", "###"}},
+    {':', 1, {" ", "#", " ", "#", " "}},           {' ', 1, {" ", " ", " ", " ", " "}},
+    {'/', 3, {"  #", "  #", " # ", "#  ", "#  "}},
 };
 
 static const struct font_glyph *glyph_for(char c)

@@ -15,7 +15,8 @@ static void reject(const char *text)
 {
 	int64_t got = 42;
 	if (duration_parse(text, &got))
-		fail_msg("\"%s\" should not be a duration, parsed as %lld ms", text, (long long)got);
+		fail_msg("\"%s\" should not be a duration, parsed as %lld ms", text,
+		         (long long)got);
 	assert_int_equal(got, 42);
 }
 
@@ -50,12 +51,12 @@ static void test_malformed(void **state)
 	reject("thirty");
 	reject("-5s");
 	reject("1m1m");
-	reject("30s1m");  /* units out of order */
-	reject("1m30");   /* a bare number only on its own */
+	reject("30s1m"); /* units out of order */
+	reject("1m30");  /* a bare number only on its own */
 	reject("1.s");
 	reject("1.2345s"); /* finer than a millisecond */
 	reject("30 s");
-	reject("25h");    /* over a day */
+	reject("25h"); /* over a day */
 	reject("99999999999999999999s");
 }
 
@@ -77,10 +78,10 @@ static void test_formatting(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_seconds_minutes_and_plain_numbers),
-		cmocka_unit_test(test_fractions_and_milliseconds),
-		cmocka_unit_test(test_malformed),
-		cmocka_unit_test(test_formatting),
+	    cmocka_unit_test(test_seconds_minutes_and_plain_numbers),
+	    cmocka_unit_test(test_fractions_and_milliseconds),
+	    cmocka_unit_test(test_malformed),
+	    cmocka_unit_test(test_formatting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,9 +54,10 @@ static const char *advance(struct fixture *f, int64_t now)
 	f->count = engine_advance(&f->engine, now, f->cues, 64);
 	text[0] = '\0';
 	for (size_t i = 0; i < f->count; i++)
-		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s@%lld", i ? " " : "",
-		                         timeline_cue_name(&f->tl, f->cues[i].step, &f->cues[i].cue),
-		                         (long long)f->cues[i].planned_ms);
+		used +=
+		    (size_t)snprintf(text + used, sizeof text - used, "%s%s@%lld", i ? " " : "",
+		                     timeline_cue_name(&f->tl, f->cues[i].step, &f->cues[i].cue),
+		                     (long long)f->cues[i].planned_ms);
 	return text;
 }
 
@@ -84,8 +85,9 @@ static void test_late_wakeups_do_not_drift(void **state)
 	advance(f, 11400);
 	assert_int_equal(f->cues[f->count - 1].planned_ms, 11000);
 	assert_int_equal(engine_next_deadline(&f->engine), 26000);
-	assert_string_equal(advance(f, 41003), "halfway@26000 last-seconds@38000 last-seconds@39000 "
-	                                       "last-seconds@40000 set-done@41000");
+	assert_string_equal(advance(f, 41003),
+	                    "halfway@26000 last-seconds@38000 last-seconds@39000 "
+	                    "last-seconds@40000 set-done@41000");
 	assert_int_equal(f->engine.index, 2);
 	assert_int_equal(f->engine.step_start, 41000);
 	stop(f);
@@ -242,9 +244,10 @@ static void test_a_whole_session(void **state)
 
 static void test_ten_minutes_with_pauses_end_on_plan(void **state)
 {
-	struct fixture *f = start("title: Ten\nexercises:\n"
-	                          "  - {name: A, hold: 45s, sets: 5, sides: both, rest: 15s, ready: 15s}\n",
-	                          0);
+	struct fixture *f =
+	    start("title: Ten\nexercises:\n"
+	          "  - {name: A, hold: 45s, sets: 5, sides: both, rest: 15s, ready: 15s}\n",
+	          0);
 	int64_t t = 0, paused = 0;
 	int wakes = 0;
 	(void)state;
@@ -283,18 +286,18 @@ static void test_cues_beyond_the_buffer_come_next_time(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_start_and_count_in),
-		cmocka_unit_test(test_late_wakeups_do_not_drift),
-		cmocka_unit_test(test_view_of_a_hold),
-		cmocka_unit_test(test_pause_shifts_later_deadlines),
-		cmocka_unit_test(test_toggle_pause),
-		cmocka_unit_test(test_skip_cuts_the_step_short),
-		cmocka_unit_test(test_skip_while_paused_stays_paused),
-		cmocka_unit_test(test_back_restarts_the_set),
-		cmocka_unit_test(test_quit_ends_early),
-		cmocka_unit_test(test_a_whole_session),
-		cmocka_unit_test(test_ten_minutes_with_pauses_end_on_plan),
-		cmocka_unit_test(test_cues_beyond_the_buffer_come_next_time),
+	    cmocka_unit_test(test_start_and_count_in),
+	    cmocka_unit_test(test_late_wakeups_do_not_drift),
+	    cmocka_unit_test(test_view_of_a_hold),
+	    cmocka_unit_test(test_pause_shifts_later_deadlines),
+	    cmocka_unit_test(test_toggle_pause),
+	    cmocka_unit_test(test_skip_cuts_the_step_short),
+	    cmocka_unit_test(test_skip_while_paused_stays_paused),
+	    cmocka_unit_test(test_back_restarts_the_set),
+	    cmocka_unit_test(test_quit_ends_early),
+	    cmocka_unit_test(test_a_whole_session),
+	    cmocka_unit_test(test_ten_minutes_with_pauses_end_on_plan),
+	    cmocka_unit_test(test_cues_beyond_the_buffer_come_next_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 
 /* Parses text that must fail; checks the first error's place and words. */
-static void expect_error_n(const char *text, size_t len, int line, int column,
-                           const char *words)
+static void expect_error_n(const char *text, size_t len, int line, int column, const char *words)
 {
 	struct routine_errors errors;
 	struct routine *r = (struct routine *)1;
@@ -31,30 +30,29 @@ static void expect_error(const char *text, int line, int column, const char *wor
 
 static void test_a_full_routine(void **state)
 {
-	struct routine *r = parse_good(
-		"title: Calf stretches\n"
-		"summary: Two stretches.\n"
-		"source: NHS\n"
-		"caution: Stop if it hurts.\n"
-		"exercises:\n"
-		"  - name: Wall stretch\n"
-		"    hold: 30s\n"
-		"    sets: 3\n"
-		"    sides: both\n"
-		"    rest: 10s\n"
-		"    ready: 5s\n"
-		"    cue: Heel down.\n"
-		"    steps:\n"
-		"      - Face the wall.\n"
-		"      - Step back.\n"
-		"  - name: Heel drop\n"
-		"    reps: 15\n"
-		"    sets: 3\n"
-		"    sides: affected\n"
-		"    load: 5\n"
-		"    tempo:\n"
-		"      raise: 1s\n"
-		"      lower: { time: 3s, note: \"slowly, one leg\" }\n");
+	struct routine *r = parse_good("title: Calf stretches\n"
+	                               "summary: Two stretches.\n"
+	                               "source: NHS\n"
+	                               "caution: Stop if it hurts.\n"
+	                               "exercises:\n"
+	                               "  - name: Wall stretch\n"
+	                               "    hold: 30s\n"
+	                               "    sets: 3\n"
+	                               "    sides: both\n"
+	                               "    rest: 10s\n"
+	                               "    ready: 5s\n"
+	                               "    cue: Heel down.\n"
+	                               "    steps:\n"
+	                               "      - Face the wall.\n"
+	                               "      - Step back.\n"
+	                               "  - name: Heel drop\n"
+	                               "    reps: 15\n"
+	                               "    sets: 3\n"
+	                               "    sides: affected\n"
+	                               "    load: 5\n"
+	                               "    tempo:\n"
+	                               "      raise: 1s\n"
+	                               "      lower: { time: 3s, note: \"slowly, one leg\" }\n");
 	(void)state;
 	assert_string_equal(r->title, "Calf stretches");
 	assert_string_equal(r->summary, "Two stretches.");
@@ -144,8 +142,9 @@ static void test_bad_durations(void **state)
 	expect_error(HEAD "  - name: A\n    hold: 30 seconds\n", 4, 11,
 	             "hold must be a duration from 1 s to 30 min (such as 30s, 1m30s or 90), "
 	             "found \"30 seconds\"");
-	expect_error(HEAD "  - name: A\n    hold: 30s\n    rest: [1, 2]\n", 5, 11,
-	             "rest must be a duration from 0 s to 30 min (such as 30s, 1m30s or 90), found a list");
+	expect_error(
+	    HEAD "  - name: A\n    hold: 30s\n    rest: [1, 2]\n", 5, 11,
+	    "rest must be a duration from 0 s to 30 min (such as 30s, 1m30s or 90), found a list");
 }
 
 static void test_unknown_key_suggests_the_nearest(void **state)
@@ -162,8 +161,9 @@ static void test_unknown_key_suggests_the_nearest(void **state)
 static void test_duplicate_key(void **state)
 {
 	(void)state;
-	expect_error(HEAD "  - name: A\n    sets: 2\n    hold: 30s\n    sets: 3\n", 6, 5,
-	             "duplicate key \"sets\" in an exercise; it was already given at line 4, column 5");
+	expect_error(
+	    HEAD "  - name: A\n    sets: 2\n    hold: 30s\n    sets: 3\n", 6, 5,
+	    "duplicate key \"sets\" in an exercise; it was already given at line 4, column 5");
 	expect_error("title: T\ntitle: U\nexercises:\n  - {name: A, hold: 3}\n", 2, 1,
 	             "duplicate key \"title\"");
 	expect_error(HEAD "  - name: A\n    reps: 3\n    tempo: { up: 1s, up: 2s }\n", 5, 22,
@@ -178,7 +178,8 @@ static void test_wrong_types(void **state)
 	expect_error(HEAD "  - just a line\n", 3, 5, "an exercise must be a set of keys");
 	expect_error(HEAD "  - name: A\n    hold: 3s\n    steps: Do it.\n", 5, 12,
 	             "steps must be a list of instructions");
-	expect_error(HEAD "  - name: [A, B]\n    hold: 3s\n", 3, 11, "name must be text, found a list");
+	expect_error(HEAD "  - name: [A, B]\n    hold: 3s\n", 3, 11,
+	             "name must be text, found a list");
 	expect_error(HEAD "  - name: A\n    hold: 3s\n    sides: up\n", 5, 12,
 	             "sides must be one of left, right, both, affected or none, found \"up\"");
 	expect_error(HEAD "  - name: A\n    reps: 3\n    tempo: 3s\n", 5, 12,
@@ -196,7 +197,8 @@ static void test_missing_and_conflicting(void **state)
 	expect_error(HEAD "  - name: A\n", 3, 5, "needs either hold (such as hold: 30s) or reps");
 	expect_error(HEAD "  - name: A\n    hold: 3s\n    reps: 4\n", 3, 5,
 	             "either hold (a timed hold) or reps (counted reps), not both");
-	expect_error(HEAD "  - name: A\n    reps: 4\n", 3, 5, "an exercise with reps needs a tempo");
+	expect_error(HEAD "  - name: A\n    reps: 4\n", 3, 5,
+	             "an exercise with reps needs a tempo");
 	expect_error(HEAD "  - name: A\n    hold: 4s\n    tempo: {up: 1s}\n", 3, 5,
 	             "tempo is for reps");
 	expect_error("title: T\nexercises: []\n", 2, 12, "exercises must list from 1 to 100");
@@ -234,8 +236,10 @@ static void test_yaml_syntax_errors(void **state)
 {
 	(void)state;
 	expect_error(HEAD "  - name: A\n    hold: [3s\n", 5, 1, "this is not valid YAML");
-	expect_error("title: T\n  bad: indent\n", 2, 6, "this is not valid YAML: mapping values are not allowed");
-	expect_error("title: \"unterminated\nexercises: []\n", 3, 1, "found unexpected end of stream");
+	expect_error("title: T\n  bad: indent\n", 2, 6,
+	             "this is not valid YAML: mapping values are not allowed");
+	expect_error("title: \"unterminated\nexercises: []\n", 3, 1,
+	             "found unexpected end of stream");
 }
 
 static void test_a_second_document(void **state)
@@ -268,8 +272,8 @@ static void test_control_characters_are_escaped_in_messages(void **state)
 
 static void test_shipped_routines_parse(void **state)
 {
-	static const char *const files[] = {
-		"calf-stretches.yaml", "heel-drops-alfredson.yaml", "single-leg-calf-raises.yaml"};
+	static const char *const files[] = {"calf-stretches.yaml", "heel-drops-alfredson.yaml",
+	                                    "single-leg-calf-raises.yaml"};
 	(void)state;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char path[512], *text;
@@ -295,24 +299,24 @@ static void test_shipped_routines_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_a_full_routine),
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_text_load_and_quoted_numbers),
-		cmocka_unit_test(test_reps_not_a_number),
-		cmocka_unit_test(test_out_of_range_numbers),
-		cmocka_unit_test(test_bad_durations),
-		cmocka_unit_test(test_unknown_key_suggests_the_nearest),
-		cmocka_unit_test(test_duplicate_key),
-		cmocka_unit_test(test_wrong_types),
-		cmocka_unit_test(test_missing_and_conflicting),
-		cmocka_unit_test(test_empty_files),
-		cmocka_unit_test(test_not_utf8),
-		cmocka_unit_test(test_tabs),
-		cmocka_unit_test(test_yaml_syntax_errors),
-		cmocka_unit_test(test_a_second_document),
-		cmocka_unit_test(test_every_error_is_reported),
-		cmocka_unit_test(test_control_characters_are_escaped_in_messages),
-		cmocka_unit_test(test_shipped_routines_parse),
+	    cmocka_unit_test(test_a_full_routine),
+	    cmocka_unit_test(test_defaults),
+	    cmocka_unit_test(test_text_load_and_quoted_numbers),
+	    cmocka_unit_test(test_reps_not_a_number),
+	    cmocka_unit_test(test_out_of_range_numbers),
+	    cmocka_unit_test(test_bad_durations),
+	    cmocka_unit_test(test_unknown_key_suggests_the_nearest),
+	    cmocka_unit_test(test_duplicate_key),
+	    cmocka_unit_test(test_wrong_types),
+	    cmocka_unit_test(test_missing_and_conflicting),
+	    cmocka_unit_test(test_empty_files),
+	    cmocka_unit_test(test_not_utf8),
+	    cmocka_unit_test(test_tabs),
+	    cmocka_unit_test(test_yaml_syntax_errors),
+	    cmocka_unit_test(test_a_second_document),
+	    cmocka_unit_test(test_every_error_is_reported),
+	    cmocka_unit_test(test_control_characters_are_escaped_in_messages),
+	    cmocka_unit_test(test_shipped_routines_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,8 @@ static void expect_steps(const struct timeline *tl, const struct expected_step *
 	for (size_t i = 0; i < n; i++) {
 		if (tl->steps[i].kind != want[i].kind || tl->steps[i].ms != want[i].ms ||
 		    tl->steps[i].set != want[i].set || tl->steps[i].leg != want[i].leg)
-			fail_msg("step %zu: kind %d, %lld ms, set %d, leg %d; expected kind %d, %lld ms, "
+			fail_msg("step %zu: kind %d, %lld ms, set %d, leg %d; expected kind %d, "
+			         "%lld ms, "
 			         "set %d, leg %d",
 			         i, tl->steps[i].kind, (long long)tl->steps[i].ms, tl->steps[i].set,
 			         tl->steps[i].leg, want[i].kind, (long long)want[i].ms, want[i].set,
@@ -46,13 +47,13 @@ static void test_holds_on_both_sides(void **state)
 	struct routine *r = parse_good(stretches);
 	struct timeline tl = build(r, LEG_NONE);
 	const struct expected_step want[] = {
-		{STEP_READY, 10000, 1, LEG_LEFT},  {STEP_WORK, 30000, 1, LEG_LEFT},
-		{STEP_REST, 10000, 1, LEG_LEFT},   {STEP_WORK, 30000, 2, LEG_LEFT},
-		{STEP_REST, 10000, 2, LEG_LEFT},   {STEP_WORK, 30000, 3, LEG_LEFT},
-		{STEP_SWITCH, 10000, 1, LEG_RIGHT}, {STEP_WORK, 30000, 1, LEG_RIGHT},
-		{STEP_REST, 10000, 1, LEG_RIGHT},  {STEP_WORK, 30000, 2, LEG_RIGHT},
-		{STEP_REST, 10000, 2, LEG_RIGHT},  {STEP_WORK, 30000, 3, LEG_RIGHT},
-		{STEP_DONE, 0, 0, LEG_NONE},
+	    {STEP_READY, 10000, 1, LEG_LEFT},   {STEP_WORK, 30000, 1, LEG_LEFT},
+	    {STEP_REST, 10000, 1, LEG_LEFT},    {STEP_WORK, 30000, 2, LEG_LEFT},
+	    {STEP_REST, 10000, 2, LEG_LEFT},    {STEP_WORK, 30000, 3, LEG_LEFT},
+	    {STEP_SWITCH, 10000, 1, LEG_RIGHT}, {STEP_WORK, 30000, 1, LEG_RIGHT},
+	    {STEP_REST, 10000, 1, LEG_RIGHT},   {STEP_WORK, 30000, 2, LEG_RIGHT},
+	    {STEP_REST, 10000, 2, LEG_RIGHT},   {STEP_WORK, 30000, 3, LEG_RIGHT},
+	    {STEP_DONE, 0, 0, LEG_NONE},
 	};
 	(void)state;
 	expect_steps(&tl, want, sizeof want / sizeof want[0]);
@@ -69,10 +70,10 @@ static void test_reps_on_the_affected_leg(void **state)
 	struct routine *r = parse_good(drops);
 	struct timeline tl = build(r, LEG_RIGHT);
 	const struct expected_step want[] = {
-		{STEP_READY, 5000, 1, LEG_RIGHT}, {STEP_WORK, 60000, 1, LEG_RIGHT},
-		{STEP_REST, 60000, 1, LEG_RIGHT}, {STEP_WORK, 60000, 2, LEG_RIGHT},
-		{STEP_REST, 60000, 2, LEG_RIGHT}, {STEP_WORK, 60000, 3, LEG_RIGHT},
-		{STEP_DONE, 0, 0, LEG_NONE},
+	    {STEP_READY, 5000, 1, LEG_RIGHT}, {STEP_WORK, 60000, 1, LEG_RIGHT},
+	    {STEP_REST, 60000, 1, LEG_RIGHT}, {STEP_WORK, 60000, 2, LEG_RIGHT},
+	    {STEP_REST, 60000, 2, LEG_RIGHT}, {STEP_WORK, 60000, 3, LEG_RIGHT},
+	    {STEP_DONE, 0, 0, LEG_NONE},
 	};
 	(void)state;
 	expect_steps(&tl, want, sizeof want / sizeof want[0]);
@@ -98,9 +99,9 @@ static void test_no_rest_and_no_ready(void **state)
 	                               "  - {name: B, hold: 5s, sides: left}\n");
 	struct timeline tl = build(r, LEG_NONE);
 	const struct expected_step want[] = {
-		{STEP_WORK, 5000, 1, LEG_NONE},   {STEP_WORK, 5000, 2, LEG_NONE},
-		{STEP_READY, 10000, 1, LEG_LEFT}, {STEP_WORK, 5000, 1, LEG_LEFT},
-		{STEP_DONE, 0, 0, LEG_NONE},
+	    {STEP_WORK, 5000, 1, LEG_NONE},   {STEP_WORK, 5000, 2, LEG_NONE},
+	    {STEP_READY, 10000, 1, LEG_LEFT}, {STEP_WORK, 5000, 1, LEG_LEFT},
+	    {STEP_DONE, 0, 0, LEG_NONE},
 	};
 	(void)state;
 	expect_steps(&tl, want, sizeof want / sizeof want[0]);
@@ -128,8 +129,9 @@ static void cues_of(const struct timeline *tl, const struct step *step, char *ou
 
 	out[0] = '\0';
 	for (size_t k = 0; timeline_cue(tl, step, k, &cue); k++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s@%lld", k ? " " : "",
-		                         timeline_cue_name(tl, step, &cue), (long long)cue.offset_ms);
+		used +=
+		    (size_t)snprintf(out + used, size - used, "%s%s@%lld", k ? " " : "",
+		                     timeline_cue_name(tl, step, &cue), (long long)cue.offset_ms);
 }
 
 static void test_cues_of_holds_rests_and_switches(void **state)
@@ -180,8 +182,10 @@ static void test_every_phase_of_every_rep_is_cued(void **state)
 		assert_int_equal(cue.kind, CUE_PHASE);
 		assert_int_equal(cue.rep, (int)(k - 1) / 2 + 1);
 		assert_int_equal(cue.phase, (int)(k - 1) % 2);
-		assert_int_equal(cue.offset_ms, (int64_t)((k - 1) / 2) * 4000 + ((k - 1) % 2) * 1000);
-		assert_string_equal(timeline_cue_name(&tl, set, &cue), (k - 1) % 2 ? "lower" : "raise");
+		assert_int_equal(cue.offset_ms,
+		                 (int64_t)((k - 1) / 2) * 4000 + ((k - 1) % 2) * 1000);
+		assert_string_equal(timeline_cue_name(&tl, set, &cue),
+		                    (k - 1) % 2 ? "lower" : "raise");
 	}
 	assert_true(timeline_cue(&tl, set, 31, &cue));
 	assert_int_equal(cue.kind, CUE_SET_DONE);
@@ -220,15 +224,15 @@ static void test_rep_position(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_holds_on_both_sides),
-		cmocka_unit_test(test_reps_on_the_affected_leg),
-		cmocka_unit_test(test_the_affected_leg_must_be_named),
-		cmocka_unit_test(test_no_rest_and_no_ready),
-		cmocka_unit_test(test_a_switch_lasts_at_least_five_seconds),
-		cmocka_unit_test(test_cues_of_holds_rests_and_switches),
-		cmocka_unit_test(test_short_holds_have_no_halfway),
-		cmocka_unit_test(test_every_phase_of_every_rep_is_cued),
-		cmocka_unit_test(test_rep_position),
+	    cmocka_unit_test(test_holds_on_both_sides),
+	    cmocka_unit_test(test_reps_on_the_affected_leg),
+	    cmocka_unit_test(test_the_affected_leg_must_be_named),
+	    cmocka_unit_test(test_no_rest_and_no_ready),
+	    cmocka_unit_test(test_a_switch_lasts_at_least_five_seconds),
+	    cmocka_unit_test(test_cues_of_holds_rests_and_switches),
+	    cmocka_unit_test(test_short_holds_have_no_halfway),
+	    cmocka_unit_test(test_every_phase_of_every_rep_is_cued),
+	    cmocka_unit_test(test_rep_position),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
