@@ -53,9 +53,9 @@ struct ui {
 	chtype attr[ROLE_COUNT];
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
-	volatile const int *stop_signal; /* set by main's handlers; the loop ends when non-zero */
-	bool hung_up;                    /* the terminal went away; the loop ended */
-	int timer;                       /* a timerfd for the loop's wake-ups */
+	int stop_signal; /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */
+	bool hung_up;    /* the terminal went away; the loop ended */
+	int timer;       /* a timerfd for the loop's wake-ups */
 };
 
 /* What a screen's functions ask of the loop. */
@@ -78,14 +78,17 @@ struct screen {
 	unsigned (*tick)(void *ctx, int64_t now_ns);
 	/* When tick() should next run (ns, monotonic), or UI_NO_WAKE. May be NULL. */
 	int64_t (*wake_at)(void *ctx, const struct ui *ui);
-	/* A stop signal arrived (SIGINT, SIGTERM, SIGHUP). May be NULL; the loop
-	 * returns after calling it. */
+	/* A stop signal arrived (SIGINT, SIGTERM, SIGHUP) or the terminal hung
+	 * up. May be NULL; the loop returns after calling it. */
 	void (*stop)(void *ctx, int64_t now_ns);
+	/* The person suspended tendo (Ctrl-Z). May be NULL. */
+	void (*suspend)(void *ctx, int64_t now_ns);
 };
 
-/* Starts curses: locale, colours (none with NO_COLOR), keypad, mouse.
- * stop_signal is watched by the loop. */
-void ui_start(struct ui *ui, volatile const int *stop_signal);
+/* Starts curses: colours (none with NO_COLOR), keypad, mouse, and the
+ * signals: SIGINT, SIGTERM and SIGHUP end the loop (ui->stop_signal),
+ * SIGTSTP (Ctrl-Z) suspends it, SIGWINCH redraws. Call setlocale() first. */
+void ui_start(struct ui *ui);
 void ui_stop(struct ui *ui);
 
 /* Runs a screen until it closes, a stop signal arrives, or the terminal

@@ -30,13 +30,6 @@ struct options {
 	const char *cue_log;
 };
 
-static volatile int stop_signal;
-
-static void on_stop_signal(int sig)
-{
-	stop_signal = sig;
-}
-
 static const char usage_text[] =
     "Usage: tendo [OPTION]... [COMMAND [ARG]...]\n"
     "A full-screen coach for Achilles tendon exercise: timed holds, reps at a\n"
@@ -314,24 +307,13 @@ static bool have_terminal(void)
 	return false;
 }
 
-static void block_signals(void)
+/* The exit status after the ui loop: 128 plus the signal that ended it,
+ * as a shell would report it, or 0. */
+static int ui_status(const struct ui *ui)
 {
-	struct sigaction sa;
-	sigset_t set;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* Delivered only while the loop sleeps (see ui.c), never mid-draw. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGWINCH);
-	sigprocmask(SIG_BLOCK, &set, NULL);
+	if (ui->stop_signal)
+		return 128 + ui->stop_signal;
+	return ui->hung_up ? 128 + SIGHUP : EXIT_SUCCESS;
 }
 
 static int command_run(const struct options *o, const char *target)
@@ -367,10 +349,9 @@ static int command_run(const struct options *o, const char *target)
 	} else {
 		struct coached done = {0};
 		struct tendo_error err = {0};
-		block_signals();
-		ui_start(&ui, &stop_signal);
+		ui_start(&ui);
 		if (coach(&ui, entry->routine, o, &sinks, &done, &err) == OUTCOME_STOP)
-			status = stop_signal ? 128 + stop_signal : 128 + SIGHUP;
+			status = ui_status(&ui);
 		finish_ui(&ui, &done, &err);
 		if (err.message[0])
 			status = EXIT_BAD;
@@ -394,8 +375,7 @@ static int command_pick(const struct options *o)
 	if (!have_terminal() || !open_sinks(o, &sinks))
 		return EXIT_BAD;
 	load_catalog(o, &cat);
-	block_signals();
-	ui_start(&ui, &stop_signal);
+	ui_start(&ui);
 	for (;;) {
 		enum screen_outcome outcome = picker_run(&ui, &cat, &chosen);
 		if (outcome == OUTCOME_CHOSEN)
@@ -403,7 +383,7 @@ static int command_pick(const struct options *o)
 		else if (outcome == OUTCOME_BACK)
 			break;
 		if (outcome == OUTCOME_STOP) {
-			status = stop_signal ? 128 + stop_signal : 128 + SIGHUP;
+			status = ui_status(&ui);
 			break;
 		}
 		if (err.message[0]) {

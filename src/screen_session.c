@@ -188,6 +188,14 @@ static void session_stop(void *ctx, int64_t now_ns)
 	engine_quit(&s->engine, session_ms(s, now_ns));
 }
 
+/* Suspended with Ctrl-Z: the person is away, so the session waits for them
+ * (space goes on). */
+static void session_suspend(void *ctx, int64_t now_ns)
+{
+	struct session_screen *s = ctx;
+	engine_pause(&s->engine, session_ms(s, now_ns));
+}
+
 /* ------------------------------------------------------------ keys */
 
 static void close_overlay(struct session_screen *s)
@@ -616,6 +624,7 @@ static const struct screen session_screen = {
     .tick = session_tick,
     .wake_at = session_wake_at,
     .stop = session_stop,
+    .suspend = session_suspend,
 };
 
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,

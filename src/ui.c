@@ -61,12 +61,73 @@ static void define_extra_keys(void)
 			define_key(extra[i].sequence, extra[i].key);
 }
 
-void ui_start(struct ui *ui, volatile const int *stop_signal)
+/* Signals only set these flags; the loop acts on them. */
+static volatile sig_atomic_t pending_stop, pending_suspend;
+
+static void on_stop(int sig)
+{
+	pending_stop = sig;
+}
+
+static void on_suspend(int sig)
+{
+	(void)sig;
+	pending_suspend = 1;
+}
+
+/* Installs the handlers before curses starts (so that curses keeps its
+ * hands off them) and blocks the signals: they are taken only while the
+ * loop sleeps (see sleep_until). */
+static void catch_signals(void)
+{
+	static const int stops[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	sigset_t set;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&set);
+	sa.sa_handler = on_stop;
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		sigaction(stops[i], &sa, NULL);
+		sigaddset(&set, stops[i]);
+	}
+	sa.sa_handler = on_suspend;
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaddset(&set, SIGTSTP);
+	sigaddset(&set, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/* Ctrl-Z: the screen pauses, curses steps aside, the process stops; when it
+ * is continued, curses comes back and the whole screen is redrawn. */
+static void suspend_now(const struct screen *screen, void *ctx)
+{
+	struct sigaction sa, old;
+	sigset_t set;
+
+	pending_suspend = 0;
+	if (screen->suspend)
+		screen->suspend(ctx, clock_now_ns());
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	raise(SIGTSTP);                       /* pending while blocked... */
+	sigprocmask(SIG_UNBLOCK, &set, NULL); /* ...and taken here: the process stops */
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	clearok(curscr, TRUE);
+}
+
+void ui_start(struct ui *ui)
 {
 	const char *codeset = nl_langinfo(CODESET);
 
 	memset(ui, 0, sizeof *ui);
-	ui->stop_signal = stop_signal;
+	catch_signals();
 	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	ui->timer = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
 	initscr();
@@ -159,6 +220,7 @@ static void sleep_until(struct ui *ui, int64_t wake)
 	sigdelset(&during, SIGTERM);
 	sigdelset(&during, SIGHUP);
 	sigdelset(&during, SIGWINCH);
+	sigdelset(&during, SIGTSTP);
 	if (ppoll(pfd, 2, timeout, &during) > 0) {
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			ui->hung_up =
@@ -197,7 +259,12 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 	unsigned flags = UI_REDRAW;
 
 	for (;;) {
-		if (*ui->stop_signal || ui->hung_up) {
+		if (pending_suspend) {
+			suspend_now(screen, ctx);
+			flags |= UI_REDRAW;
+		}
+		if (pending_stop || ui->hung_up) {
+			ui->stop_signal = pending_stop;
 			if (screen->stop)
 				screen->stop(ctx, clock_now_ns());
 			return false;

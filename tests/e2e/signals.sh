@@ -21,4 +21,25 @@ for sig in TERM HUP INT; do
 	wait_for "tendo: Calf stretches stopped early: 0 of 18 sets"
 	t kill-server
 done
+# Ctrl-Z suspends, as in any shell with job control: fg brings the session
+# back, paused, waiting for the person; the screen is whole again.
+t -f /dev/null new-session -d -x 80 -y 24 "env -i HOME=$HOME TERM=xterm-256color PATH=$PATH PS1='$ ' bash --norc --noprofile -i"
+t set-option -g status off >/dev/null
+press "$(quote_args "$TENDO" run calf-stretches)" Enter
+wait_for "GET READY"
+press C-z
+wait_for "Stopped"
+sleep 1.5 # time that must not count
+press "fg" Enter
+wait_for "PAUSED"
+screen_whole "Calf stretches" "quit"
+left=$(screen | grep -o "Starting in [0-9]* s")
+[ "$left" = "Starting in 10 s" ] || [ "$left" = "Starting in 9 s" ] ||
+	fail "the count-in went on while suspended: $left"
+press Space
+wait_gone "PAUSED"
+press q y Enter
+wait_for "tendo: Calf stretches stopped early"
+press 'echo "tendo exited: $?"' Enter
+[ "$(finished)" = 0 ] || fail "tendo did not exit cleanly after a suspend"
 exit 0
