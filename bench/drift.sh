@@ -18,7 +18,7 @@ planned_ms=$("$tendo" list --routines "$(dirname "$routine")" |
 	awk -v n="$(basename "$routine" .yaml)" '$1 == n { print $(NF-2) }' |
 	awk -F: '{ print ($1 * 60 + $2) * 1000 }')
 tmux -L tendo-bench-$$ -f /dev/null new-session -d -x 80 -y 24 \
-	"'$tendo' run '$routine' --sound off --cue-log '$work/cues.log'; sleep 60"
+	"'$tendo' run '$routine' --leg left --sound off --cue-log '$work/cues.log'; sleep 60"
 while ! grep -q ' session-done$' "$work/cues.log" 2>/dev/null; do
 	sleep 1
 done
