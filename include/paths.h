@@ -16,4 +16,16 @@ char *paths_shipped_routines(char *buf, size_t size);
  * ~/.config/tendo/routines. */
 char *paths_user_routines(char *buf, size_t size);
 
+/* The config file: $XDG_CONFIG_HOME/tendo/config, by default
+ * ~/.config/tendo/config. */
+char *paths_user_config(char *buf, size_t size);
+
+/* The cue sounds: the build tree's sounds/ (made by the build) when this
+ * binary runs from its build tree, else the installed $(pkgdatadir)/sounds. */
+char *paths_shipped_sounds(char *buf, size_t size);
+
+/* The folder for spoken words: $XDG_CACHE_HOME/tendo/voice, by default
+ * ~/.cache/tendo/voice, made if missing. NULL when it can't be made. */
+char *paths_voice_cache(char *buf, size_t size);
+
 #endif

@@ -55,7 +55,8 @@ struct ui {
 	int label_count;
 	int stop_signal; /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */
 	bool hung_up;    /* the terminal went away; the loop ended */
-	int timer;       /* a timerfd for the loop's wake-ups */
+	int timer;        /* a timerfd for the loop's wake-ups */
+	int saved_stderr; /* the real stderr while curses runs (see ui_start) */
 };
 
 /* What a screen's functions ask of the loop. */
@@ -87,7 +88,9 @@ struct screen {
 
 /* Starts curses: colours (none with NO_COLOR), keypad, mouse, and the
  * signals: SIGINT, SIGTERM and SIGHUP end the loop (ui->stop_signal),
- * SIGTSTP (Ctrl-Z) suspends it, SIGWINCH redraws. Call setlocale() first. */
+ * SIGTSTP (Ctrl-Z) suspends it, SIGWINCH redraws. Until ui_stop(), stderr
+ * goes nowhere, so that no library writes behind curses. Call setlocale()
+ * first. */
 void ui_start(struct ui *ui);
 void ui_stop(struct ui *ui);
 

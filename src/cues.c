@@ -1,102 +1,213 @@
-/* cues.c — cue sinks: bell, flash, and the cue log (see cues.h). */
+/* cues.c — giving cues (see cues.h). */
 #include "cues.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-static const char *const sink_names[SINK_KIND_COUNT] = {
-    [SINK_BELL] = "bell",
-    [SINK_FLASH] = "flash",
+#include "paths.h"
+#include "voice.h"
+
+static const char *const tones[] = {
+	"tick",     "go",          "raise",     "lower",        "phase", "halfway",
+	"last-seconds", "set-done", "switch-side", "rest-over", "session-done",
 };
 
-/* Matches one comma-separated word of a --sound value. */
-static bool choose_one(struct cue_sinks *sinks, const char *word, size_t len)
+static char *tone_path(const struct cue_sinks *sinks, const char *tone, char *buf, size_t size)
 {
-	if (len == 3 && strncmp(word, "off", 3) == 0)
-		return true;
-	if (len == 4 && strncmp(word, "auto", 4) == 0) {
-		sinks->enabled[SINK_BELL] = true;
-		return true;
-	}
-	for (int i = 0; i < SINK_KIND_COUNT; i++)
-		if (strlen(sink_names[i]) == len && strncmp(word, sink_names[i], len) == 0) {
-			sinks->enabled[i] = true;
-			return true;
-		}
-	return false;
+	snprintf(buf, size, "%s/tendo-%s.wav", sinks->sounds_dir, tone);
+	return buf;
 }
 
-bool cues_choose(struct cue_sinks *sinks, const char *spec, struct tendo_error *err)
+/* Caches every tone with the sound server. Returns false if one fails. */
+static bool cache_tones(struct cue_sinks *sinks)
 {
-	const char *p = spec;
-
-	memset(sinks->enabled, 0, sizeof sinks->enabled);
-	for (;;) {
-		size_t len = strcspn(p, ",");
-		if (!choose_one(sinks, p, len)) {
-			error_set(err, NULL, 0, 0,
-			          "--sound takes auto, bell, flash or off (several joined by "
-			          "commas), found \"%.*s\"",
-			          (int)len, p);
+	for (size_t i = 0; i < sizeof tones / sizeof tones[0]; i++) {
+		char id[64], path[PATH_MAX + 64];
+		snprintf(id, sizeof id, "tendo-%s", tones[i]);
+		if (!sound_cache(sinks->sound, id, tone_path(sinks, tones[i], path, sizeof path)))
 			return false;
-		}
-		if (p[len] == '\0')
-			return true;
-		p += len + 1;
-	}
-}
-
-bool cues_open_log(struct cue_sinks *sinks, const char *path, struct tendo_error *err)
-{
-	sinks->log = fopen(path, "w");
-	if (!sinks->log) {
-		error_set(err, path, 0, 0, "can't write the cue log: %s", strerror(errno));
-		return false;
 	}
 	return true;
 }
 
-bool cues_audible(enum cue_kind kind)
+static bool over_ssh(void)
 {
-	return kind != CUE_HALFWAY && kind != CUE_LAST_SECONDS;
+	const char *connection = getenv("SSH_CONNECTION"), *tty = getenv("SSH_TTY");
+	return (connection && *connection) || (tty && *tty);
 }
 
-void cues_emit(struct cue_sinks *sinks, const struct cue_event *events, size_t count)
+bool cues_open(struct cue_sinks *sinks, const struct cues_options *options,
+               struct tendo_error *err)
 {
-	bool ring = false;
+	struct sound_request request;
+	struct sink_facts facts = {over_ssh(), false};
 
-	for (size_t i = 0; i < count; i++) {
-		if (sinks->log)
-			fprintf(sinks->log, "%.3f %.3f %s\n", events[i].planned_ms,
-			        events[i].actual_ms, events[i].name);
-		ring = ring || cues_audible(events[i].kind);
+	memset(sinks, 0, sizeof *sinks);
+	if (!sinks_parse(options->sound ? options->sound : "auto", &request, err))
+		return false;
+	if (options->cue_log && !(sinks->log = fopen(options->cue_log, "w"))) {
+		error_set(err, options->cue_log, 0, 0, "can't write the cue log: %s",
+		          strerror(errno));
+		return false;
 	}
-	if (sinks->log)
-		fflush(sinks->log);
-	if (!ring || sinks->muted)
+	paths_shipped_sounds(sinks->sounds_dir, sizeof sinks->sounds_dir);
+	/* Over SSH, auto does not even ask the server's sound server: its
+	 * speakers are not where the person is. */
+	if (request.want[SINK_CANBERRA] || (request.automatic && !facts.over_ssh)) {
+		sinks->sound = sound_open();
+		facts.server_answers = sinks->sound && cache_tones(sinks);
+	}
+	sinks->live = sinks_resolve(&request, &facts);
+	if (!sinks->live.on[SINK_CANBERRA]) {
+		sound_close(sinks->sound);
+		sinks->sound = NULL;
+	}
+	if (request.want[SINK_CANBERRA] && !facts.server_answers)
+		snprintf(sinks->notice, sizeof sinks->notice,
+		         "No sound server answered: the cues use the terminal bell.");
+	sinks->voice_wanted = options->voice;
+	return true;
+}
+
+/* A spoken word's file and its name in the sound server's cache. */
+static void word_sound(const struct cue_sinks *sinks, const char *word, char *id, size_t id_size,
+                       char *path, size_t path_size)
+{
+	const char *base;
+
+	voice_path(sinks->voice_dir, word, path, path_size);
+	base = strrchr(path, '/');
+	snprintf(id, id_size, "tendo-%.80s", base ? base + 1 : path);
+}
+
+/* Synthesises every word the session may need and caches it with the
+ * sound server. Returns false (with err) at the first that fails. */
+static bool render_words(struct cue_sinks *sinks, const struct timeline *tl,
+                         struct tendo_error *err)
+{
+	enum { MAX_WORDS = 600 };
+	char(*words)[SINKS_WORD_MAX] = malloc(MAX_WORDS * sizeof *words);
+	size_t count;
+	bool ok = true;
+
+	if (!words) {
+		error_set(err, NULL, 0, 0, "out of memory");
+		return false;
+	}
+	count = sinks_all_words(tl, words, MAX_WORDS);
+	for (size_t i = 0; ok && i < count; i++) {
+		char id[96], path[PATH_MAX + 96];
+		word_sound(sinks, words[i], id, sizeof id, path, sizeof path);
+		ok = voice_render(sinks->voice_dir, words[i], err);
+		if (ok && !sound_cache(sinks->sound, id, path)) {
+			error_set(err, path, 0, 0, "the sound server would not take the spoken word");
+			ok = false;
+		}
+	}
+	free(words);
+	return ok;
+}
+
+void cues_prepare(struct cue_sinks *sinks, const struct timeline *tl)
+{
+	struct tendo_error err = {0};
+
+	sinks->voice = false;
+	if (!sinks->voice_wanted)
 		return;
-	if (sinks->enabled[SINK_BELL])
+	if (!voice_available()) {
+		snprintf(sinks->notice, sizeof sinks->notice,
+		         "This tendo was built without espeak-ng: no voice, tones instead.");
+		return;
+	}
+	if (!sinks->live.on[SINK_CANBERRA]) {
+		snprintf(sinks->notice, sizeof sinks->notice,
+		         "The voice needs a sound server; the cues use %s.",
+		         sinks->live.on[SINK_BELL] ? "the terminal bell" : "the screen");
+		return;
+	}
+	if (!paths_voice_cache(sinks->voice_dir, sizeof sinks->voice_dir) ||
+	    !render_words(sinks, tl, &err)) {
+		snprintf(sinks->notice, sizeof sinks->notice, "No voice: %.180s", err.message);
+		return;
+	}
+	sinks->voice = true;
+}
+
+/* Plays one cue on the sound server: its word with a voice, else its
+ * tone. Returns false when the server has gone. */
+static bool play(struct cue_sinks *sinks, const struct timeline *tl, const struct cue_event *ev)
+{
+	char word[SINKS_WORD_MAX], id[96], path[PATH_MAX + 96];
+	const char *tone;
+
+	if (sinks->voice && sinks_word(tl, ev->step, &ev->cue, word, sizeof word)) {
+		word_sound(sinks, word, id, sizeof id, path, sizeof path);
+		return sound_play(sinks->sound, id, path);
+	}
+	tone = sinks_tone(tl, ev->step, &ev->cue);
+	snprintf(id, sizeof id, "tendo-%s", tone);
+	return sound_play(sinks->sound, id, tone_path(sinks, tone, path, sizeof path));
+}
+
+static void sound_group(struct cue_sinks *sinks, const struct timeline *tl,
+                        const struct cue_event *group, size_t count)
+{
+	const struct step *steps[16];
+	struct cue cues[16];
+	size_t n = count < 16 ? count : 16, pick;
+
+	for (size_t i = 0; i < n; i++) {
+		steps[i] = group[i].step;
+		cues[i] = group[i].cue;
+	}
+	pick = sinks_pick(tl, steps, cues, n, sinks->voice);
+	if (pick == n || sinks->muted)
+		return;
+	if (sinks->live.on[SINK_CANBERRA] && !play(sinks, tl, &group[pick])) {
+		sinks->live = sinks_fallback(sinks->live);
+		sinks->voice = false;
+		snprintf(sinks->notice, sizeof sinks->notice,
+		         "The sound server stopped: the cues use the terminal bell.");
+	}
+	if (!sinks_audible(group[pick].cue.kind))
+		return; /* a voice-only cue: no bell or flash for it */
+	if (sinks->live.on[SINK_BELL])
 		beep();
-	if (sinks->enabled[SINK_FLASH])
+	if (sinks->live.on[SINK_FLASH])
 		flash();
 }
 
-const char *cues_describe(const struct cue_sinks *sinks, char *buf, unsigned size)
+void cues_emit(struct cue_sinks *sinks, const struct timeline *tl,
+               const struct cue_event *events, size_t count)
 {
-	size_t used = 0;
+	size_t start = 0;
 
-	buf[0] = '\0';
+	for (size_t i = 0; i < count; i++)
+		if (sinks->log)
+			fprintf(sinks->log, "%.3f %.3f %s\n", events[i].planned_ms, events[i].actual_ms,
+			        events[i].name);
+	if (sinks->log)
+		fflush(sinks->log);
+	for (size_t i = 1; i <= count; i++)
+		if (i == count || events[i].planned_ms != events[start].planned_ms) {
+			sound_group(sinks, tl, events + start, i - start);
+			start = i;
+		}
+}
+
+const char *cues_describe(const struct cue_sinks *sinks, char *buf, size_t size)
+{
 	if (sinks->muted) {
 		snprintf(buf, size, "muted");
 		return buf;
 	}
-	for (int i = 0; i < SINK_KIND_COUNT; i++)
-		if (sinks->enabled[i] && used < size)
-			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "+" : "",
-			                         sink_names[i]);
-	if (used == 0)
-		snprintf(buf, size, "silent");
+	sinks_describe(sinks->live, buf, size);
+	if (sinks->voice && strlen(buf) + 7 < size)
+		strcat(buf, "+voice");
 	return buf;
 }
 
@@ -105,4 +216,6 @@ void cues_close(struct cue_sinks *sinks)
 	if (sinks->log)
 		fclose(sinks->log);
 	sinks->log = NULL;
+	sound_close(sinks->sound);
+	sinks->sound = NULL;
 }

@@ -16,6 +16,7 @@
 #include "duration.h"
 #include "paths.h"
 #include "screens.h"
+#include "settings.h"
 #include "timeline.h"
 #include "ui.h"
 
@@ -27,6 +28,7 @@ struct options {
 	enum leg leg;
 	double speed;
 	const char *sound;
+	int voice; /* 1 --voice, 0 --no-voice, -1 neither */
 	const char *cue_log;
 };
 
@@ -46,8 +48,10 @@ static const char usage_text[] =
     "  --leg left|right   the affected leg, for exercises done on it\n"
     "  --speed FACTOR     run time FACTOR times as fast (0.1 to 1000), for demos\n"
     "                     and tests; cues and the cue log keep real times\n"
-    "  --sound LIST       where cues go: auto, bell, flash or off, or several\n"
-    "                     joined by commas (default: auto, the terminal bell)\n"
+    "  --sound LIST       where cues go: auto, canberra, bell, flash or off, or\n"
+    "                     several joined by commas (default: auto, canberra where\n"
+    "                     a sound server answers and not over SSH, else the bell)\n"
+    "  --voice, --no-voice  speak the cues (count-in, reps, phases, switches)\n"
     "  --cue-log FILE     write each cue as it fires: PLANNED ACTUAL NAME, both\n"
     "                     in milliseconds from the session's start\n"
     "  -h, --help         show this help\n"
@@ -81,6 +85,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	static const struct option longs[] = {
 	    {"routines", required_argument, NULL, 'r'}, {"leg", required_argument, NULL, 'l'},
 	    {"speed", required_argument, NULL, 's'},    {"sound", required_argument, NULL, 'o'},
+	    {"voice", no_argument, NULL, 'v'},          {"no-voice", no_argument, NULL, 'N'},
 	    {"cue-log", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0},
 	};
@@ -114,6 +119,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			break;
 		case 'o': o->sound = optarg; break;
 		case 'c': o->cue_log = optarg; break;
+		case 'v': o->voice = 1; break;
+		case 'N': o->voice = 0; break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_SUCCESS);
 		case 'V': printf("tendo %s\n", PACKAGE_VERSION); exit(EXIT_SUCCESS);
 		default: return usage_error("unknown option %s", argv[optind - 1]);
@@ -258,6 +265,7 @@ static enum screen_outcome coach(struct ui *ui, const struct routine *routine,
 	}
 	if (!timeline_build(routine, leg, &tl, err))
 		return OUTCOME_BACK;
+	cues_prepare(sinks, &tl);
 	outcome = session_run(ui, &tl, &so, &done->tally, &done->quit);
 	done->ran = true;
 	done->routine = routine;
@@ -284,14 +292,41 @@ static bool looks_like_file(const char *arg)
 	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
 }
 
+/* Reads the config file, if there is one; its mistakes are reported and
+ * skipped, never fatal. */
+static struct settings read_settings(void)
+{
+	struct settings settings = settings_defaults();
+	struct settings_errors errors;
+	char path[PATH_MAX], text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8], *buf;
+	size_t len;
+	FILE *f;
+
+	if (!paths_user_config(path, sizeof path) || !(f = fopen(path, "rb")))
+		return settings;
+	buf = malloc(SETTINGS_MAX_FILE + 1);
+	len = buf ? fread(buf, 1, SETTINGS_MAX_FILE + 1, f) : 0;
+	fclose(f);
+	if (buf && !settings_parse(buf, len, path, &settings, &errors))
+		for (size_t i = 0; i < errors.count; i++)
+			fprintf(stderr, "tendo: %s (ignored)\n",
+			        error_format(&errors.items[i], text, sizeof text));
+	free(buf);
+	return settings;
+}
+
 static bool open_sinks(const struct options *o, struct cue_sinks *sinks)
 {
+	struct settings settings = read_settings();
+	struct cues_options co = {o->sound, o->voice == 1, o->cue_log};
 	struct tendo_error err;
 	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 
-	memset(sinks, 0, sizeof *sinks);
-	if (!cues_choose(sinks, o->sound ? o->sound : "auto", &err) ||
-	    (o->cue_log && !cues_open_log(sinks, o->cue_log, &err))) {
+	if (!co.sound && settings.sound[0])
+		co.sound = settings.sound;
+	if (o->voice < 0)
+		co.voice = settings.voice == 1;
+	if (!cues_open(sinks, &co, &err)) {
 		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
 		return false;
 	}
@@ -399,7 +434,7 @@ static int command_pick(const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = {.speed = 1.0};
+	struct options o = {.speed = 1.0, .voice = -1};
 	int first = 1, status;
 	const char *command;
 

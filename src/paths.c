@@ -1,12 +1,14 @@
 /* paths.c — where tendo looks for its files (see paths.h). */
 #include "paths.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -47,18 +49,65 @@ char *paths_shipped_routines(char *buf, size_t size)
 	return fill(buf, size, TENDO_PKGDATADIR, "/routines");
 }
 
-char *paths_user_routines(char *buf, size_t size)
+char *paths_shipped_sounds(char *buf, size_t size)
 {
-	const char *config = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
+	const char *dir = getenv("TENDO_DATADIR");
 
-	if (config && config[0] == '/')
-		return fill(buf, size, config, "/tendo/routines");
+	if (dir && *dir)
+		return fill(buf, size, dir, "/sounds");
+	if (running_from_build_tree())
+		return fill(buf, size, TENDO_BUILDDIR, "/sounds");
+	return fill(buf, size, TENDO_PKGDATADIR, "/sounds");
+}
+
+/* $XDG_..._HOME/tail, or ~/fallback/tail: the XDG base directory rule. */
+static char *xdg_path(char *buf, size_t size, const char *variable, const char *fallback,
+                      const char *tail)
+{
+	const char *base = getenv(variable);
+	const char *home = getenv("HOME");
+	char joined[PATH_MAX];
+
+	if (base && base[0] == '/')
+		return fill(buf, size, base, tail);
 	if (!home || !*home) {
 		struct passwd *pw = getpwuid(getuid());
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (!home)
+	if (!home || snprintf(joined, sizeof joined, "%s/%s", home, fallback) >= (int)sizeof joined)
 		return NULL;
-	return fill(buf, size, home, "/.config/tendo/routines");
+	return fill(buf, size, joined, tail);
+}
+
+char *paths_user_routines(char *buf, size_t size)
+{
+	return xdg_path(buf, size, "XDG_CONFIG_HOME", ".config", "/tendo/routines");
+}
+
+char *paths_user_config(char *buf, size_t size)
+{
+	return xdg_path(buf, size, "XDG_CONFIG_HOME", ".config", "/tendo/config");
+}
+
+/* Makes each folder of path in turn, as mkdir -p does. */
+static bool make_folders(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			*p = '/';
+			return false;
+		}
+		*p = '/';
+	}
+	return mkdir(path, 0700) == 0 || errno == EEXIST;
+}
+
+char *paths_voice_cache(char *buf, size_t size)
+{
+	if (!xdg_path(buf, size, "XDG_CACHE_HOME", ".cache", "/tendo/voice"))
+		return NULL;
+	return make_folders(buf) ? buf : NULL;
 }

@@ -134,12 +134,13 @@ static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
 	while ((n = engine_advance(&s->engine, session_ms(s, now_ns), due, 32)) > 0) {
 		for (size_t i = 0; i < n; i++)
 			events[i] = (struct cue_event){
-			    due[i].cue.kind,
+			    due[i].cue,
+			    due[i].step,
 			    timeline_cue_name(s->tl, due[i].step, &due[i].cue),
 			    (double)due[i].planned_ms / s->options->speed,
 			    (double)(now_ns - s->start_ns) / 1e6,
 			};
-		cues_emit(s->options->sinks, events, n);
+		cues_emit(s->options->sinks, s->tl, events, n);
 		flags |= UI_REDRAW;
 		if (n < 32)
 			break;
@@ -275,9 +276,16 @@ static unsigned summary_key(struct session_screen *s, int key)
 static unsigned session_key(void *ctx, int key)
 {
 	struct session_screen *s = ctx;
+	unsigned seen = UI_NOTHING;
+
+	/* A notice (such as "the sound server stopped") stays until a key. */
+	if (s->options->sinks->notice[0]) {
+		s->options->sinks->notice[0] = '\0';
+		seen = UI_REDRAW;
+	}
 
 	if (s->engine.finished)
-		return summary_key(s, key);
+		return seen | summary_key(s, key);
 	if (s->overlay == OVERLAY_QUIT)
 		return quit_question_key(s, key);
 	if (s->overlay == OVERLAY_HELP) {
@@ -288,8 +296,8 @@ static unsigned session_key(void *ctx, int key)
 		key = tolower(key);
 	for (size_t i = 0; i < sizeof session_actions / sizeof session_actions[0]; i++)
 		if (session_actions[i].key == key)
-			return session_actions[i].run(s);
-	return UI_NOTHING;
+			return seen | session_actions[i].run(s);
+	return seen;
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -515,8 +523,12 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 	double done = fraction(v->session_total_ms - session_left, v->session_total_ms);
 	int pct = (int)(done * 100);
 
-	describe_next(s, v->next, next, sizeof next);
-	ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_DIM, next);
+	if (s->options->sinks->notice[0]) {
+		ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_WARNING, s->options->sinks->notice);
+	} else {
+		describe_next(s, v->next, next, sizeof next);
+		ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_DIM, next);
+	}
 	duration_clock(session_left, left, sizeof left);
 	ui_text(ui, LINES - 2, 1, 8, ROLE_DIM, "Session");
 	ui_bar(ui, LINES - 2, 9, session_bar_width(), done, ROLE_BAR);

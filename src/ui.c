@@ -2,9 +2,11 @@
 #define _GNU_SOURCE /* ppoll */
 #include "ui.h"
 
+#include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/timerfd.h>
@@ -122,6 +124,30 @@ static void suspend_now(const struct screen *screen, void *ctx)
 	clearok(curscr, TRUE);
 }
 
+/* While curses owns the terminal, what libraries write to stderr (the
+ * sound server's client, espeak-ng, ALSA) would land on the screen behind
+ * it. It goes to /dev/null until curses steps down. */
+static void quiet_stderr(struct ui *ui)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	fflush(stderr);
+	ui->saved_stderr = dup(STDERR_FILENO);
+	if (null >= 0 && ui->saved_stderr >= 0)
+		dup2(null, STDERR_FILENO);
+	if (null >= 0)
+		close(null);
+}
+
+static void restore_stderr(struct ui *ui)
+{
+	if (ui->saved_stderr < 0)
+		return;
+	dup2(ui->saved_stderr, STDERR_FILENO);
+	close(ui->saved_stderr);
+	ui->saved_stderr = -1;
+}
+
 void ui_start(struct ui *ui)
 {
 	const char *codeset = nl_langinfo(CODESET);
@@ -142,11 +168,13 @@ void ui_start(struct ui *ui)
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
 	start_colours(ui);
+	quiet_stderr(ui);
 }
 
 void ui_stop(struct ui *ui)
 {
 	endwin();
+	restore_stderr(ui);
 	if (ui->timer >= 0)
 		close(ui->timer);
 	ui->timer = -1;
