@@ -24,8 +24,9 @@ char *paths_user_config(char *buf, size_t size);
  * binary runs from its build tree, else the installed $(pkgdatadir)/sounds. */
 char *paths_shipped_sounds(char *buf, size_t size);
 
-/* The folder for spoken words: $XDG_CACHE_HOME/tendo/voice, by default
- * ~/.cache/tendo/voice, made if missing. NULL when it can't be made. */
+/* The folder for spoken words: $XDG_CACHE_HOME/tendo/voice-1 (the number changes when the words
+ * would sound different), by default
+ * ~/.cache/tendo/voice-1, made if missing. NULL when it can't be made. */
 char *paths_voice_cache(char *buf, size_t size);
 
 #endif

@@ -107,7 +107,7 @@ static bool make_folders(char *path)
 
 char *paths_voice_cache(char *buf, size_t size)
 {
-	if (!xdg_path(buf, size, "XDG_CACHE_HOME", ".cache", "/tendo/voice"))
+	if (!xdg_path(buf, size, "XDG_CACHE_HOME", ".cache", "/tendo/voice-1"))
 		return NULL;
 	return make_folders(buf) ? buf : NULL;
 }

@@ -91,6 +91,18 @@ static size_t leading_silence(const short *s, size_t count)
 	return i > 64 ? i - 64 : 0;
 }
 
+/* Every word as loud as the others, and as the tones. */
+static void normalise(short *s, size_t count)
+{
+	int peak = 1;
+
+	for (size_t i = 0; i < count; i++)
+		if (abs(s[i]) > peak)
+			peak = abs(s[i]);
+	for (size_t i = 0; i < count; i++)
+		s[i] = (short)((long)s[i] * 20000 / peak);
+}
+
 bool voice_render(const char *dir, const char *text, struct tendo_error *err)
 {
 	struct speech speech = {0};
@@ -113,6 +125,7 @@ bool voice_render(const char *dir, const char *text, struct tendo_error *err)
 		free(speech.samples);
 		return false;
 	}
+	normalise(speech.samples, speech.count);
 	skip = leading_silence(speech.samples, speech.count);
 	/* Written under another name, then renamed: a half-written file is
 	 * never taken for a finished one. */
@@ -132,6 +145,18 @@ bool voice_render(const char *dir, const char *text, struct tendo_error *err)
 bool voice_available(void)
 {
 	return false;
+}
+
+/* Every word as loud as the others, and as the tones. */
+static void normalise(short *s, size_t count)
+{
+	int peak = 1;
+
+	for (size_t i = 0; i < count; i++)
+		if (abs(s[i]) > peak)
+			peak = abs(s[i]);
+	for (size_t i = 0; i < count; i++)
+		s[i] = (short)((long)s[i] * 20000 / peak);
 }
 
 bool voice_render(const char *dir, const char *text, struct tendo_error *err)
