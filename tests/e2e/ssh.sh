@@ -1,0 +1,68 @@
+# Over SSH: a real client to a real sshd on 127.0.0.1. Even with a sound
+# server running on the server, auto picks the terminal bell (the server's
+# speakers are not where the person is), and the bells reach the client's
+# terminal, one for each group of cues that asks the person to act.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+need_tmux
+SSHD=$(command -v sshd || echo /usr/sbin/sshd)
+[ -x "$SSHD" ] || skip "sshd is not installed (apt-get install openssh-server)"
+command -v ssh >/dev/null 2>&1 || skip "ssh is not installed (apt-get install openssh-client)"
+[ "$(id -u)" -eq 0 ] || skip "this test runs sshd, which needs root here"
+mkdir -p /run/sshd
+
+ssh-keygen -q -t ed25519 -N "" -f "$WORK/host_key" || fail "ssh-keygen"
+ssh-keygen -q -t ed25519 -N "" -f "$WORK/client_key" || fail "ssh-keygen"
+cp "$WORK/client_key.pub" "$WORK/authorized_keys"
+port=$((20000 + $$ % 20000))
+cat >"$WORK/sshd_config" <<CONFIG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $WORK/host_key
+PidFile $WORK/sshd.pid
+AuthorizedKeysFile $WORK/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+CONFIG
+"$SSHD" -f "$WORK/sshd_config" -D -e 2>"$WORK/sshd.log" &
+SSHD_PID=$!
+trap 'kill $SSHD_PID 2>/dev/null; cleanup' EXIT
+i=0
+until grep -q "Server listening" "$WORK/sshd.log"; do
+	i=$((i + 1))
+	[ "$i" -lt 100 ] || fail "sshd did not start: $(cat "$WORK/sshd.log")"
+	sleep 0.05
+done
+
+# A sound server on the server side, where pulseaudio is installed.
+server_env="-u XDG_RUNTIME_DIR"
+if command -v pulseaudio >/dev/null 2>&1 && command -v pacat >/dev/null 2>&1; then
+	. "$TOP_SRCDIR/tests/audio/pulse.sh"
+	start_pulse
+	trap 'stop_pulse; kill $SSHD_PID 2>/dev/null; cleanup' EXIT
+	server_env="XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR"
+fi
+
+log=$WORK/cues.log
+remote="env -u PULSE_SERVER $server_env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" run "$FIXTURES/short.yaml" --leg left --speed 4 --cue-log "$log")"
+t -f /dev/null new-session -d -x 80 -y 24 \
+	"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "$remote"); echo \"tendo exited: \$?\"; sleep 600"
+t set-option -g status off >/dev/null
+t pipe-pane -o "cat >>'$WORK/terminal.raw'"
+
+wait_for "sound: bell" 15
+wait_for "Session complete" 30
+press Enter
+[ "$(finished)" = 0 ] || fail "tendo over SSH failed"
+
+# One bell for each group of cues due together with at least one that asks
+# for action (halfway and the last seconds of a hold don't).
+want=$(awk '$1 != last { if (last != "" && loud) n++; last = $1; loud = 0 }
+	$3 != "halfway" && $3 != "last-seconds" { loud = 1 }
+	END { if (loud) n++; print n }' "$log")
+got=$(tr -cd '\007' <"$WORK/terminal.raw" | wc -c)
+[ "$want" -ge 10 ] || fail "only $want cue groups in the log"
+[ "$got" -eq "$want" ] || fail "$got bells reached the SSH client, not $want"
+exit 0
