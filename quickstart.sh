@@ -15,8 +15,9 @@ mode=${1:-run}
 top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
-build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev"
-test_packages="libcmocka-dev tmux procps"
+build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
+	libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
+test_packages="libcmocka-dev tmux procps pulseaudio pulseaudio-utils openssh-server openssh-client"
 
 say() {
 	printf '==> %s\n' "$*"
