@@ -99,6 +99,10 @@ void ui_stop(struct ui *ui);
  * otherwise. */
 bool ui_run(struct ui *ui, const struct screen *screen, void *ctx);
 
+/* Shows a line of text alone on the screen at once, for a moment of work
+ * outside any screen ("Getting the voice ready..."). */
+void ui_message(struct ui *ui, const char *text);
+
 /* --- drawing helpers, for screens ------------------------------------ */
 
 /* Writes text at y, x in at most width columns, in a role. Outside UTF-8,

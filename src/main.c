@@ -265,6 +265,8 @@ static enum screen_outcome coach(struct ui *ui, const struct routine *routine,
 	}
 	if (!timeline_build(routine, leg, &tl, err))
 		return OUTCOME_BACK;
+	if (sinks->voice_wanted)
+		ui_message(ui, "Getting the voice ready...");
 	cues_prepare(sinks, &tl);
 	outcome = session_run(ui, &tl, &so, &done->tally, &done->quit);
 	done->ran = true;

@@ -308,6 +308,13 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 	}
 }
 
+void ui_message(struct ui *ui, const char *text)
+{
+	erase();
+	ui_wrap(ui, LINES / 2, 2, COLS - 4, 3, 0, ROLE_TITLE, text);
+	refresh();
+}
+
 /* ---------------------------------------------------------------- text */
 
 /* The next character of s: its bytes and its width on screen. Outside

@@ -1,0 +1,43 @@
+#!/bin/sh
+# sound.sh — when each cue's sound starts, against the cue log, for tones
+# and for the voice.
+#
+#   bench/sound.sh [BUILD]
+#
+# Plays tests/fixtures/audio.yaml at real speed into a private PulseAudio
+# null sink, records the sink's monitor, finds where each sound starts
+# (tests/audio/onsets) and compares with the cue log. The recording's clock
+# is not the session's: the first sound is lined up with the first cue, so
+# the figures are each sound's delay relative to the first one's (jitter),
+# not the constant latency of the sound server. Needs tmux, pulseaudio and
+# pulseaudio-utils. Takes about a minute.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+export TENDO="$build/tendo" TOP_SRCDIR="$here/.." ONSETS="$build/tests/audio/onsets"
+. "$here/../tests/e2e/lib.sh"
+need_tmux
+. "$here/../tests/audio/pulse.sh"
+start_pulse
+trap 'stop_pulse; cleanup' EXIT
+
+for mode in tones voice; do
+	extra=""
+	[ "$mode" = voice ] && extra=--voice
+	record "$WORK/$mode.raw"
+	start 80 24 run "$FIXTURES/audio.yaml" --sound canberra $extra --cue-log "$WORK/$mode.log"
+	wait_for "Session complete" 90
+	press Enter
+	finished >/dev/null
+	stop_recording
+	t kill-server
+	"$ONSETS" "$WORK/$mode.raw" >"$WORK/onsets"
+	awk '$1 != last { print $2; last = $1 }' "$WORK/$mode.log" >"$WORK/groups"
+	paste "$WORK/onsets" "$WORK/groups" | awk 'NR == 1 { o = $1 - $2 } { print $1 - $2 - o }' |
+		sort -n | awk -v mode="$mode" -v s="$(wc -l <"$WORK/onsets")" -v c="$(wc -l <"$WORK/groups")" '
+		{ a[NR] = $1 }
+		END {
+			printf "%s: %d sounds for %d cue groups; onset against cue, relative to the first: median %.1f ms, p99 %.1f ms, worst %.1f ms (min %.1f)\n",
+				mode, s, c, a[int((NR + 1) / 2)], a[int(NR * 0.99 + 0.999)], a[NR], a[1]
+		}'
+done
