@@ -16,7 +16,7 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
-	libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
+	libsqlite3-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
 test_packages="libcmocka-dev tmux procps pulseaudio pulseaudio-utils openssh-server openssh-client"
 
 say() {

@@ -29,12 +29,12 @@ struct cue_sinks {
 	struct sink_set live;
 	bool muted;
 	bool voice_wanted;
-	bool voice;              /* speaking: wanted, built in, and the words are ready */
-	struct sound *sound;     /* the sound server; NULL when not used */
+	bool voice;          /* speaking: wanted, built in, and the words are ready */
+	struct sound *sound; /* the sound server; NULL when not used */
 	char sounds_dir[PATH_MAX];
 	char voice_dir[PATH_MAX];
-	FILE *log;               /* owned */
-	char notice[200];        /* something to tell the person once; "" for nothing */
+	FILE *log;        /* owned */
+	char notice[200]; /* something to tell the person once; "" for nothing */
 };
 
 /* One cue as the sinks receive it: the times are milliseconds of real time
@@ -42,7 +42,7 @@ struct cue_sinks {
 struct cue_event {
 	struct cue cue;
 	const struct step *step;
-	const char *name;        /* as in the cue log */
+	const char *name; /* as in the cue log */
 	double planned_ms;
 	double actual_ms;
 };
@@ -60,8 +60,8 @@ void cues_prepare(struct cue_sinks *sinks, const struct timeline *tl);
 /* Gives the cues that fell due: logs each, and sounds one per group of
  * cues due at the same planned time. Falls back to the bell (with a
  * notice) when the sound server has gone. */
-void cues_emit(struct cue_sinks *sinks, const struct timeline *tl,
-               const struct cue_event *events, size_t count);
+void cues_emit(struct cue_sinks *sinks, const struct timeline *tl, const struct cue_event *events,
+               size_t count);
 
 /* The live sinks for the status line: "canberra+voice", "bell", "muted".
  * Returns buf. */

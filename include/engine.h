@@ -31,6 +31,16 @@ struct engine_tally {
 	int64_t elapsed_ms; /* from start to end, less time paused */
 };
 
+/* A hold or set that has ended, run to its end or cut short. */
+struct engine_result {
+	size_t step; /* its index in the timeline */
+	bool completed;
+	int reps_done;   /* for reps */
+	int64_t hold_ms; /* for a hold: time held */
+};
+
+enum { ENGINE_RESULTS_MAX = 16 };
+
 /* A cue that fell due, with the step it belongs to. */
 struct engine_cue {
 	struct cue cue;
@@ -51,6 +61,8 @@ struct engine {
 	bool quit; /* ended early by the person */
 	int64_t ended_at;
 	struct engine_tally tally;
+	struct engine_result results[ENGINE_RESULTS_MAX]; /* ended, not yet taken */
+	size_t result_count;
 };
 
 /* What to show at a moment. */
@@ -67,6 +79,15 @@ struct engine_view {
 };
 
 void engine_start(struct engine *e, const struct timeline *tl, int64_t now);
+
+/* Starts at step index instead of the first: to take up a session that was
+ * cut off. The tally counts from there on. */
+void engine_start_at(struct engine *e, const struct timeline *tl, int64_t now, size_t index);
+
+/* Takes the oldest hold or set that has ended since the last call, for the
+ * log. Returns false when there is none. Call after each advance or action:
+ * at most ENGINE_RESULTS_MAX are kept. */
+bool engine_take_result(struct engine *e, struct engine_result *out);
 
 /* Moves through every step and cue due by now. Writes up to max cues to out,
  * in order, and returns how many. If more than max fell due, the rest come

@@ -20,6 +20,9 @@ char *paths_user_routines(char *buf, size_t size);
  * ~/.config/tendo/config. */
 char *paths_user_config(char *buf, size_t size);
 
+/* The log's folder: $XDG_DATA_HOME/tendo, by default ~/.local/share/tendo. */
+char *paths_data_dir(char *buf, size_t size);
+
 /* The cue sounds: the build tree's sounds/ (made by the build) when this
  * binary runs from its build tree, else the installed $(pkgdatadir)/sounds. */
 char *paths_shipped_sounds(char *buf, size_t size);

@@ -22,6 +22,10 @@ enum screen_outcome {
 	OUTCOME_STOP,   /* a stop signal arrived */
 };
 
+/* Asks a yes-or-no question (y, n). On OUTCOME_CHOSEN, *yes holds the
+ * answer. */
+enum screen_outcome question_run(struct ui *ui, const char *title, const char *question, bool *yes);
+
 /* The routine list. On OUTCOME_CHOSEN, *chosen is the index of a good entry
  * in cat. */
 enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen);
@@ -33,13 +37,20 @@ enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine,
 struct session_options {
 	double speed;            /* session seconds per real second */
 	struct cue_sinks *sinks; /* borrowed */
+	size_t first_step;       /* where to start: 0, or where a cut-off session stopped */
+	/* Called with each hold or set as it ends (for the log); NULL for none.
+	 * May write a line for the person into notice. */
+	void (*on_set)(void *ctx, const struct engine_result *result, char *notice,
+	               size_t notice_size);
+	void *on_set_ctx;
+	char notice[400]; /* shown until a key is pressed; "" for none */
 };
 
 /* Coaches the person through tl, then shows the summary. Fills *tally with
  * what was done. OUTCOME_CHOSEN when the session ran to its end or the
  * person quit it and left the summary; OUTCOME_STOP on a signal. */
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
-                                const struct session_options *options, struct engine_tally *tally,
+                                struct session_options *options, struct engine_tally *tally,
                                 bool *quit_early);
 
 #endif

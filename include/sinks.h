@@ -59,8 +59,7 @@ bool sinks_audible(enum cue_kind kind);
 /* The name of the tone for a cue: "go", "tick", "set-done"; for a tempo
  * phase, "raise" or "lower" by the phase's name (raise, rise, up, lift /
  * lower, down, drop), else "phase". Matches the files tendo-NAME.wav. */
-const char *sinks_tone(const struct timeline *tl, const struct step *step,
-                       const struct cue *cue);
+const char *sinks_tone(const struct timeline *tl, const struct step *step, const struct cue *cue);
 
 enum { SINKS_WORD_MAX = 48 };
 

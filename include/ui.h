@@ -53,8 +53,8 @@ struct ui {
 	chtype attr[ROLE_COUNT];
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
-	int stop_signal; /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */
-	bool hung_up;    /* the terminal went away; the loop ended */
+	int stop_signal;  /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */
+	bool hung_up;     /* the terminal went away; the loop ended */
 	int timer;        /* a timerfd for the loop's wake-ups */
 	int saved_stderr; /* the real stderr while curses runs (see ui_start) */
 };

@@ -11,8 +11,8 @@
 #include "voice.h"
 
 static const char *const tones[] = {
-	"tick",     "go",          "raise",     "lower",        "phase", "halfway",
-	"last-seconds", "set-done", "switch-side", "rest-over", "session-done",
+    "tick",         "go",       "raise",       "lower",     "phase",        "halfway",
+    "last-seconds", "set-done", "switch-side", "rest-over", "session-done",
 };
 
 static char *tone_path(const struct cue_sinks *sinks, const char *tone, char *buf, size_t size)
@@ -39,8 +39,7 @@ static bool over_ssh(void)
 	return (connection && *connection) || (tty && *tty);
 }
 
-bool cues_open(struct cue_sinks *sinks, const struct cues_options *options,
-               struct tendo_error *err)
+bool cues_open(struct cue_sinks *sinks, const struct cues_options *options, struct tendo_error *err)
 {
 	struct sound_request request;
 	struct sink_facts facts = {over_ssh(), false};
@@ -103,7 +102,8 @@ static bool render_words(struct cue_sinks *sinks, const struct timeline *tl,
 		word_sound(sinks, words[i], id, sizeof id, path, sizeof path);
 		ok = voice_render(sinks->voice_dir, words[i], err);
 		if (ok && !sound_cache(sinks->sound, id, path)) {
-			error_set(err, path, 0, 0, "the sound server would not take the spoken word");
+			error_set(err, path, 0, 0,
+			          "the sound server would not take the spoken word");
 			ok = false;
 		}
 	}
@@ -181,15 +181,15 @@ static void sound_group(struct cue_sinks *sinks, const struct timeline *tl,
 		flash();
 }
 
-void cues_emit(struct cue_sinks *sinks, const struct timeline *tl,
-               const struct cue_event *events, size_t count)
+void cues_emit(struct cue_sinks *sinks, const struct timeline *tl, const struct cue_event *events,
+               size_t count)
 {
 	size_t start = 0;
 
 	for (size_t i = 0; i < count; i++)
 		if (sinks->log)
-			fprintf(sinks->log, "%.3f %.3f %s\n", events[i].planned_ms, events[i].actual_ms,
-			        events[i].name);
+			fprintf(sinks->log, "%.3f %.3f %s\n", events[i].planned_ms,
+			        events[i].actual_ms, events[i].name);
 	if (sinks->log)
 		fflush(sinks->log);
 	for (size_t i = 1; i <= count; i++)

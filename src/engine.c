@@ -24,18 +24,36 @@ static void tally_step(struct engine *e, int64_t elapsed_ms, bool completed)
 	const struct step *s = current(e);
 	const struct exercise *x = timeline_exercise(e->tl, s);
 
+	struct engine_result r = {e->index, completed, 0, 0};
+
 	if (!is_work(s))
 		return;
 	if (elapsed_ms > s->ms)
 		elapsed_ms = s->ms;
+	if (elapsed_ms < 0)
+		elapsed_ms = 0;
 	if (completed)
 		e->tally.sets_done++;
 	else
 		e->tally.sets_skipped++;
-	if (x->kind == EXERCISE_HOLD)
+	if (x->kind == EXERCISE_HOLD) {
+		r.hold_ms = elapsed_ms;
 		e->tally.hold_ms += elapsed_ms;
-	else
-		e->tally.reps_done += completed ? x->reps : (int)(elapsed_ms / exercise_rep_ms(x));
+	} else {
+		r.reps_done = completed ? x->reps : (int)(elapsed_ms / exercise_rep_ms(x));
+		e->tally.reps_done += r.reps_done;
+	}
+	if (e->result_count < ENGINE_RESULTS_MAX)
+		e->results[e->result_count++] = r;
+}
+
+bool engine_take_result(struct engine *e, struct engine_result *out)
+{
+	if (e->result_count == 0)
+		return false;
+	*out = e->results[0];
+	memmove(e->results, e->results + 1, --e->result_count * sizeof *e->results);
+	return true;
 }
 
 static void finish(struct engine *e, int64_t at)
@@ -53,15 +71,22 @@ static void enter(struct engine *e, size_t index, int64_t at)
 	e->next_cue = 0;
 }
 
-void engine_start(struct engine *e, const struct timeline *tl, int64_t now)
+void engine_start_at(struct engine *e, const struct timeline *tl, int64_t now, size_t index)
 {
 	memset(e, 0, sizeof *e);
 	e->tl = tl;
 	e->started_at = now;
-	for (size_t i = 0; i < tl->count; i++)
+	if (index >= tl->count)
+		index = tl->count - 1;
+	for (size_t i = index; i < tl->count; i++)
 		if (is_work(&tl->steps[i]))
 			e->tally.sets_planned++;
-	enter(e, 0, now);
+	enter(e, index, now);
+}
+
+void engine_start(struct engine *e, const struct timeline *tl, int64_t now)
+{
+	engine_start_at(e, tl, now, 0);
 }
 
 size_t engine_advance(struct engine *e, int64_t now, struct engine_cue *out, size_t max)

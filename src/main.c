@@ -2,12 +2,14 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -17,6 +19,7 @@
 #include "paths.h"
 #include "screens.h"
 #include "settings.h"
+#include "store.h"
 #include "timeline.h"
 #include "ui.h"
 
@@ -30,6 +33,9 @@ struct options {
 	const char *sound;
 	int voice; /* 1 --voice, 0 --no-voice, -1 neither */
 	const char *cue_log;
+	const char *data_dir; /* NULL: $XDG_DATA_HOME/tendo */
+	const char *profile;  /* NULL: the login name */
+	bool csv;
 };
 
 static const char usage_text[] =
@@ -42,6 +48,8 @@ static const char usage_text[] =
     "  run NAME|FILE      run a routine by its name, its title, or its file\n"
     "  list               list the routines found, and where each came from\n"
     "  check FILE...      check routine files; exits 1 if any has an error\n"
+    "  export --csv       write the log as CSV, one row per set (all profiles,\n"
+    "                     or the one named with --profile)\n"
     "\n"
     "Options:\n"
     "  --routines DIR     look for routines in DIR too (may be repeated)\n"
@@ -52,6 +60,9 @@ static const char usage_text[] =
     "                     several joined by commas (default: auto, canberra where\n"
     "                     a sound server answers and not over SSH, else the bell)\n"
     "  --voice, --no-voice  speak the cues (count-in, reps, phases, switches)\n"
+    "  --data-dir DIR     keep the log in DIR/tendo.db (default:\n"
+    "                     ~/.local/share/tendo)\n"
+    "  --profile NAME     whose log (default: your login name)\n"
     "  --cue-log FILE     write each cue as it fires: PLANNED ACTUAL NAME, both\n"
     "                     in milliseconds from the session's start\n"
     "  -h, --help         show this help\n"
@@ -83,11 +94,19 @@ static int usage_error(const char *fmt, ...)
 static int parse_options(int argc, char **argv, struct options *o, int *first)
 {
 	static const struct option longs[] = {
-	    {"routines", required_argument, NULL, 'r'}, {"leg", required_argument, NULL, 'l'},
-	    {"speed", required_argument, NULL, 's'},    {"sound", required_argument, NULL, 'o'},
-	    {"voice", no_argument, NULL, 'v'},          {"no-voice", no_argument, NULL, 'N'},
-	    {"cue-log", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0},
+	    {"routines", required_argument, NULL, 'r'},
+	    {"leg", required_argument, NULL, 'l'},
+	    {"speed", required_argument, NULL, 's'},
+	    {"sound", required_argument, NULL, 'o'},
+	    {"voice", no_argument, NULL, 'v'},
+	    {"no-voice", no_argument, NULL, 'N'},
+	    {"data-dir", required_argument, NULL, 'd'},
+	    {"profile", required_argument, NULL, 'P'},
+	    {"csv", no_argument, NULL, 'C'},
+	    {"cue-log", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	char *end;
@@ -120,6 +139,13 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 		case 'o': o->sound = optarg; break;
 		case 'c': o->cue_log = optarg; break;
 		case 'v': o->voice = 1; break;
+		case 'd': o->data_dir = optarg; break;
+		case 'P':
+			if (!*optarg || strlen(optarg) > 64)
+				return usage_error("--profile takes a name of 1 to 64 characters");
+			o->profile = optarg;
+			break;
+		case 'C': o->csv = true; break;
 		case 'N': o->voice = 0; break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_SUCCESS);
 		case 'V': printf("tendo %s\n", PACKAGE_VERSION); exit(EXIT_SUCCESS);
@@ -247,16 +273,109 @@ struct coached {
 	const struct routine *routine;
 };
 
-/* Runs one routine in a started ui: asks for the leg if needed, then the
- * session. Returns the outcome; fills *done when a session ran. */
-static enum screen_outcome coach(struct ui *ui, const struct routine *routine,
-                                 const struct options *o, struct cue_sinks *sinks,
-                                 struct coached *done, struct tendo_error *err)
+/* The log as the sessions see it. */
+struct journal {
+	struct store *store; /* NULL: nothing is saved */
+	int64_t profile;
+	int64_t session; /* the session being logged; -1 for none */
+	const struct timeline *tl;
+	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
+	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
+};
+
+static void journal_problem(struct journal *j, const struct tendo_error *err)
 {
-	struct session_options so = {o->speed, sinks};
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	snprintf(j->problem, sizeof j->problem, "Nothing will be saved: %s",
+	         error_format(err, text, sizeof text));
+	snprintf(j->brief, sizeof j->brief, "Nothing will be saved: %s", err->message);
+}
+
+static const char *profile_name(const struct options *o)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char *user = getenv("USER");
+
+	if (o->profile)
+		return o->profile;
+	if (pw && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;
+	return user && *user ? user : "me";
+}
+
+static bool open_store(const struct options *o, struct store **store, struct tendo_error *err)
+{
+	char dir[PATH_MAX];
+
+	if (o->data_dir)
+		snprintf(dir, sizeof dir, "%s", o->data_dir);
+	else if (!paths_data_dir(dir, sizeof dir)) {
+		error_set(err, NULL, 0, 0,
+		          "can't tell where the log goes: set HOME or use --data-dir");
+		return false;
+	}
+	return store_open(dir, store, err);
+}
+
+/* Opens the log for a session. A log that can't be opened does not stop
+ * the session: it runs, saying plainly that nothing will be saved. */
+static void open_journal(const struct options *o, struct journal *j)
+{
+	struct tendo_error err = {0};
+
+	memset(j, 0, sizeof *j);
+	j->session = -1;
+	if (open_store(o, &j->store, &err) &&
+	    (j->profile = store_profile(j->store, profile_name(o), &err)) >= 0)
+		return;
+	store_close(j->store);
+	j->store = NULL;
+	journal_problem(j, &err);
+}
+
+/* The session screen's hook: each hold or set, committed as it ends. */
+static void journal_set(void *ctx, const struct engine_result *r, char *notice, size_t size)
+{
+	struct journal *j = ctx;
+	const struct step *step = &j->tl->steps[r->step];
+	const struct exercise *e = timeline_exercise(j->tl, step);
+	struct store_set set = {r->step, e->name,      step->leg, step->set,  r->completed,
+	                        0,       r->reps_done, 0,         r->hold_ms, e->load};
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	if (!j->store || j->session < 0)
+		return;
+	if (e->kind == EXERCISE_REPS)
+		set.planned_reps = e->reps;
+	else
+		set.planned_hold_ms = e->hold_ms;
+	if (!store_set_done(j->store, j->session, &set, &err))
+		snprintf(notice, size, "This set was not saved: %s",
+		         error_format(&err, text, sizeof text));
+}
+
+/* Where a session starts: afresh, or where a cut-off one stopped. */
+struct start {
+	size_t first_step;
+	enum leg leg;
+	int64_t resumed; /* the cut-off session's id; -1 for a new one */
+};
+
+/* Runs one routine in a started ui: asks for the leg if needed, then the
+ * session, logged. Returns the outcome; fills *done when a session ran. */
+static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entry,
+                                 const struct options *o, struct cue_sinks *sinks,
+                                 struct journal *j, const struct start *from, struct coached *done,
+                                 struct tendo_error *err)
+{
+	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, ""};
+	const struct routine *routine = entry->routine;
 	struct timeline tl;
-	enum leg leg = o->leg;
+	enum leg leg = from->leg != LEG_NONE ? from->leg : o->leg;
 	enum screen_outcome outcome;
+	struct tendo_error log_err = {0};
 
 	if (leg == LEG_NONE && routine_needs_leg(routine)) {
 		outcome = leg_prompt_run(ui, routine, &leg);
@@ -268,12 +387,79 @@ static enum screen_outcome coach(struct ui *ui, const struct routine *routine,
 	if (sinks->voice_wanted)
 		ui_message(ui, "Getting the voice ready...");
 	cues_prepare(sinks, &tl);
+	j->tl = &tl;
+	j->session = from->resumed;
+	if (j->store && j->session < 0)
+		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
+		                                 leg, &log_err);
+	if (j->store && j->session < 0)
+		journal_problem(j, &log_err);
+	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief);
 	outcome = session_run(ui, &tl, &so, &done->tally, &done->quit);
+	/* Ended by a signal (a hang-up, a kill): left open, to be taken up. */
+	if (j->store && j->session >= 0 && outcome != OUTCOME_STOP)
+		store_session_end(j->store, j->session, done->quit ? "partial" : "completed",
+		                  &log_err);
+	j->session = -1;
+	j->tl = NULL;
 	done->ran = true;
 	done->routine = routine;
 	timeline_free(&tl);
 	return outcome;
 }
+
+/* Offers to take up a session that was cut off. Returns OUTCOME_CHOSEN
+ * when one ran, OUTCOME_BACK when there was none or the person declined.
+ * The routine taken up is kept in *entry (the caller frees it with
+ * catalog_entry_free(), after done is used). */
+static enum screen_outcome offer_resume(struct ui *ui, const struct options *o,
+                                        struct cue_sinks *sinks, struct journal *j,
+                                        struct coached *done, struct tendo_error *err,
+                                        struct catalog_entry *kept)
+{
+	struct store_interrupted cut;
+	struct catalog_entry entry;
+	struct start from;
+	char question[600], when[64];
+	enum screen_outcome outcome;
+	struct tendo_error ignored;
+	bool yes = false;
+	time_t started;
+
+	if (!j->store || !store_find_interrupted(j->store, j->profile, &cut))
+		return OUTCOME_BACK;
+	/* Cut off before a set was done: nothing to take up. */
+	if (cut.sets_done == 0) {
+		store_session_end(j->store, cut.id, "partial", &ignored);
+		return OUTCOME_BACK;
+	}
+	if (!cut.path[0] || !catalog_load_file(cut.path, ORIGIN_FILE, &entry)) {
+		if (cut.path[0])
+			catalog_entry_free(&entry);
+		store_session_end(j->store, cut.id, "partial", &ignored);
+		return OUTCOME_BACK;
+	}
+	started = (time_t)cut.started;
+	strftime(when, sizeof when, "%A %d %B at %H:%M", localtime(&started));
+	snprintf(question, sizeof question,
+	         "Your session of %s on %s was cut off after %d sets. Take it up where it "
+	         "stopped?",
+	         entry.routine->title, when, cut.sets_done);
+	outcome = question_run(ui, "tendo \u2014 a session was cut off", question, &yes);
+	if (outcome == OUTCOME_CHOSEN && yes && store_session_adopt(j->store, cut.id, &ignored)) {
+		from = (struct start){(size_t)cut.next_step, cut.leg, cut.id};
+		outcome = coach(ui, &entry, o, sinks, j, &from, done, err);
+		if (outcome == OUTCOME_BACK)
+			outcome = OUTCOME_CHOSEN;
+	} else if (outcome == OUTCOME_CHOSEN) {
+		store_session_end(j->store, cut.id, "partial", &ignored);
+		outcome = OUTCOME_BACK;
+	}
+	*kept = entry;
+	return outcome;
+}
+
+static const struct start fresh = {0, LEG_NONE, -1};
 
 static void finish_ui(struct ui *ui, const struct coached *done, const struct tendo_error *err)
 {
@@ -386,12 +572,23 @@ static int command_run(const struct options *o, const char *target)
 	} else {
 		struct coached done = {0};
 		struct tendo_error err = {0};
+		struct journal journal;
+		struct catalog_entry resumed = {0};
+		enum screen_outcome outcome;
+		open_journal(o, &journal);
 		ui_start(&ui);
-		if (coach(&ui, entry->routine, o, &sinks, &done, &err) == OUTCOME_STOP)
+		outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+		if (outcome == OUTCOME_BACK)
+			outcome = coach(&ui, entry, o, &sinks, &journal, &fresh, &done, &err);
+		if (outcome == OUTCOME_STOP)
 			status = ui_status(&ui);
 		finish_ui(&ui, &done, &err);
+		if (journal.problem[0])
+			fprintf(stderr, "tendo: %s\n", journal.problem);
 		if (err.message[0])
 			status = EXIT_BAD;
+		catalog_entry_free(&resumed);
+		store_close(journal.store);
 		cues_close(&sinks);
 	}
 	catalog_entry_free(&file_entry);
@@ -405,18 +602,24 @@ static int command_pick(const struct options *o)
 	struct cue_sinks sinks;
 	struct coached done = {0};
 	struct tendo_error err = {0};
+	struct journal journal;
+	struct catalog_entry resumed = {0};
 	struct ui ui;
 	size_t chosen = 0;
 	int status = EXIT_SUCCESS;
+	enum screen_outcome outcome;
 
 	if (!have_terminal() || !open_sinks(o, &sinks))
 		return EXIT_BAD;
 	load_catalog(o, &cat);
+	open_journal(o, &journal);
 	ui_start(&ui);
-	for (;;) {
-		enum screen_outcome outcome = picker_run(&ui, &cat, &chosen);
+	outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+	while (outcome != OUTCOME_STOP && !err.message[0]) {
+		outcome = picker_run(&ui, &cat, &chosen);
 		if (outcome == OUTCOME_CHOSEN)
-			outcome = coach(&ui, cat.entries[chosen].routine, o, &sinks, &done, &err);
+			outcome = coach(&ui, &cat.entries[chosen], o, &sinks, &journal, &fresh,
+			                &done, &err);
 		else if (outcome == OUTCOME_BACK)
 			break;
 		if (outcome == OUTCOME_STOP) {
@@ -428,10 +631,36 @@ static int command_pick(const struct options *o)
 			break;
 		}
 	}
+	if (outcome == OUTCOME_STOP)
+		status = ui_status(&ui);
 	finish_ui(&ui, &done, &err);
+	if (journal.problem[0])
+		fprintf(stderr, "tendo: %s\n", journal.problem);
+	catalog_entry_free(&resumed);
+	store_close(journal.store);
 	cues_close(&sinks);
 	catalog_free(&cat);
 	return status;
+}
+
+static int command_export(const struct options *o)
+{
+	struct store *store;
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	bool ok;
+
+	if (!o->csv)
+		return usage_error("%s", "export needs a format: tendo export --csv");
+	if (!open_store(o, &store, &err)) {
+		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		return EXIT_BAD;
+	}
+	ok = store_export_csv(store, o->profile, stdout, &err);
+	if (!ok)
+		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+	store_close(store);
+	return ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
 int main(int argc, char **argv)
@@ -455,6 +684,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(command, "list") == 0)
 		return command_list(&o);
+	if (strcmp(command, "export") == 0)
+		return command_export(&o);
 	if (strcmp(command, "check") == 0)
 		return command_check(argc - first - 1, argv + first + 1);
 	return usage_error("unknown command \"%s\"", command);

@@ -84,6 +84,11 @@ char *paths_user_routines(char *buf, size_t size)
 	return xdg_path(buf, size, "XDG_CONFIG_HOME", ".config", "/tendo/routines");
 }
 
+char *paths_data_dir(char *buf, size_t size)
+{
+	return xdg_path(buf, size, "XDG_DATA_HOME", ".local/share", "/tendo");
+}
+
 char *paths_user_config(char *buf, size_t size)
 {
 	return xdg_path(buf, size, "XDG_CONFIG_HOME", ".config", "/tendo/config");

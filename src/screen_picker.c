@@ -263,3 +263,54 @@ enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine,
 	*leg = p.leg;
 	return p.back ? OUTCOME_BACK : OUTCOME_CHOSEN;
 }
+
+/* ------------------------------------------------------------ a question */
+
+struct question {
+	const char *title, *text;
+	bool yes, answered;
+};
+
+static void question_draw(void *ctx, struct ui *ui)
+{
+	static const int keys[] = {'y', 'n'};
+	static const char *const names[] = {"y", "n"};
+	static const char *const words[] = {"yes", "no"};
+	struct question *q = ctx;
+	int y;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, q->title);
+	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, LINES - 5, 0, ROLE_TITLE, q->text);
+	ui_keys(ui, y + 1 < LINES - 1 ? y + 1 : LINES - 1, 1, COLS - 2, keys, names, words, 2);
+}
+
+static unsigned question_key(void *ctx, int key)
+{
+	struct question *q = ctx;
+
+	if (key == 'y' || key == 'Y' || key == 'n' || key == 'N') {
+		q->yes = key == 'y' || key == 'Y';
+		q->answered = true;
+		return UI_CLOSE;
+	}
+	return UI_NOTHING;
+}
+
+static const struct screen question_screen = {
+    .min_cols = 30,
+    .min_rows = 8,
+    .draw = question_draw,
+    .key = question_key,
+};
+
+enum screen_outcome question_run(struct ui *ui, const char *title, const char *question, bool *yes)
+{
+	struct question q = {.title = title, .text = question};
+
+	if (!ui_run(ui, &question_screen, &q))
+		return OUTCOME_STOP;
+	*yes = q.yes;
+	return OUTCOME_CHOSEN;
+}

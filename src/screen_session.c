@@ -32,7 +32,8 @@ struct visible {
 
 struct session_screen {
 	const struct timeline *tl;
-	const struct session_options *options;
+	struct session_options *options;
+	bool stopping; /* ended by a signal: the set in progress is not logged */
 	struct engine engine;
 	int64_t start_ns;
 	enum overlay overlay;
@@ -148,12 +149,28 @@ static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
 	return flags;
 }
 
+/* Hands each hold or set that has ended to the log. */
+static void log_results(struct session_screen *s)
+{
+	struct engine_result r;
+
+	while (engine_take_result(&s->engine, &r)) {
+		if (s->stopping && !r.completed)
+			continue; /* cut off, not cut short: taken up again on resume */
+		if (s->options->on_set)
+			s->options->on_set(s->options->on_set_ctx, &r, s->options->notice,
+			                   sizeof s->options->notice);
+	}
+}
+
 /* ------------------------------------------------------------ screen functions */
 
 static unsigned session_tick(void *ctx, int64_t now_ns)
 {
 	struct session_screen *s = ctx;
 	unsigned flags = deliver_cues(s, now_ns);
+
+	log_results(s);
 	struct engine_view v = engine_view(&s->engine, session_ms(s, now_ns));
 	struct visible vis = visible_now(s, &v);
 
@@ -186,7 +203,9 @@ static int64_t session_wake_at(void *ctx, const struct ui *ui)
 static void session_stop(void *ctx, int64_t now_ns)
 {
 	struct session_screen *s = ctx;
+	s->stopping = true;
 	engine_quit(&s->engine, session_ms(s, now_ns));
+	log_results(s);
 }
 
 /* Suspended with Ctrl-Z: the person is away, so the session waits for them
@@ -279,8 +298,9 @@ static unsigned session_key(void *ctx, int key)
 	unsigned seen = UI_NOTHING;
 
 	/* A notice (such as "the sound server stopped") stays until a key. */
-	if (s->options->sinks->notice[0]) {
+	if (s->options->sinks->notice[0] || s->options->notice[0]) {
 		s->options->sinks->notice[0] = '\0';
+		s->options->notice[0] = '\0';
 		seen = UI_REDRAW;
 	}
 
@@ -523,8 +543,14 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 	double done = fraction(v->session_total_ms - session_left, v->session_total_ms);
 	int pct = (int)(done * 100);
 
-	if (s->options->sinks->notice[0]) {
-		ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_WARNING, s->options->sinks->notice);
+	const char *notice = s->options->notice[0] ? s->options->notice : s->options->sinks->notice;
+
+	if (notice[0]) {
+		/* Up to two lines, over the bottom of the main area if need be. */
+		int lines = ui_wrap_lines(ui, COLS - 2, 0, notice) > 1 ? 2 : 1;
+		move(LINES - 2 - lines, 0);
+		clrtoeol();
+		ui_wrap(ui, LINES - 2 - lines, 1, COLS - 2, lines, 0, ROLE_WARNING, notice);
 	} else {
 		describe_next(s, v->next, next, sizeof next);
 		ui_text(ui, LINES - 3, 1, COLS - 2, ROLE_DIM, next);
@@ -640,14 +666,14 @@ static const struct screen session_screen = {
 };
 
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
-                                const struct session_options *options, struct engine_tally *tally,
+                                struct session_options *options, struct engine_tally *tally,
                                 bool *quit_early)
 {
 	struct session_screen s = {.tl = tl, .options = options};
 	bool closed;
 
 	s.start_ns = clock_now_ns();
-	engine_start(&s.engine, tl, 0);
+	engine_start_at(&s.engine, tl, 0, options->first_step);
 	closed = ui_run(ui, &session_screen, &s);
 	*tally = s.engine.tally;
 	*quit_early = s.engine.quit;

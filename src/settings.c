@@ -43,7 +43,8 @@ static void parse_line(const char *line, size_t len, const char *file, int numbe
 	while (eq < len && is_space(line[eq]))
 		eq++;
 	if (eq == len || line[eq] != '=') {
-		add(errors, file, number, (int)eq + 1, "expected \"key = value\", such as sound = bell");
+		add(errors, file, number, (int)eq + 1,
+		    "expected \"key = value\", such as sound = bell");
 		return;
 	}
 	v = eq + 1;
@@ -65,13 +66,15 @@ static void parse_line(const char *line, size_t len, const char *file, int numbe
 		else
 			add(errors, file, number, (int)v + 1, err.message);
 	} else if (strcmp(key, "voice") == 0) {
-		if (!strcasecmp(value, "yes") || !strcasecmp(value, "on") || !strcasecmp(value, "true"))
+		if (!strcasecmp(value, "yes") || !strcasecmp(value, "on") ||
+		    !strcasecmp(value, "true"))
 			out->voice = 1;
 		else if (!strcasecmp(value, "no") || !strcasecmp(value, "off") ||
 		         !strcasecmp(value, "false"))
 			out->voice = 0;
 		else {
-			snprintf(message, sizeof message, "voice takes yes or no, found \"%s\"", value);
+			snprintf(message, sizeof message, "voice takes yes or no, found \"%s\"",
+			         value);
 			add(errors, file, number, (int)v + 1, message);
 		}
 	} else {

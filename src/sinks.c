@@ -6,9 +6,9 @@
 #include <strings.h>
 
 static const char *const sink_names[SINK_COUNT] = {
-	[SINK_CANBERRA] = "canberra",
-	[SINK_BELL] = "bell",
-	[SINK_FLASH] = "flash",
+    [SINK_CANBERRA] = "canberra",
+    [SINK_BELL] = "bell",
+    [SINK_FLASH] = "flash",
 };
 
 static bool parse_word(const char *word, size_t len, struct sound_request *req)
@@ -35,10 +35,11 @@ bool sinks_parse(const char *spec, struct sound_request *req, struct tendo_error
 	for (;;) {
 		size_t len = strcspn(p, ",");
 		if (!parse_word(p, len, req)) {
-			error_set(err, NULL, 0, 0,
-			          "sound takes auto, canberra, bell, flash or off (several joined by "
-			          "commas), found \"%.*s\"",
-			          (int)len, p);
+			error_set(
+			    err, NULL, 0, 0,
+			    "sound takes auto, canberra, bell, flash or off (several joined by "
+			    "commas), found \"%.*s\"",
+			    (int)len, p);
 			return false;
 		}
 		if (p[len] == '\0')
@@ -102,15 +103,15 @@ static bool named(const char *name, const char *const *words)
 }
 
 static const char *const tone_names[CUE_KIND_COUNT] = {
-	[CUE_TICK] = "tick",
-	[CUE_GO] = "go",
-	[CUE_PHASE] = "phase",
-	[CUE_HALFWAY] = "halfway",
-	[CUE_LAST_SECONDS] = "last-seconds",
-	[CUE_SET_DONE] = "set-done",
-	[CUE_SWITCH_SIDE] = "switch-side",
-	[CUE_REST_OVER] = "rest-over",
-	[CUE_SESSION_DONE] = "session-done",
+    [CUE_TICK] = "tick",
+    [CUE_GO] = "go",
+    [CUE_PHASE] = "phase",
+    [CUE_HALFWAY] = "halfway",
+    [CUE_LAST_SECONDS] = "last-seconds",
+    [CUE_SET_DONE] = "set-done",
+    [CUE_SWITCH_SIDE] = "switch-side",
+    [CUE_REST_OVER] = "rest-over",
+    [CUE_SESSION_DONE] = "session-done",
 };
 
 const char *sinks_tone(const struct timeline *tl, const struct step *step, const struct cue *cue)
@@ -144,18 +145,14 @@ bool sinks_word(const struct timeline *tl, const struct step *step, const struct
 			return false;
 		snprintf(word, size, "%s", count_words[left]);
 		return true;
-	case CUE_GO:
-		snprintf(word, size, "go");
-		return true;
+	case CUE_GO: snprintf(word, size, "go"); return true;
 	case CUE_PHASE:
 		if (cue->phase == 0)
 			snprintf(word, size, "%d", cue->rep);
 		else
 			snprintf(word, size, "%s", e->phases[cue->phase].name);
 		return true;
-	case CUE_HALFWAY:
-		snprintf(word, size, "halfway");
-		return true;
+	case CUE_HALFWAY: snprintf(word, size, "halfway"); return true;
 	case CUE_SET_DONE: {
 		bool rest_next = step + 1 < tl->steps + tl->count && step[1].kind == STEP_REST;
 		snprintf(word, size, "%s", rest_next ? "rest" : "done");
@@ -164,12 +161,9 @@ bool sinks_word(const struct timeline *tl, const struct step *step, const struct
 	case CUE_SWITCH_SIDE:
 		snprintf(word, size, "switch to the %s", leg_name(step->leg));
 		return true;
-	case CUE_SESSION_DONE:
-		snprintf(word, size, "session complete");
-		return true;
+	case CUE_SESSION_DONE: snprintf(word, size, "session complete"); return true;
 	case CUE_REST_OVER:
-	case CUE_KIND_COUNT:
-		break;
+	case CUE_KIND_COUNT: break;
 	}
 	return false;
 }
@@ -178,9 +172,9 @@ bool sinks_word(const struct timeline *tl, const struct step *step, const struct
 static int weight(enum cue_kind kind)
 {
 	static const int weights[CUE_KIND_COUNT] = {
-		[CUE_SESSION_DONE] = 9, [CUE_SWITCH_SIDE] = 8, [CUE_GO] = 7,
-		[CUE_TICK] = 6,         [CUE_LAST_SECONDS] = 5, [CUE_PHASE] = 4,
-		[CUE_SET_DONE] = 3,     [CUE_REST_OVER] = 2,    [CUE_HALFWAY] = 1,
+	    [CUE_SESSION_DONE] = 9, [CUE_SWITCH_SIDE] = 8,  [CUE_GO] = 7,
+	    [CUE_TICK] = 6,         [CUE_LAST_SECONDS] = 5, [CUE_PHASE] = 4,
+	    [CUE_SET_DONE] = 3,     [CUE_REST_OVER] = 2,    [CUE_HALFWAY] = 1,
 	};
 	return weights[kind];
 }
@@ -214,9 +208,16 @@ static size_t add_word(char (*words)[SINKS_WORD_MAX], size_t n, size_t max, cons
 
 size_t sinks_all_words(const struct timeline *tl, char (*words)[SINKS_WORD_MAX], size_t max)
 {
-	static const char *const fixed[] = {"one",  "two",  "three",   "go",
-	                                    "halfway", "rest", "done", "session complete",
-	                                    "switch to the left leg", "switch to the right leg"};
+	static const char *const fixed[] = {"one",
+	                                    "two",
+	                                    "three",
+	                                    "go",
+	                                    "halfway",
+	                                    "rest",
+	                                    "done",
+	                                    "session complete",
+	                                    "switch to the left leg",
+	                                    "switch to the right leg"};
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)

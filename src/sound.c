@@ -23,8 +23,8 @@ struct sound *sound_open(void)
 	}
 	if (ca_context_set_driver(s->ca, "pulse") != CA_SUCCESS ||
 	    ca_context_change_props(s->ca, CA_PROP_APPLICATION_NAME, "tendo",
-	                            CA_PROP_APPLICATION_ID, "org.tendo.coach",
-	                            CA_PROP_MEDIA_ROLE, "event", NULL) != CA_SUCCESS ||
+	                            CA_PROP_APPLICATION_ID, "org.tendo.coach", CA_PROP_MEDIA_ROLE,
+	                            "event", NULL) != CA_SUCCESS ||
 	    ca_context_open(s->ca) != CA_SUCCESS) {
 		sound_close(s);
 		return NULL;
@@ -34,8 +34,8 @@ struct sound *sound_open(void)
 
 bool sound_cache(struct sound *s, const char *id, const char *path)
 {
-	return ca_context_cache(s->ca, CA_PROP_EVENT_ID, id, CA_PROP_MEDIA_FILENAME, path,
-	                        NULL) == CA_SUCCESS;
+	return ca_context_cache(s->ca, CA_PROP_EVENT_ID, id, CA_PROP_MEDIA_FILENAME, path, NULL) ==
+	       CA_SUCCESS;
 }
 
 bool sound_play(struct sound *s, const char *id, const char *path)

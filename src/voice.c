@@ -72,7 +72,8 @@ static bool start_espeak(struct tendo_error *err)
 		return true;
 	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
 	if (rate <= 0) {
-		error_set(err, NULL, 0, 0, "espeak-ng could not start (is espeak-ng-data installed?)");
+		error_set(err, NULL, 0, 0,
+		          "espeak-ng could not start (is espeak-ng-data installed?)");
 		return false;
 	}
 	espeak_SetSynthCallback(on_samples);

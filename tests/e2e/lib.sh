@@ -54,12 +54,22 @@ quote_args() {
 	printf '%s' "$out"
 }
 
+# A fresh tmux session of COLS x ROWS running COMMAND. A server that is
+# still going away after kill-server can refuse the first try.
+new_session() {
+	local cols=$1 rows=$2 command=$3 i
+	for i in 1 2 3 4 5; do
+		t -f /dev/null new-session -d -x "$cols" -y "$rows" "$command" 2>/dev/null && break
+		sleep 0.2
+	done
+	t set-option -g status off >/dev/null || fail "tmux would not start"
+}
+
 start() {
 	local cols=$1 rows=$2
 	shift 2
-	t -f /dev/null new-session -d -x "$cols" -y "$rows" \
+	new_session "$cols" "$rows" \
 		"env TERM=${TEST_TERM:-xterm-256color} ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); echo \"tendo exited: \$?\"; sleep 600"
-	t set-option -g status off >/dev/null
 }
 
 screen() {

@@ -4,7 +4,7 @@
 need_tmux
 
 for sig in TERM HUP INT; do
-	start 80 24 run calf-stretches --speed 1
+	start 80 24 run calf-stretches --speed 1 --data-dir "$WORK/data-$sig"
 	wait_for "GET READY"
 	if [ "$sig" = INT ]; then
 		press C-c
@@ -21,11 +21,24 @@ for sig in TERM HUP INT; do
 	wait_for "tendo: Calf stretches stopped early: 0 of 18 sets"
 	t kill-server
 done
+
+# SIGTERM after a set is done: saved, and the next start offers to go on.
+start 80 24 run calf-stretches --speed 10 --data-dir "$WORK/data-resume"
+wait_for "Left leg · hold 2 of 3" 20
+pkill -TERM -P "$(t list-panes -F '#{pane_pid}')"
+[ "$(finished)" = 143 ] || fail "SIGTERM after a set"
+t kill-server
+start 80 24 run calf-stretches --speed 10 --data-dir "$WORK/data-resume"
+wait_for "was cut off"
+press n
+wait_for "GET READY"
+press q y Enter
+finished >/dev/null
+t kill-server
 # Ctrl-Z suspends, as in any shell with job control: fg brings the session
 # back, paused, waiting for the person; the screen is whole again.
-t -f /dev/null new-session -d -x 80 -y 24 "env -i HOME=$HOME TERM=xterm-256color PATH=$PATH PS1='$ ' bash --norc --noprofile -i"
-t set-option -g status off >/dev/null
-press "$(quote_args "$TENDO" run calf-stretches)" Enter
+new_session 80 24 "env -i HOME=$HOME TERM=xterm-256color PATH=$PATH PS1='$ ' bash --norc --noprofile -i"
+press "$(quote_args "$TENDO" run calf-stretches --data-dir "$WORK/data-tstp")" Enter
 wait_for "GET READY"
 press C-z
 wait_for "Stopped"

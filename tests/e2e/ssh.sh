@@ -47,9 +47,8 @@ fi
 
 log=$WORK/cues.log
 remote="env -u PULSE_SERVER $server_env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" run "$FIXTURES/short.yaml" --leg left --speed 4 --cue-log "$log")"
-t -f /dev/null new-session -d -x 80 -y 24 \
+new_session 80 24 \
 	"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "$remote"); echo \"tendo exited: \$?\"; sleep 600"
-t set-option -g status off >/dev/null
 t pipe-pane -o "cat >>'$WORK/terminal.raw'"
 
 wait_for "sound: bell" 15

@@ -70,10 +70,10 @@ static void test_binary_is_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_good_settings),
-		cmocka_unit_test(test_nothing_set),
-		cmocka_unit_test(test_mistakes_are_placed_and_skipped),
-		cmocka_unit_test(test_binary_is_refused),
+	    cmocka_unit_test(test_good_settings),
+	    cmocka_unit_test(test_nothing_set),
+	    cmocka_unit_test(test_mistakes_are_placed_and_skipped),
+	    cmocka_unit_test(test_binary_is_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -134,8 +134,7 @@ static void test_tones(void **state)
 	assert_string_equal(tone(f, 1, 2), "lower");
 	assert_string_equal(tone(f, 1, 3), "phase");
 	assert_string_equal(tone(f, 0, 0), "tick");
-	assert_string_equal(tone(f, 4, 0),
-	                    "switch-side");
+	assert_string_equal(tone(f, 4, 0), "switch-side");
 	teardown_fixture(f);
 }
 
@@ -220,14 +219,14 @@ static void test_all_words(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_auto_uses_the_server_only_when_local),
-		cmocka_unit_test(test_named_sinks),
-		cmocka_unit_test(test_fallback_when_the_server_goes),
-		cmocka_unit_test(test_tones),
-		cmocka_unit_test(test_words),
-		cmocka_unit_test(test_one_sound_for_cues_due_together),
-		cmocka_unit_test(test_all_words),
+	    cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_auto_uses_the_server_only_when_local),
+	    cmocka_unit_test(test_named_sinks),
+	    cmocka_unit_test(test_fallback_when_the_server_goes),
+	    cmocka_unit_test(test_tones),
+	    cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_one_sound_for_cues_due_together),
+	    cmocka_unit_test(test_all_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

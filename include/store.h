@@ -1,0 +1,86 @@
+/* store.h — the training log: SQLite, one file per installation.
+ *
+ * Holds profiles, sessions and every set as it completes, so that a crash,
+ * a kill or a dropped SSH link loses at most the set in progress. Each set
+ * is its own transaction, written through (synchronous=FULL) in WAL mode;
+ * two tendo processes may share the file (a busy timeout, and retries).
+ * The schema's version is PRAGMA user_version; older logs are migrated
+ * forward, newer ones and files that are not tendo logs are refused and
+ * never touched.
+ *
+ * Every function that can fail returns false (or -1) and fills err with a
+ * message that names the file and says what to do.
+ */
+#ifndef TENDO_STORE_H
+#define TENDO_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "routine.h"
+
+enum { STORE_SCHEMA = 1 };
+
+struct store;
+
+/* Opens (creating if need be) dir/tendo.db, making dir. The caller closes
+ * it with store_close(). */
+bool store_open(const char *dir, struct store **out, struct tendo_error *err);
+void store_close(struct store *store);
+
+/* The file's path, for messages. */
+const char *store_path(const struct store *store);
+
+/* The profile's id, creating the profile if it is new. -1 on failure. */
+int64_t store_profile(struct store *store, const char *name, struct tendo_error *err);
+
+/* A set as it ended. */
+struct store_set {
+	size_t step; /* its place in the session's timeline */
+	const char *exercise;
+	enum leg side; /* LEG_NONE when not per side */
+	int set_number;
+	bool completed;                        /* run to its end; false when cut short */
+	int planned_reps, done_reps;           /* 0 for a hold */
+	int64_t planned_hold_ms, done_hold_ms; /* 0 for reps */
+	const char *load;                      /* NULL for none */
+};
+
+/* Starts a session of a routine (name: its file's name; path: its file)
+ * for a profile. Returns its id, or -1. */
+int64_t store_session_begin(struct store *store, int64_t profile, const char *routine,
+                            const char *path, enum leg leg, struct tendo_error *err);
+
+/* Records one set, committed before it returns. */
+bool store_set_done(struct store *store, int64_t session, const struct store_set *set,
+                    struct tendo_error *err);
+
+/* Ends a session: "completed" or "partial". */
+bool store_session_end(struct store *store, int64_t session, const char *status,
+                       struct tendo_error *err);
+
+/* A session that was cut off (killed, or its terminal lost) and can be
+ * taken up again. */
+struct store_interrupted {
+	int64_t id;
+	char routine[128];
+	char path[1024];
+	enum leg leg;
+	int64_t started;   /* Unix time */
+	int64_t next_step; /* the step after the last set recorded */
+	int sets_done;
+};
+
+/* The profile's latest session that is still marked running but whose
+ * process is gone. Returns false when there is none. */
+bool store_find_interrupted(struct store *store, int64_t profile, struct store_interrupted *out);
+
+/* Marks a session taken up again by this process (or left, with "partial"). */
+bool store_session_adopt(struct store *store, int64_t session, struct tendo_error *err);
+
+/* Writes the log as CSV, one row per set, for one profile or all (NULL). */
+bool store_export_csv(struct store *store, const char *profile, FILE *out, struct tendo_error *err);
+
+#endif

@@ -1,0 +1,507 @@
+/* store.c — the training log in SQLite (see store.h). */
+#include "store.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* 'tend': marks the file as a tendo log for PRAGMA application_id. */
+enum { APPLICATION_ID = 0x74656e64, BUSY_MS = 5000, RETRIES = 5 };
+
+struct store {
+	sqlite3 *db;
+	char path[4096];
+	char host[256];
+};
+
+/* Each step from one schema version to the next, in order: migrations[i]
+ * takes a log from version i to version i + 1. */
+static const char *const migrations[STORE_SCHEMA] = {
+    /* 0 -> 1: the first schema. */
+    "CREATE TABLE profiles ("
+    "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, leg TEXT,"
+    "  pin_hash TEXT, pin_salt TEXT, created INTEGER NOT NULL);"
+    "CREATE TABLE enrolments ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  program TEXT NOT NULL, start_date TEXT NOT NULL, load_kg REAL,"
+    "  active INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  routine TEXT NOT NULL, path TEXT, leg TEXT, started INTEGER NOT NULL, ended INTEGER,"
+    "  status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'partial', 'stopped')),"
+    "  pid INTEGER, host TEXT);"
+    "CREATE TABLE sets ("
+    "  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),"
+    "  step INTEGER NOT NULL, exercise TEXT NOT NULL, side TEXT, set_number INTEGER NOT NULL,"
+    "  completed INTEGER NOT NULL, planned_reps INTEGER, done_reps INTEGER,"
+    "  planned_hold_ms INTEGER, done_hold_ms INTEGER, load TEXT, at INTEGER NOT NULL);"
+    "CREATE TABLE pain ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  session_id INTEGER REFERENCES sessions(id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('during', 'morning')),"
+    "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10), stiffness INTEGER,"
+    "  at INTEGER NOT NULL);"
+    "CREATE TABLE red_flags ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL, note TEXT);"
+    "CREATE INDEX sets_by_session ON sets(session_id);"
+    "CREATE INDEX sessions_by_profile ON sessions(profile_id, started);",
+};
+
+/* ---------------------------------------------------------------- errors */
+
+/* Fills err from SQLite's last error, in words that say what to do. */
+static void fail(struct store *s, struct tendo_error *err, const char *doing)
+{
+	int code = sqlite3_extended_errcode(s->db) & 0xff;
+
+	if (code == SQLITE_FULL)
+		error_set(err, s->path, 0, 0, "the disk is full, so %s failed; free some space",
+		          doing);
+	else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+		error_set(err, s->path, 0, 0, "%s failed: the log can't be written (%s)", doing,
+		          sqlite3_errmsg(s->db));
+	else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+		error_set(err, s->path, 0, 0,
+		          "this is not a tendo log, or it is damaged (%s); tendo leaves it as it "
+		          "is: move it away, or name another folder with --data-dir",
+		          sqlite3_errmsg(s->db));
+	else
+		error_set(err, s->path, 0, 0, "%s failed: %s", doing, sqlite3_errmsg(s->db));
+}
+
+/* Runs SQL with no results, retrying while another tendo holds the lock. */
+static bool run(struct store *s, const char *sql)
+{
+	int rc = SQLITE_BUSY;
+
+	for (int i = 0; i < RETRIES && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); i++)
+		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK;
+}
+
+/* Steps a prepared statement to its end, retrying while busy. */
+static bool step_done(sqlite3_stmt *st)
+{
+	int rc = SQLITE_BUSY;
+
+	for (int i = 0; i < RETRIES && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); i++) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_reset(st);
+	}
+	return rc == SQLITE_DONE;
+}
+
+static int64_t pragma(struct store *s, const char *name, bool *ok)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int64_t value = 0;
+
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	*ok = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+	      sqlite3_step(st) == SQLITE_ROW;
+	if (*ok)
+		value = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return value;
+}
+
+/* ---------------------------------------------------------------- opening */
+
+static bool make_folders(const char *dir, struct tendo_error *err)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s", dir);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(path, 0700) == 0 || errno == EEXIST)
+		return true;
+fail:
+	error_set(err, dir, 0, 0,
+	          "can't make the folder for the log: %s; name another with --data-dir",
+	          strerror(errno));
+	return false;
+}
+
+/* Checks that the file is a tendo log this tendo can use, and brings its
+ * schema up to date. */
+static bool check_and_migrate(struct store *s, struct tendo_error *err)
+{
+	bool ok;
+	int64_t app = pragma(s, "application_id", &ok), version, tables;
+
+	if (!ok) {
+		fail(s, err, "reading the log");
+		return false;
+	}
+	version = pragma(s, "user_version", &ok);
+	tables = pragma(s, "schema_version", &ok); /* 0 for a new, empty file */
+	if ((app != 0 && app != APPLICATION_ID) || (app == 0 && tables != 0 && version == 0)) {
+		error_set(err, s->path, 0, 0,
+		          "this is another program's database, not a tendo log; tendo leaves it as "
+		          "it is: move it away, or name another folder with --data-dir");
+		return false;
+	}
+	if (version > STORE_SCHEMA) {
+		error_set(
+		    err, s->path, 0, 0,
+		    "this log was written by a newer tendo (schema %lld; this tendo knows up to "
+		    "%d); tendo leaves it as it is: use the newer tendo, or name another "
+		    "folder with --data-dir",
+		    (long long)version, STORE_SCHEMA);
+		return false;
+	}
+	for (int64_t v = version; v < STORE_SCHEMA; v++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; PRAGMA application_id = %d;",
+		         (long long)(v + 1), APPLICATION_ID);
+		if (!run(s, "BEGIN IMMEDIATE"))
+			goto failed;
+		/* Another tendo may have migrated it while we waited. */
+		if (pragma(s, "user_version", &ok) != v) {
+			run(s, "ROLLBACK");
+			continue;
+		}
+		if (!run(s, migrations[v]) || !run(s, sql) || !run(s, "COMMIT")) {
+			fail(s, err, "bringing the log up to date");
+			run(s, "ROLLBACK");
+			return false;
+		}
+	}
+	return true;
+failed:
+	fail(s, err, "bringing the log up to date");
+	return false;
+}
+
+bool store_open(const char *dir, struct store **out, struct tendo_error *err)
+{
+	struct store *s = calloc(1, sizeof *s);
+
+	*out = NULL;
+	if (!s) {
+		error_set(err, dir, 0, 0, "out of memory opening the log");
+		return false;
+	}
+	snprintf(s->path, sizeof s->path, "%s/tendo.db", dir);
+	if (gethostname(s->host, sizeof s->host - 1) != 0)
+		snprintf(s->host, sizeof s->host, "localhost");
+	if (!make_folders(dir, err))
+		goto failed;
+	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		fail(s, err, "opening the log");
+		goto failed;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_MS);
+	if (!check_and_migrate(s, err))
+		goto failed;
+	if (!run(
+	        s,
+	        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")) {
+		fail(s, err, "opening the log");
+		goto failed;
+	}
+	*out = s;
+	return true;
+failed:
+	store_close(s);
+	return false;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+static const char *leg_text(enum leg leg)
+{
+	return leg == LEG_LEFT ? "left" : leg == LEG_RIGHT ? "right" : NULL;
+}
+
+static enum leg leg_from(const unsigned char *text)
+{
+	if (!text)
+		return LEG_NONE;
+	return strcmp((const char *)text, "left") == 0    ? LEG_LEFT
+	       : strcmp((const char *)text, "right") == 0 ? LEG_RIGHT
+	                                                  : LEG_NONE;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int64_t store_profile(struct store *s, const char *name, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t id = -1;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO profiles (name, created) VALUES (?1, ?2) "
+	                       "ON CONFLICT (name) DO NOTHING",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "adding the profile");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (int64_t)time(NULL));
+	if (!step_done(st)) {
+		fail(s, err, "adding the profile");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM profiles WHERE name = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (id < 0)
+		fail(s, err, "finding the profile");
+	return id;
+}
+
+int64_t store_session_begin(struct store *s, int64_t profile, const char *routine, const char *path,
+                            enum leg leg, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t id = -1;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO sessions (profile_id, routine, path, leg, started, "
+	                       "status, pid, host) VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7)",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "starting the session's log");
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_text(st, 2, routine, -1, SQLITE_TRANSIENT);
+	bind_text(st, 3, path);
+	bind_text(st, 4, leg_text(leg));
+	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 6, (int64_t)getpid());
+	sqlite3_bind_text(st, 7, s->host, -1, SQLITE_TRANSIENT);
+	if (step_done(st))
+		id = sqlite3_last_insert_rowid(s->db);
+	else
+		fail(s, err, "starting the session's log");
+	sqlite3_finalize(st);
+	return id;
+}
+
+bool store_set_done(struct store *s, int64_t session, const struct store_set *set,
+                    struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "INSERT INTO sets (session_id, step, exercise, side, set_number, "
+	        "completed, planned_reps, done_reps, planned_hold_ms, done_hold_ms, "
+	        "load, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	        -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the set");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, session);
+	sqlite3_bind_int64(st, 2, (int64_t)set->step);
+	sqlite3_bind_text(st, 3, set->exercise, -1, SQLITE_TRANSIENT);
+	bind_text(st, 4, leg_text(set->side));
+	sqlite3_bind_int(st, 5, set->set_number);
+	sqlite3_bind_int(st, 6, set->completed);
+	sqlite3_bind_int(st, 7, set->planned_reps);
+	sqlite3_bind_int(st, 8, set->done_reps);
+	sqlite3_bind_int64(st, 9, set->planned_hold_ms);
+	sqlite3_bind_int64(st, 10, set->done_hold_ms);
+	bind_text(st, 11, set->load);
+	sqlite3_bind_int64(st, 12, (int64_t)time(NULL));
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the set");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static bool update_session(struct store *s, int64_t session, const char *sql, const char *text,
+                           struct tendo_error *err, const char *doing)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, doing);
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, session);
+	bind_text(st, 2, text);
+	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 4, (int64_t)getpid());
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, doing);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_session_end(struct store *s, int64_t session, const char *status,
+                       struct tendo_error *err)
+{
+	return update_session(
+	    s, session, "UPDATE sessions SET status = ?2, ended = ?3 WHERE id = ?1 AND ?4 = ?4",
+	    status, err, "ending the session's log");
+}
+
+bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
+{
+	return update_session(s, session,
+	                      "UPDATE sessions SET pid = ?4, host = ?2 WHERE id = ?1 AND ?3 = ?3",
+	                      s->host, err, "taking up the session");
+}
+
+/* True when the session's process is gone: on this host, no such pid. */
+static bool orphaned(const struct store *s, int64_t pid, const unsigned char *host)
+{
+	if (!host || strcmp((const char *)host, s->host) != 0)
+		return false; /* another machine's: can't tell, leave it */
+	return pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH);
+}
+
+bool store_find_interrupted(struct store *s, int64_t profile, struct store_interrupted *out)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
+	                       "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
+	                       "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id) "
+	                       "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
+	                       "ORDER BY s.started DESC, s.id DESC",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	while (!found && sqlite3_step(st) == SQLITE_ROW) {
+		if (!orphaned(s, sqlite3_column_int64(st, 5), sqlite3_column_text(st, 6)))
+			continue;
+		memset(out, 0, sizeof *out);
+		out->id = sqlite3_column_int64(st, 0);
+		snprintf(out->routine, sizeof out->routine, "%s",
+		         (const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_text(st, 2))
+			snprintf(out->path, sizeof out->path, "%s",
+			         (const char *)sqlite3_column_text(st, 2));
+		out->leg = leg_from(sqlite3_column_text(st, 3));
+		out->started = sqlite3_column_int64(st, 4);
+		out->next_step =
+		    sqlite3_column_type(st, 7) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 7) + 1;
+		out->sets_done = sqlite3_column_int(st, 8);
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* ---------------------------------------------------------------- export */
+
+/* One CSV field: quoted when it must be, and never read as a formula by a
+ * spreadsheet (a leading = + - @ gets a ' before it). */
+static void csv_field(FILE *out, const char *text, bool last)
+{
+	bool formula = text && text[0] && strchr("=+-@", text[0]);
+	bool quote = text && (strpbrk(text, ",\"\n\r") || formula);
+
+	if (text && quote) {
+		fputc('"', out);
+		if (formula)
+			fputc('\'', out);
+		for (const char *p = text; *p; p++) {
+			if (*p == '"')
+				fputc('"', out);
+			fputc(*p, out);
+		}
+		fputc('"', out);
+	} else if (text) {
+		fputs(text, out);
+	}
+	fputc(last ? '\n' : ',', out);
+}
+
+bool store_export_csv(struct store *s, const char *profile, FILE *out, struct tendo_error *err)
+{
+	static const char header[] =
+	    "date,time,profile,routine,program,week,session,exercise,side,set,completed,"
+	    "planned_reps,done_reps,planned_hold_s,done_hold_s,load,pain_during\n";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT strftime('%Y-%m-%d', x.at, 'unixepoch', 'localtime'), "
+	        "  strftime('%H:%M:%S', x.at, 'unixepoch', 'localtime'), p.name, s.routine, "
+	        "  NULL, NULL, s.status, x.exercise, x.side, x.set_number, "
+	        "  CASE x.completed WHEN 1 THEN 'yes' ELSE 'no' END, "
+	        "  NULLIF(x.planned_reps, 0), CASE WHEN x.planned_reps > 0 THEN x.done_reps END, "
+	        "  CASE WHEN x.planned_hold_ms > 0 THEN printf('%.1f', x.planned_hold_ms / 1000.0) "
+	        "END, "
+	        "  CASE WHEN x.planned_hold_ms > 0 THEN printf('%.1f', x.done_hold_ms / 1000.0) "
+	        "END, "
+	        "  x.load, "
+	        "  (SELECT score FROM pain WHERE session_id = s.id AND kind = 'during' "
+	        "   ORDER BY at DESC LIMIT 1) "
+	        "FROM sets x JOIN sessions s ON x.session_id = s.id "
+	        "JOIN profiles p ON s.profile_id = p.id "
+	        "WHERE ?1 IS NULL OR p.name = ?1 ORDER BY x.at, x.id",
+	        -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "reading the log");
+		return false;
+	}
+	bind_text(st, 1, profile);
+	fputs(header, out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int columns = sqlite3_column_count(st);
+		for (int i = 0; i < columns; i++)
+			csv_field(out, (const char *)sqlite3_column_text(st, i), i + 1 == columns);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fail(s, err, "reading the log");
+		return false;
+	}
+	if (fflush(out) != 0 || ferror(out)) {
+		error_set(err, NULL, 0, 0, "can't write the CSV: %s", strerror(errno));
+		return false;
+	}
+	return true;
+}
