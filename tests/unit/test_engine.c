@@ -283,6 +283,42 @@ static void test_cues_beyond_the_buffer_come_next_time(void **state)
 	stop(f);
 }
 
+static void test_each_ended_set_is_handed_on_once(void **state)
+{
+	struct fixture *f = start(drops, 0);
+	struct engine_result r;
+	(void)state;
+	assert_false(engine_take_result(&f->engine, &r));
+	advance(f, 17000); /* ready 5 s, a 12 s set: done */
+	assert_true(engine_take_result(&f->engine, &r));
+	assert_int_equal(r.step, 1);
+	assert_true(r.completed);
+	assert_int_equal(r.reps_done, 3);
+	assert_false(engine_take_result(&f->engine, &r));
+	advance(f, 22000 + 4500); /* the rest, then 1 rep and a bit */
+	engine_skip(&f->engine, 26500);
+	assert_true(engine_take_result(&f->engine, &r));
+	assert_int_equal(r.step, 3);
+	assert_false(r.completed);
+	assert_int_equal(r.reps_done, 1);
+	stop(f);
+}
+
+static void test_start_where_a_session_stopped(void **state)
+{
+	struct fixture *f = start(drops, 0);
+	(void)state;
+	engine_start_at(&f->engine, &f->tl, 1000, 3); /* the second set */
+	assert_int_equal(f->engine.index, 3);
+	assert_int_equal(f->engine.tally.sets_planned, 1);
+	assert_string_equal(advance(f, 1000), "go@1000 raise@1000");
+	while (!f->engine.finished)
+		advance(f, engine_next_deadline(&f->engine));
+	assert_int_equal(f->engine.tally.sets_done, 1);
+	assert_int_equal(f->engine.ended_at, 1000 + 12000);
+	stop(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +334,8 @@ int main(void)
 	    cmocka_unit_test(test_a_whole_session),
 	    cmocka_unit_test(test_ten_minutes_with_pauses_end_on_plan),
 	    cmocka_unit_test(test_cues_beyond_the_buffer_come_next_time),
+	    cmocka_unit_test(test_each_ended_set_is_handed_on_once),
+	    cmocka_unit_test(test_start_where_a_session_stopped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

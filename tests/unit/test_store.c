@@ -1,0 +1,247 @@
+/* test_store.c — the training log, on real files in a temporary folder. */
+#include "helpers.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store.h"
+
+static char dir[256];
+
+static int make_dir(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/tendo-store-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	char command[512];
+	(void)state;
+	snprintf(command, sizeof command, "rm -rf '%s'", dir);
+	return system(command) == 0 ? 0 : -1;
+}
+
+static char *db_path(char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/tendo.db", dir);
+	return buf;
+}
+
+static struct store *open_good(void)
+{
+	struct store *s;
+	struct tendo_error err;
+	if (!store_open(dir, &s, &err))
+		fail_msg("store_open: %s", err.message);
+	return s;
+}
+
+static int64_t query(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char path[300];
+	int64_t v = -1;
+	assert_int_equal(sqlite3_open(db_path(path, sizeof path), &db), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void exec_sql(const char *sql)
+{
+	sqlite3 *db;
+	char path[300];
+	assert_int_equal(sqlite3_open(db_path(path, sizeof path), &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_a_new_log(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	(void)state;
+	assert_int_equal(query("PRAGMA user_version"), STORE_SCHEMA);
+	assert_int_equal(query("PRAGMA application_id"), 0x74656e64);
+	assert_int_equal(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sets'"), 1);
+	int64_t a = store_profile(s, "ann", &err);
+	int64_t b = store_profile(s, "bo", &err);
+	assert_true(a > 0 && b > 0 && a != b);
+	assert_int_equal(store_profile(s, "ann", &err), a);
+	store_close(s);
+	/* Opened again: the same log, nothing migrated twice. */
+	s = open_good();
+	assert_int_equal(store_profile(s, "ann", &err), a);
+	store_close(s);
+}
+
+static void test_sets_and_the_csv(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	(void)state;
+	int64_t p = store_profile(s, "cy", &err);
+	int64_t session = store_session_begin(s, p, "drops", "/x/drops.yaml", LEG_RIGHT, &err);
+	assert_true(session > 0);
+	struct store_set hold = {0, "Wall, straight", LEG_LEFT, 1, true, 0, 0, 30000, 30000, NULL};
+	struct store_set reps = {2, "=cmd|' /C calc'!A0", LEG_RIGHT, 2, false, 15, 9, 0, 0, "5 kg"};
+	assert_true(store_set_done(s, session, &hold, &err));
+	assert_true(store_set_done(s, session, &reps, &err));
+	assert_true(store_session_end(s, session, "partial", &err));
+	assert_true(store_export_csv(s, "cy", out, &err));
+	fclose(out);
+	assert_non_null(
+	    strstr(text, ",cy,drops,,,partial,\"Wall, straight\",left,1,yes,,,30.0,30.0,,\n"));
+	/* A spreadsheet must not take a name for a formula. */
+	assert_non_null(strstr(text, ",partial,\"'=cmd|' /C calc'!A0\",right,2,no,15,9,,,5 kg,\n"));
+	free(text);
+	store_close(s);
+}
+
+static void test_a_newer_log_is_refused_and_untouched(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	char path[300];
+	struct stat before, after;
+	(void)state;
+	store_close(s);
+	exec_sql("PRAGMA user_version = 99");
+	stat(db_path(path, sizeof path), &before);
+	assert_false(store_open(dir, &s, &err));
+	assert_non_null(strstr(err.message, "newer tendo (schema 99"));
+	stat(path, &after);
+	assert_int_equal(before.st_size, after.st_size);
+	assert_int_equal(before.st_mtime, after.st_mtime);
+	assert_int_equal(query("PRAGMA user_version"), 99);
+}
+
+static void test_other_files_are_refused_and_untouched(void **state)
+{
+	struct store *s;
+	struct tendo_error err;
+	char path[300], buf[64] = "";
+	FILE *f;
+	(void)state;
+	/* Another program's database. */
+	exec_sql("CREATE TABLE recipes (name TEXT)");
+	assert_false(store_open(dir, &s, &err));
+	assert_non_null(strstr(err.message, "another program's database"));
+	assert_int_equal(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sets'"), 0);
+	/* Not a database at all. */
+	f = fopen(db_path(path, sizeof path), "w");
+	fputs("shopping list\n", f);
+	fclose(f);
+	assert_false(store_open(dir, &s, &err));
+	assert_non_null(strstr(err.message, "not a tendo log"));
+	f = fopen(path, "r");
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	assert_string_equal(buf, "shopping list\n");
+}
+
+static void test_a_folder_that_cant_be_made(void **state)
+{
+	struct store *s;
+	struct tendo_error err;
+	(void)state;
+	assert_false(store_open("/proc/no/such/folder", &s, &err));
+	assert_non_null(strstr(err.message, "can't make the folder for the log"));
+	assert_string_equal(err.file, "/proc/no/such/folder");
+}
+
+static void test_two_writers_lose_nothing(void **state)
+{
+	enum { WRITERS = 3, SETS = 60 };
+	pid_t pids[WRITERS];
+	(void)state;
+	store_close(open_good()); /* made once, then shared */
+	for (int w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		assert_true(pids[w] >= 0);
+		if (pids[w] == 0) {
+			struct store *s;
+			struct tendo_error err;
+			char name[16];
+			int ok = store_open(dir, &s, &err);
+			snprintf(name, sizeof name, "w%d", w);
+			int64_t p = ok ? store_profile(s, name, &err) : -1;
+			int64_t session =
+			    p > 0 ? store_session_begin(s, p, "r", NULL, LEG_NONE, &err) : -1;
+			for (int i = 0; ok && session > 0 && i < SETS; i++) {
+				struct store_set set = {(size_t)i, "x", LEG_NONE, i + 1, true,
+				                        1,         1,   0,        0,     NULL};
+				ok = store_set_done(s, session, &set, &err);
+			}
+			store_close(s);
+			_exit(ok && session > 0 ? 0 : 1);
+		}
+	}
+	for (int w = 0; w < WRITERS; w++) {
+		int status;
+		waitpid(pids[w], &status, 0);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	assert_int_equal(query("SELECT COUNT(*) FROM sets"), WRITERS * SETS);
+}
+
+static void test_a_cut_off_session_is_found(void **state)
+{
+	struct store *s = open_good();
+	struct store_interrupted cut;
+	struct tendo_error err;
+	char sql[200];
+	pid_t dead = fork();
+	(void)state;
+	if (dead == 0)
+		_exit(0);
+	waitpid(dead, NULL, 0);
+	int64_t p = store_profile(s, "di", &err);
+	int64_t session = store_session_begin(s, p, "calf", "/r/calf.yaml", LEG_LEFT, &err);
+	struct store_set set = {4, "x", LEG_LEFT, 2, true, 0, 0, 30000, 30000, NULL};
+	assert_true(store_set_done(s, session, &set, &err));
+	/* Still ours, and we are alive: not cut off. */
+	assert_false(store_find_interrupted(s, p, &cut));
+	snprintf(sql, sizeof sql, "UPDATE sessions SET pid = %d WHERE id = %lld", (int)dead,
+	         (long long)session);
+	exec_sql(sql);
+	assert_true(store_find_interrupted(s, p, &cut));
+	assert_int_equal(cut.id, session);
+	assert_string_equal(cut.routine, "calf");
+	assert_string_equal(cut.path, "/r/calf.yaml");
+	assert_int_equal(cut.leg, LEG_LEFT);
+	assert_int_equal(cut.next_step, 5);
+	assert_int_equal(cut.sets_done, 1);
+	/* Taken up: ours again. */
+	assert_true(store_session_adopt(s, session, &err));
+	assert_false(store_find_interrupted(s, p, &cut));
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_a_new_log, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_sets_and_the_csv, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_a_newer_log_is_refused_and_untouched, make_dir,
+	                                    remove_dir),
+	    cmocka_unit_test_setup_teardown(test_other_files_are_refused_and_untouched, make_dir,
+	                                    remove_dir),
+	    cmocka_unit_test_setup_teardown(test_a_folder_that_cant_be_made, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_two_writers_lose_nothing, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_a_cut_off_session_is_found, make_dir, remove_dir),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
