@@ -28,6 +28,7 @@ for mode in tones voice; do
 	start 80 24 run "$FIXTURES/audio.yaml" --sound canberra $extra --cue-log "$WORK/$mode.log"
 	wait_for "Session complete" 90
 	press Enter
+	answer_pain_if_asked 0
 	finished >/dev/null
 	stop_recording
 	t kill-server

@@ -46,11 +46,28 @@ struct session_options {
 	char notice[400]; /* shown until a key is pressed; "" for none */
 };
 
-/* Coaches the person through tl, then shows the summary. Fills *tally with
- * what was done. OUTCOME_CHOSEN when the session ran to its end or the
- * person quit it and left the summary; OUTCOME_STOP on a signal. */
+/* What a session came to. */
+struct session_result {
+	struct engine_tally tally;
+	bool quit;     /* ended early by the person */
+	bool red_flag; /* ended by the red-flag key: a sudden pop, sharp pain, can't push off */
+};
+
+/* Coaches the person through tl, then shows the summary. OUTCOME_CHOSEN
+ * when the session ran to its end or the person ended it and left the
+ * summary; OUTCOME_STOP on a signal. */
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
-                                struct session_options *options, struct engine_tally *tally,
-                                bool *quit_early);
+                                struct session_options *options, struct session_result *result);
+
+/* The advice for a red flag, from public guidance. */
+extern const char red_flag_advice[];
+
+/* Asks for a rating from 0 to 10 (keys 0-9, and t for 10; s skips). On
+ * OUTCOME_CHOSEN, *score holds it; OUTCOME_BACK when skipped. */
+enum screen_outcome rating_run(struct ui *ui, const char *title, const char *question,
+                               const char *hint, int *score);
+
+/* Shows text until Enter: advice the person must not miss. */
+enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text);
 
 #endif

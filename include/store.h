@@ -57,7 +57,7 @@ int64_t store_session_begin(struct store *store, int64_t profile, const char *ro
 bool store_set_done(struct store *store, int64_t session, const struct store_set *set,
                     struct tendo_error *err);
 
-/* Ends a session: "completed" or "partial". */
+/* Ends a session: "completed", "partial", or "stopped" (a red flag). */
 bool store_session_end(struct store *store, int64_t session, const char *status,
                        struct tendo_error *err);
 
@@ -79,6 +79,19 @@ bool store_find_interrupted(struct store *store, int64_t profile, struct store_i
 
 /* Marks a session taken up again by this process (or left, with "partial"). */
 bool store_session_adopt(struct store *store, int64_t session, struct tendo_error *err);
+
+/* Records a pain rating (0-10): "during" a session (session >= 0), or
+ * "morning" with stiffness (0-10, or -1 for none). */
+bool store_pain(struct store *store, int64_t profile, int64_t session, const char *kind, int score,
+                int stiffness, struct tendo_error *err);
+
+/* Records a red flag (a sudden pop, sharp pain, can't push off). */
+bool store_red_flag(struct store *store, int64_t profile, int64_t session, const char *note,
+                    struct tendo_error *err);
+
+/* True when the profile trained on an earlier day and has not yet said how
+ * the tendon is this morning. */
+bool store_morning_due(struct store *store, int64_t profile);
 
 /* Writes the log as CSV, one row per set, for one profile or all (NULL). */
 bool store_export_csv(struct store *store, const char *profile, FILE *out, struct tendo_error *err);

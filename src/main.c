@@ -268,8 +268,7 @@ static void print_summary(const struct routine *r, const struct engine_tally *t,
 /* What one coached session came to, for the line printed at the end. */
 struct coached {
 	bool ran;
-	bool quit;
-	struct engine_tally tally;
+	struct session_result result;
 	const struct routine *routine;
 };
 
@@ -356,6 +355,80 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 		         error_format(&err, text, sizeof text));
 }
 
+static const char pain_hint[] =
+    "Pain up to 5 during the exercises is acceptable if it has settled by the next morning "
+    "and does not rise from week to week (the pain-monitoring model, Silbernagel 2007).";
+
+static const char pain_too_high[] =
+    "Pain of 8 or more out of 10 is too much for this program. Stop it here, and have the "
+    "tendon assessed by a doctor or physiotherapist before you go on. If the pain came with a "
+    "sudden pop, or you can't push off or stand on tiptoe, get a medical assessment today.";
+
+static const char pain_above_five[] =
+    "That is more than the 5 out of 10 the pain-monitoring model allows. Next time, keep the "
+    "load as it is or make it lighter; if the pain has not settled by tomorrow morning, rest "
+    "a day.";
+
+/* After a session that ran: the log's last word on it, a red flag, and how
+ * the tendon felt. */
+static enum screen_outcome after_session(struct ui *ui, struct journal *j,
+                                         const struct session_result *r)
+{
+	struct tendo_error err;
+	int score;
+	enum screen_outcome outcome;
+	const char *status = r->red_flag ? "stopped" : r->quit ? "partial" : "completed";
+
+	if (j->store && j->session >= 0)
+		store_session_end(j->store, j->session, status, &err);
+	if (r->red_flag) {
+		if (j->store)
+			store_red_flag(j->store, j->profile, j->session,
+			               "sudden pop, sharp pain, or can't push off", &err);
+		return OUTCOME_CHOSEN; /* the summary showed the advice */
+	}
+	if (!j->store || r->tally.sets_done == 0)
+		return OUTCOME_CHOSEN;
+	outcome = rating_run(ui, "tendo \u2014 how was it?",
+	                     "How much pain did you feel in the tendon during these exercises?",
+	                     pain_hint, &score);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome == OUTCOME_STOP ? outcome : OUTCOME_CHOSEN;
+	store_pain(j->store, j->profile, j->session, "during", score, -1, &err);
+	if (score >= 8)
+		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	if (score > 5)
+		return advice_run(ui, "tendo \u2014 too much", pain_above_five);
+	return OUTCOME_CHOSEN;
+}
+
+/* On the first start of a day after training: how the tendon is this
+ * morning, the other half of the pain-monitoring model. */
+static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
+{
+	struct tendo_error err;
+	int pain, stiffness = -1;
+	enum screen_outcome outcome;
+
+	if (!j->store || !store_morning_due(j->store, j->profile))
+		return OUTCOME_BACK;
+	outcome = rating_run(ui, "tendo \u2014 good morning",
+	                     "How much pain do you feel in the tendon this morning?",
+	                     "Morning pain that is no higher than yesterday's means the tendon "
+	                     "coped with yesterday's load.",
+	                     &pain);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	outcome = rating_run(ui, "tendo \u2014 good morning", "And how stiff is it this morning?",
+	                     NULL, &stiffness);
+	if (outcome == OUTCOME_STOP)
+		return outcome;
+	store_pain(j->store, j->profile, -1, "morning", pain, stiffness, &err);
+	if (pain >= 8)
+		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	return OUTCOME_BACK;
+}
+
 /* Where a session starts: afresh, or where a cut-off one stopped. */
 struct start {
 	size_t first_step;
@@ -395,11 +468,10 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 	if (j->store && j->session < 0)
 		journal_problem(j, &log_err);
 	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief);
-	outcome = session_run(ui, &tl, &so, &done->tally, &done->quit);
+	outcome = session_run(ui, &tl, &so, &done->result);
 	/* Ended by a signal (a hang-up, a kill): left open, to be taken up. */
-	if (j->store && j->session >= 0 && outcome != OUTCOME_STOP)
-		store_session_end(j->store, j->session, done->quit ? "partial" : "completed",
-		                  &log_err);
+	if (outcome != OUTCOME_STOP)
+		outcome = after_session(ui, j, &done->result);
 	j->session = -1;
 	j->tl = NULL;
 	done->ran = true;
@@ -465,7 +537,9 @@ static void finish_ui(struct ui *ui, const struct coached *done, const struct te
 {
 	ui_stop(ui);
 	if (done->ran)
-		print_summary(done->routine, &done->tally, done->quit);
+		print_summary(done->routine, &done->result.tally, done->result.quit);
+	if (done->ran && done->result.red_flag)
+		fprintf(stderr, "tendo: %s\n", red_flag_advice);
 	if (err->message[0])
 		fprintf(stderr, "tendo: %s\n", err->message);
 }
@@ -577,7 +651,9 @@ static int command_run(const struct options *o, const char *target)
 		enum screen_outcome outcome;
 		open_journal(o, &journal);
 		ui_start(&ui);
-		outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+		outcome = ask_morning(&ui, &journal);
+		if (outcome != OUTCOME_STOP)
+			outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
 		if (outcome == OUTCOME_BACK)
 			outcome = coach(&ui, entry, o, &sinks, &journal, &fresh, &done, &err);
 		if (outcome == OUTCOME_STOP)
@@ -614,7 +690,9 @@ static int command_pick(const struct options *o)
 	load_catalog(o, &cat);
 	open_journal(o, &journal);
 	ui_start(&ui);
-	outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+	outcome = ask_morning(&ui, &journal);
+	if (outcome != OUTCOME_STOP)
+		outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
 	while (outcome != OUTCOME_STOP && !err.message[0]) {
 		outcome = picker_run(&ui, &cat, &chosen);
 		if (outcome == OUTCOME_CHOSEN)

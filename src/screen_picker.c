@@ -314,3 +314,106 @@ enum screen_outcome question_run(struct ui *ui, const char *title, const char *q
 	*yes = q.yes;
 	return OUTCOME_CHOSEN;
 }
+
+/* ------------------------------------------------------------ a rating */
+
+struct rating {
+	const char *title, *question, *hint;
+	int score;
+	bool skipped;
+};
+
+static void rating_draw(void *ctx, struct ui *ui)
+{
+	static const int keys[] = {'s'};
+	static const char *const names[] = {"s"};
+	static const char *const words[] = {"skip"};
+	struct rating *r = ctx;
+	int y;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, r->title);
+	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, r->question);
+	y += ui_wrap(ui, y + 1, 1, COLS - 2, 3, 0, ROLE_TEXT,
+	             "Press 0 (none) to 9, or t for 10 (the worst you can imagine).") +
+	     1;
+	if (r->hint)
+		ui_wrap(ui, y + 1, 1, COLS - 2, LINES - y - 3, 0, ROLE_DIM, r->hint);
+	ui_keys(ui, LINES - 1, 1, COLS - 2, keys, names, words, 1);
+}
+
+static unsigned rating_key(void *ctx, int key)
+{
+	struct rating *r = ctx;
+
+	if (key >= '0' && key <= '9')
+		r->score = key - '0';
+	else if (key == 't' || key == 'T')
+		r->score = 10;
+	else if (key == 's' || key == 'S')
+		r->skipped = true;
+	else
+		return UI_NOTHING;
+	return UI_CLOSE;
+}
+
+static const struct screen rating_screen = {
+    .min_cols = 30,
+    .min_rows = 10,
+    .draw = rating_draw,
+    .key = rating_key,
+};
+
+enum screen_outcome rating_run(struct ui *ui, const char *title, const char *question,
+                               const char *hint, int *score)
+{
+	struct rating r = {.title = title, .question = question, .hint = hint, .score = -1};
+
+	if (!ui_run(ui, &rating_screen, &r))
+		return OUTCOME_STOP;
+	if (r.skipped)
+		return OUTCOME_BACK;
+	*score = r.score;
+	return OUTCOME_CHOSEN;
+}
+
+/* ------------------------------------------------------------ advice */
+
+struct advice {
+	const char *title, *text;
+};
+
+static void advice_draw(void *ctx, struct ui *ui)
+{
+	static const int keys[] = {'\n'};
+	static const char *const names[] = {"Enter"};
+	static const char *const words[] = {"I have read this"};
+	struct advice *a = ctx;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, a->title);
+	ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_WARNING, a->text);
+	ui_keys(ui, LINES - 1, 1, COLS - 2, keys, names, words, 1);
+}
+
+static unsigned advice_key(void *ctx, int key)
+{
+	(void)ctx;
+	return key == '\n' || key == '\r' || key == KEY_ENTER ? UI_CLOSE : UI_NOTHING;
+}
+
+static const struct screen advice_screen = {
+    .min_cols = 30,
+    .min_rows = 10,
+    .draw = advice_draw,
+    .key = advice_key,
+};
+
+enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text)
+{
+	struct advice a = {title, text};
+
+	return ui_run(ui, &advice_screen, &a) ? OUTCOME_CHOSEN : OUTCOME_STOP;
+}

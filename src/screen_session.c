@@ -34,6 +34,7 @@ struct session_screen {
 	const struct timeline *tl;
 	struct session_options *options;
 	bool stopping; /* ended by a signal: the set in progress is not logged */
+	bool red_flag; /* ended by the red-flag key */
 	struct engine engine;
 	int64_t start_ns;
 	enum overlay overlay;
@@ -258,6 +259,14 @@ static unsigned act_help(struct session_screen *s)
 	return UI_REDRAW;
 }
 
+/* A sudden pop, sharp pain, or can't push off: stop at once. */
+static unsigned act_red_flag(struct session_screen *s)
+{
+	s->red_flag = true;
+	engine_quit(&s->engine, now_ms(s));
+	return UI_REDRAW;
+}
+
 static unsigned act_mute(struct session_screen *s)
 {
 	s->options->sinks->muted = !s->options->sinks->muted;
@@ -268,8 +277,8 @@ static const struct {
 	int key;
 	unsigned (*run)(struct session_screen *s);
 } session_actions[] = {
-    {' ', act_pause}, {'n', act_skip}, {'p', act_back},      {'q', act_quit},
-    {'?', act_help},  {'h', act_help}, {KEY_F(1), act_help}, {'m', act_mute},
+    {' ', act_pause}, {'n', act_skip},      {'p', act_back}, {'q', act_quit},     {'?', act_help},
+    {'h', act_help},  {KEY_F(1), act_help}, {'m', act_mute}, {'!', act_red_flag},
 };
 
 static unsigned quit_question_key(struct session_screen *s, int key)
@@ -286,6 +295,10 @@ static unsigned quit_question_key(struct session_screen *s, int key)
 
 static unsigned summary_key(struct session_screen *s, int key)
 {
+	if (key == '!' && !s->red_flag) {
+		s->red_flag = true;
+		return UI_REDRAW;
+	}
 	if (key == '\n' || key == '\r' || key == KEY_ENTER || key == 'q' || key == 'Q' ||
 	    key == 27 || key == ' ')
 		s->summary_left = true;
@@ -534,10 +547,10 @@ static void draw_main(struct session_screen *s, struct ui *ui, const struct engi
 static void draw_footer(struct session_screen *s, struct ui *ui, const struct engine_view *v,
                         const struct visible *shown)
 {
-	static const int keys[] = {' ', 'n', 'p', 'm', 'q', '?'};
-	static const char *const names[] = {"space", "n", "p", "m", "q", "?"};
+	static const int keys[] = {' ', 'n', 'p', 'm', 'q', '?', '!'};
+	static const char *const names[] = {"space", "n", "p", "m", "q", "?", "!"};
 	const char *words[] = {
-	    v->paused ? "go on" : "pause", "next", "back", "mute", "quit", "keys"};
+	    v->paused ? "go on" : "pause", "next", "back", "mute", "quit", "keys", "red flag"};
 	char next[160], left[32], line[64];
 	int64_t session_left = shown->session_seconds_left * 1000;
 	double done = fraction(v->session_total_ms - session_left, v->session_total_ms);
@@ -561,7 +574,7 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 	snprintf(line, sizeof line, "%3d%% %s left", pct, left);
 	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_DIM,
 	        line);
-	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 6);
+	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 7);
 }
 
 static void draw_help(struct ui *ui)
@@ -602,9 +615,9 @@ static void draw_quit_question(struct ui *ui)
 
 static void draw_summary(struct session_screen *s, struct ui *ui)
 {
-	static const int keys[] = {'\n', 'q'};
-	static const char *const names[] = {"Enter", "q"};
-	static const char *const words[] = {"done", "done"};
+	static const int keys[] = {'\n', '!'};
+	static const char *const names[] = {"Enter", "!"};
+	static const char *const words[] = {"done", "a pop, sharp pain, can't push off"};
 	const struct engine_tally *t = &s->engine.tally;
 	const struct routine *r = s->tl->routine;
 	char line[160], d[32];
@@ -613,8 +626,10 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 	attrset(ui->attr[ROLE_HEADER]);
 	mvhline(0, 0, ' ', COLS);
 	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, r->title);
-	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
-	        s->engine.quit ? "Session stopped early" : "Session complete");
+	ui_text(ui, y++, 1, COLS - 2, s->red_flag ? ROLE_WARNING : ROLE_TITLE,
+	        s->red_flag      ? "Session stopped: a red flag"
+	        : s->engine.quit ? "Session stopped early"
+	                         : "Session complete");
 	y++;
 	snprintf(line, sizeof line, "Sets done:      %d of %d", t->sets_done, t->sets_planned);
 	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
@@ -630,7 +645,9 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 	snprintf(line, sizeof line, "Session time:   %s",
 	         duration_clock(t->elapsed_ms, d, sizeof d));
 	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
-	if (r->caution && y + 2 < LINES - 1)
+	if (s->red_flag)
+		ui_wrap(ui, y + 1, 2, COLS - 4, LINES - y - 3, 0, ROLE_WARNING, red_flag_advice);
+	else if (r->caution && y + 2 < LINES - 1)
 		ui_wrap(ui, y + 1, 2, COLS - 4, LINES - y - 3, 0, ROLE_WARNING, r->caution);
 	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 2);
 }
@@ -665,9 +682,14 @@ static const struct screen session_screen = {
     .suspend = session_suspend,
 };
 
+const char red_flag_advice[] =
+    "Stop now. A sudden pop or snap at the back of the heel, sharp pain, or not being able to "
+    "push off or stand on tiptoe can mean the Achilles tendon has torn. Get a medical "
+    "assessment today (urgent care or an emergency department); do not walk it off, and keep "
+    "weight off the leg until you are seen.";
+
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
-                                struct session_options *options, struct engine_tally *tally,
-                                bool *quit_early)
+                                struct session_options *options, struct session_result *result)
 {
 	struct session_screen s = {.tl = tl, .options = options};
 	bool closed;
@@ -675,7 +697,8 @@ enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
 	s.start_ns = clock_now_ns();
 	engine_start_at(&s.engine, tl, 0, options->first_step);
 	closed = ui_run(ui, &session_screen, &s);
-	*tally = s.engine.tally;
-	*quit_early = s.engine.quit;
+	result->tally = s.engine.tally;
+	result->quit = s.engine.quit;
+	result->red_flag = s.red_flag;
 	return closed ? OUTCOME_CHOSEN : OUTCOME_STOP;
 }

@@ -433,6 +433,86 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 	return found;
 }
 
+bool store_pain(struct store *s, int64_t profile, int64_t session, const char *kind, int score,
+                int stiffness, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "INSERT INTO pain (profile_id, session_id, kind, score, stiffness, at) "
+	        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	        -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the pain rating");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	if (session >= 0)
+		sqlite3_bind_int64(st, 2, session);
+	else
+		sqlite3_bind_null(st, 2);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, score);
+	if (stiffness >= 0)
+		sqlite3_bind_int(st, 5, stiffness);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_int64(st, 6, (int64_t)time(NULL));
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the pain rating");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_red_flag(struct store *s, int64_t profile, int64_t session, const char *note,
+                    struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO red_flags (profile_id, session_id, at, note) "
+	                       "VALUES (?1, ?2, ?3, ?4)",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the red flag");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	if (session >= 0)
+		sqlite3_bind_int64(st, 2, session);
+	else
+		sqlite3_bind_null(st, 2);
+	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	bind_text(st, 4, note);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the red flag");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_morning_due(struct store *s, int64_t profile)
+{
+	sqlite3_stmt *st;
+	bool due = false;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT EXISTS (SELECT 1 FROM sessions WHERE profile_id = ?1 AND "
+	        "  date(started, 'unixepoch', 'localtime') < date('now', 'localtime')) "
+	        "AND NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
+	        "  date(at, 'unixepoch', 'localtime') = date('now', 'localtime'))",
+	        -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		due = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return due;
+}
+
 /* ---------------------------------------------------------------- export */
 
 /* One CSV field: quoted when it must be, and never read as a formula by a

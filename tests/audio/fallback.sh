@@ -39,6 +39,7 @@ press m m
 wait_gone "The sound server stopped"
 wait_for "Next:"
 press q y Enter
+answer_pain_if_asked s
 [ "$(finished)" = 0 ] || fail "tendo failed after the fallback"
 t kill-server
 

@@ -113,6 +113,21 @@ finished() {
 	screen | sed -n 's/.*tendo exited: \([0-9]*\).*/\1/p' | tail -n 1
 }
 
+# After a session with sets done, tendo asks how much it hurt: answer KEY
+# (a digit, t for 10, s to skip) if it asks within a few seconds.
+answer_pain_if_asked() {
+	local i=0
+	while [ "$i" -lt 60 ]; do
+		if screen 2>/dev/null | grep -qF "How much pain did you feel"; then
+			press "${1:-s}"
+			return 0
+		fi
+		screen 2>/dev/null | grep -qF "tendo exited:" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
 # The screen must be whole: the header's first line and the keys' last line.
 screen_whole() {
 	local s

@@ -14,14 +14,16 @@ export_csv() {
 start 80 24 run "$FIXTURES/short.yaml" --leg left --speed 8 --data-dir "$data" --profile ann
 wait_for "Session complete" 20
 press Enter
+wait_for "How much pain did you feel"
+press 4
 [ "$(finished)" = 0 ] || fail "tendo failed"
 t kill-server
 export_csv >"$WORK/one.csv"
 head -n 1 "$WORK/one.csv" | grep -qx "date,time,profile,routine,program,week,session,exercise,side,set,completed,planned_reps,done_reps,planned_hold_s,done_hold_s,load,pain_during" ||
 	fail "the CSV header is wrong: $(head -n 1 "$WORK/one.csv")"
 [ "$(tail -n +2 "$WORK/one.csv" | wc -l)" -eq 5 ] || fail "not 5 rows: $(cat "$WORK/one.csv")"
-grep -q ",ann,short,,,completed,Test hold,left,1,yes,,,4.0,4.0,," "$WORK/one.csv" || fail "hold row: $(cat "$WORK/one.csv")"
-grep -q ",ann,short,,,completed,Test drop,left,1,yes,3,3,,,2.5 kg," "$WORK/one.csv" || fail "reps row: $(cat "$WORK/one.csv")"
+grep -q ",ann,short,,,completed,Test hold,left,1,yes,,,4.0,4.0,,4$" "$WORK/one.csv" || fail "hold row: $(cat "$WORK/one.csv")"
+grep -q ",ann,short,,,completed,Test drop,left,1,yes,3,3,,,2.5 kg,4$" "$WORK/one.csv" || fail "reps row: $(cat "$WORK/one.csv")"
 [ "$(export_csv --profile nobody | wc -l)" -eq 1 ] || fail "another profile's rows were exported"
 
 # Killed mid-session: what was done is there, and the next start takes it up.
@@ -42,6 +44,11 @@ wait_for "Right leg · hold 1 of 3" 30
 wait_for "HOLD"
 press q y
 wait_for "Session stopped early"
+press Enter
+# Pain above 5: the advice says so.
+wait_for "How much pain did you feel"
+press 7
+wait_for "more than the 5 out of 10 the pain-monitoring model allows"
 press Enter
 [ "$(finished)" = 0 ] || fail "tendo failed after resuming"
 t kill-server

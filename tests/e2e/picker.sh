@@ -28,6 +28,8 @@ press Enter
 wait_for "Stand"
 wait_for "Session complete" 15
 press Enter
+wait_for "How much pain did you feel"
+press 1
 wait_for "tendo — choose a routine"
 
 # The affected leg is asked when a routine needs it and --leg was not given.

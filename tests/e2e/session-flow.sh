@@ -33,6 +33,11 @@ wait_for "Sets done:      5 of 5"
 wait_for "Reps:           3"
 wait_for "Time in holds:  16 s"
 press Enter
+# How it felt: the pain-monitoring model's question, with its source.
+wait_for "How much pain did you feel in the tendon during these exercises?"
+screen | tr -s ' \n' ' ' | grep -qF "(the pain-monitoring model, Silbernagel 2007)" ||
+	fail "the pain question does not give its source"
+press 3
 status=$(finished)
 [ "$status" = 0 ] || fail "tendo exited $status after the summary"
 wait_for "tendo: Short test routine complete: 5 of 5 sets, 3 reps, 16 s in holds"

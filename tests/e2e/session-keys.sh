@@ -53,4 +53,20 @@ press Enter
 status=$(finished)
 [ "$status" = 0 ] || fail "tendo exited $status"
 wait_for "tendo: Short test routine stopped early: 0 of 5 sets"
+t kill-server
+
+# The red-flag key stops the session at once and says what to do.
+start 80 24 run "$FIXTURES/short.yaml" --leg right --speed 0.5 --data-dir "$WORK/flag"
+wait_for "GET READY"
+press n
+wait_for "HOLD"
+press "!"
+wait_for "Session stopped: a red flag"
+screen | tr -s ' \n' ' ' | grep -qF "Get a medical assessment today" || fail "no advice after the red flag"
+screen | tr -s ' \n' ' ' | grep -qF "do not walk it off" || fail "no 'do not walk it off'"
+press Enter
+[ "$(finished)" = 0 ] || fail "tendo exited badly after a red flag"
+wait_for "Get a medical assessment today"
+"$TENDO" export --csv --data-dir "$WORK/flag" | grep -q ",stopped,Test hold,left,1,no," ||
+	fail "the session is not logged as stopped: $("$TENDO" export --csv --data-dir "$WORK/flag")"
 exit 0

@@ -54,6 +54,7 @@ t pipe-pane -o "cat >>'$WORK/terminal.raw'"
 wait_for "sound: bell" 15
 wait_for "Session complete" 30
 press Enter
+answer_pain_if_asked 0
 [ "$(finished)" = 0 ] || fail "tendo over SSH failed"
 
 # One bell for each group of cues due together with at least one that asks
