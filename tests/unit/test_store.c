@@ -230,6 +230,40 @@ static void test_a_cut_off_session_is_found(void **state)
 	store_close(s);
 }
 
+static void test_pain_and_the_morning(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+	(void)state;
+	int64_t p = store_profile(s, "ed", &err);
+	/* Nothing done yet: no morning question. */
+	assert_false(store_morning_due(s, p));
+	int64_t session = store_session_begin(s, p, "drops", NULL, LEG_NONE, &err);
+	struct store_set set = {1, "Drop", LEG_NONE, 1, true, 15, 15, 0, 0, NULL};
+	assert_true(store_set_done(s, session, &set, &err));
+	assert_true(store_pain(s, p, session, "during", 4, -1, &err));
+	/* Trained today: no morning question until tomorrow. */
+	assert_false(store_morning_due(s, p));
+	exec_sql("UPDATE sessions SET started = started - 2 * 86400");
+	assert_true(store_morning_due(s, p));
+	assert_true(store_pain(s, p, -1, "morning", 2, 3, &err));
+	assert_false(store_morning_due(s, p));
+	assert_int_equal(query("SELECT stiffness FROM pain WHERE kind = 'morning'"), 3);
+	/* Out of range: refused by the log itself. */
+	assert_false(store_pain(s, p, session, "during", 11, -1, &err));
+	assert_true(store_red_flag(s, p, session, "pop", &err));
+	assert_int_equal(query("SELECT COUNT(*) FROM red_flags"), 1);
+	out = open_memstream(&text, &len);
+	assert_true(store_export_csv(s, NULL, out, &err));
+	fclose(out);
+	assert_non_null(strstr(text, ",Drop,,1,yes,15,15,,,,4\n"));
+	free(text);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +276,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_a_folder_that_cant_be_made, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_two_writers_lose_nothing, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_a_cut_off_session_is_found, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_pain_and_the_morning, make_dir, remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
