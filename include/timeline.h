@@ -97,6 +97,9 @@ struct rep_position timeline_rep_at(const struct timeline *tl, const struct step
 /* The exercise a step belongs to, or NULL for STEP_DONE. */
 const struct exercise *timeline_exercise(const struct timeline *tl, const struct step *step);
 
+/* The name of a kind of cue: "tick", "go", "set-done", ... */
+const char *cue_kind_name(enum cue_kind kind);
+
 /* The cue's name as written in the cue log: "go", "set-done", or for a
  * phase, the phase's own name ("lower"). */
 const char *timeline_cue_name(const struct timeline *tl, const struct step *step,

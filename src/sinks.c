@@ -102,18 +102,6 @@ static bool named(const char *name, const char *const *words)
 	return false;
 }
 
-static const char *const tone_names[CUE_KIND_COUNT] = {
-    [CUE_TICK] = "tick",
-    [CUE_GO] = "go",
-    [CUE_PHASE] = "phase",
-    [CUE_HALFWAY] = "halfway",
-    [CUE_LAST_SECONDS] = "last-seconds",
-    [CUE_SET_DONE] = "set-done",
-    [CUE_SWITCH_SIDE] = "switch-side",
-    [CUE_REST_OVER] = "rest-over",
-    [CUE_SESSION_DONE] = "session-done",
-};
-
 const char *sinks_tone(const struct timeline *tl, const struct step *step, const struct cue *cue)
 {
 	static const char *const raising[] = {"raise", "rise", "up", "lift", "push", NULL};
@@ -121,7 +109,7 @@ const char *sinks_tone(const struct timeline *tl, const struct step *step, const
 	const char *phase;
 
 	if (cue->kind != CUE_PHASE)
-		return tone_names[cue->kind];
+		return cue_kind_name(cue->kind); /* each kind's tone is named as the kind */
 	phase = timeline_exercise(tl, step)->phases[cue->phase].name;
 	if (named(phase, raising))
 		return "raise";

@@ -252,6 +252,15 @@ static enum leg leg_from(const unsigned char *text)
 	                                                  : LEG_NONE;
 }
 
+/* A row's id, or NULL for -1 (none). */
+static void bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id >= 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 static void bind_text(sqlite3_stmt *st, int i, const char *text)
 {
 	if (text)
@@ -448,16 +457,10 @@ bool store_pain(struct store *s, int64_t profile, int64_t session, const char *k
 		return false;
 	}
 	sqlite3_bind_int64(st, 1, profile);
-	if (session >= 0)
-		sqlite3_bind_int64(st, 2, session);
-	else
-		sqlite3_bind_null(st, 2);
+	bind_id(st, 2, session);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 4, score);
-	if (stiffness >= 0)
-		sqlite3_bind_int(st, 5, stiffness);
-	else
-		sqlite3_bind_null(st, 5);
+	bind_id(st, 5, stiffness);
 	sqlite3_bind_int64(st, 6, (int64_t)time(NULL));
 	ok = step_done(st);
 	if (!ok)
@@ -480,10 +483,7 @@ bool store_red_flag(struct store *s, int64_t profile, int64_t session, const cha
 		return false;
 	}
 	sqlite3_bind_int64(st, 1, profile);
-	if (session >= 0)
-		sqlite3_bind_int64(st, 2, session);
-	else
-		sqlite3_bind_null(st, 2);
+	bind_id(st, 2, session);
 	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
 	bind_text(st, 4, note);
 	ok = step_done(st);

@@ -257,6 +257,11 @@ static const char *const cue_names[CUE_KIND_COUNT] = {
     [CUE_SESSION_DONE] = "session-done",
 };
 
+const char *cue_kind_name(enum cue_kind kind)
+{
+	return cue_names[kind];
+}
+
 const char *timeline_cue_name(const struct timeline *tl, const struct step *step,
                               const struct cue *cue)
 {

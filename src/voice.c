@@ -148,18 +148,6 @@ bool voice_available(void)
 	return false;
 }
 
-/* Every word as loud as the others, and as the tones. */
-static void normalise(short *s, size_t count)
-{
-	int peak = 1;
-
-	for (size_t i = 0; i < count; i++)
-		if (abs(s[i]) > peak)
-			peak = abs(s[i]);
-	for (size_t i = 0; i < count; i++)
-		s[i] = (short)((long)s[i] * 20000 / peak);
-}
-
 bool voice_render(const char *dir, const char *text, struct tendo_error *err)
 {
 	(void)dir;
