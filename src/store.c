@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -55,12 +56,27 @@ static const char *const migrations[STORE_SCHEMA] = {
 
 /* ---------------------------------------------------------------- errors */
 
+/* True when the filesystem holding the log has no room left: SQLite
+ * reports some of those failures as I/O errors. */
+static bool disk_full(const struct store *s)
+{
+	char dir[4096];
+	struct statvfs fs;
+	char *slash;
+
+	snprintf(dir, sizeof dir, "%s", s->path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	return statvfs(dir, &fs) == 0 && fs.f_bavail == 0;
+}
+
 /* Fills err from SQLite's last error, in words that say what to do. */
 static void fail(struct store *s, struct tendo_error *err, const char *doing)
 {
 	int code = sqlite3_extended_errcode(s->db) & 0xff;
 
-	if (code == SQLITE_FULL)
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && disk_full(s)))
 		error_set(err, s->path, 0, 0, "the disk is full, so %s failed; free some space",
 		          doing);
 	else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)

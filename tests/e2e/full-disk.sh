@@ -1,0 +1,36 @@
+# A full disk under the log: a clear message, the session goes on, and
+# nothing already saved is lost.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+need_tmux
+[ "$(id -u)" -eq 0 ] || skip "this test mounts a small filesystem, which needs root"
+small=$WORK/small
+mkdir -p "$small"
+mount -t tmpfs -o size=512k tmpfs "$small" 2>/dev/null || skip "can't mount a small tmpfs here"
+trap 'umount "$small" 2>/dev/null; cleanup' EXIT
+
+# A first session, saved.
+start 80 24 run "$FIXTURES/short.yaml" --leg left --speed 8 --data-dir "$small/log"
+wait_for "Session complete" 20
+press Enter
+answer_pain_if_asked 2
+[ "$(finished)" = 0 ] || fail "the first session failed"
+t kill-server
+"$TENDO" export --csv --data-dir "$small/log" >"$WORK/before.csv" || fail "export before"
+[ "$(wc -l <"$WORK/before.csv")" -eq 6 ] || fail "the first session is not in the log"
+
+# Fill the disk, then train again.
+dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
+start 80 24 run calf-stretches --speed 10 --data-dir "$small/log"
+wait_for "disk is full" 30
+wait_for "HOLD" 10
+screen | grep -q "tendo exited" && fail "tendo stopped on a full disk"
+press q y Enter
+answer_pain_if_asked s
+[ "$(finished)" = 0 ] || fail "tendo failed on a full disk"
+t kill-server
+
+# Space again: what was saved before is all there.
+rm -f "$small/filler"
+"$TENDO" export --csv --data-dir "$small/log" >"$WORK/after.csv" || fail "export after"
+[ "$(grep -c ",completed,Test" "$WORK/after.csv")" -eq 5 ] || fail "sets were lost: $(cat "$WORK/after.csv")"
+exit 0
