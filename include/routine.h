@@ -66,6 +66,37 @@ struct exercise {
 	int line;     /* where the exercise starts in its file */
 };
 
+/* How a program moves the load from session to session. */
+enum load_rule {
+	LOAD_RULE_NONE,
+	LOAD_RULE_PAIN, /* the pain-monitoring model (Silbernagel 2007) */
+	LOAD_RULE_RM,   /* the heaviest load for the block's reps: up when the reps are met */
+};
+
+/* Weeks of a program and what they prescribe; 0 or NULL: as the exercise says. */
+struct block {
+	int first_week, last_week; /* from 1, inclusive */
+	int sets;
+	int reps;
+	int64_t hold_ms;
+	int64_t rest_ms;
+	char *intensity; /* such as "15RM"; NULL if none */
+	int line;
+};
+
+/* A routine done over weeks. */
+struct program {
+	int weeks;            /* how many; 0 for no end */
+	int sessions_per_day; /* 1 or more */
+	int days_per_week;    /* 1 to 7 */
+	enum load_rule load_rule;
+	double load_step_kg;  /* how much the load moves by */
+	struct block *blocks; /* in week order, not overlapping */
+	size_t block_count;
+};
+
+enum { PROGRAM_MAX_WEEKS = 104, PROGRAM_MAX_BLOCKS = 52 };
+
 struct routine {
 	char *title;
 	char *summary; /* NULL if none */
@@ -73,6 +104,7 @@ struct routine {
 	char *caution; /* safety advice shown before starting; NULL if none */
 	struct exercise *exercises;
 	size_t exercise_count;
+	struct program *program; /* NULL for a routine that is not a program */
 };
 
 /* The errors found in one file, in the order found. */

@@ -21,7 +21,7 @@
 #include "error.h"
 #include "routine.h"
 
-enum { STORE_SCHEMA = 1 };
+enum { STORE_SCHEMA = 2 };
 
 struct store;
 
@@ -92,6 +92,38 @@ bool store_red_flag(struct store *store, int64_t profile, int64_t session, const
 /* True when the profile trained on an earlier day and has not yet said how
  * the tendon is this morning. */
 bool store_morning_due(struct store *store, int64_t profile);
+
+/* A profile's enrolment in a program. */
+struct store_enrolment {
+	int64_t id;
+	char program[128];  /* the routine file's name */
+	char path[1024];    /* the routine file */
+	int64_t start_day;  /* days since 1970-01-01 */
+	double load_kg;     /* the load now; 0 for bodyweight */
+	bool decided_today; /* the load was decided today already */
+	bool held;          /* the last decision held the load or stepped back */
+	char decision[200]; /* the last decision's reason; "" for none */
+};
+
+/* Enrols a profile in a program from start_day (ending any enrolment it
+ * had). */
+bool store_enrol(struct store *store, int64_t profile, const char *program, const char *path,
+                 int64_t start_day, struct tendo_error *err);
+
+/* The profile's current enrolment; false when there is none. */
+bool store_enrolment(struct store *store, int64_t profile, struct store_enrolment *out);
+
+/* Records today's decision on the load. */
+bool store_decide(struct store *store, int64_t enrolment, double load_kg, bool held,
+                  const char *reason, struct tendo_error *err);
+
+/* The latest pain ratings (-1 where none): during the latest session, this
+ * morning, and the morning before that. */
+void store_pain_latest(struct store *store, int64_t profile, int *during_last, int *morning_today,
+                       int *morning_before);
+
+/* Today, in days since 1970-01-01, local time. */
+int64_t store_today(void);
 
 /* Writes the log as CSV, one row per set, for one profile or all (NULL). */
 bool store_export_csv(struct store *store, const char *profile, FILE *out, struct tendo_error *err);

@@ -17,6 +17,7 @@
 #include "cues.h"
 #include "duration.h"
 #include "paths.h"
+#include "plan.h"
 #include "screens.h"
 #include "settings.h"
 #include "store.h"
@@ -36,6 +37,8 @@ struct options {
 	const char *data_dir; /* NULL: $XDG_DATA_HOME/tendo */
 	const char *profile;  /* NULL: the login name */
 	bool csv;
+	const char *start; /* enrol --start YYYY-MM-DD */
+	int week;          /* plan --week N; 0 for this week */
 };
 
 static const char usage_text[] =
@@ -50,6 +53,9 @@ static const char usage_text[] =
     "  check FILE...      check routine files; exits 1 if any has an error\n"
     "  export --csv       write the log as CSV, one row per set (all profiles,\n"
     "                     or the one named with --profile)\n"
+    "  enrol PROGRAM [--start YYYY-MM-DD]\n"
+    "                     follow a program (a routine with weeks) from a day\n"
+    "  plan [--week N]    this week's prescription of the program followed\n"
     "\n"
     "Options:\n"
     "  --routines DIR     look for routines in DIR too (may be repeated)\n"
@@ -103,6 +109,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"data-dir", required_argument, NULL, 'd'},
 	    {"profile", required_argument, NULL, 'P'},
 	    {"csv", no_argument, NULL, 'C'},
+	    {"start", required_argument, NULL, 'S'},
+	    {"week", required_argument, NULL, 'W'},
 	    {"cue-log", required_argument, NULL, 'c'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
@@ -146,6 +154,14 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			o->profile = optarg;
 			break;
 		case 'C': o->csv = true; break;
+		case 'S': o->start = optarg; break;
+		case 'W':
+			o->week = (int)strtol(optarg, &end, 10);
+			if (end == optarg || *end || o->week < 1 ||
+			    o->week > PROGRAM_MAX_WEEKS + 52)
+				return usage_error("--week takes a week from 1, found \"%s\"",
+				                   optarg);
+			break;
 		case 'N': o->voice = 0; break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_SUCCESS);
 		case 'V': printf("tendo %s\n", PACKAGE_VERSION); exit(EXIT_SUCCESS);
@@ -429,6 +445,32 @@ static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
 	return OUTCOME_BACK;
 }
 
+/* The load for today under the program followed, decided once a day from
+ * the pain ratings. Returns false when the profile follows no program or
+ * not this one. */
+static bool todays_load(struct journal *j, const struct routine *routine, const char *path,
+                        struct store_enrolment *en)
+{
+	struct load_decision d;
+	struct pain_facts facts;
+	struct tendo_error err;
+
+	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, en) ||
+	    strcmp(en->path, path) != 0)
+		return false;
+	if (en->decided_today)
+		return true;
+	store_pain_latest(j->store, j->profile, &facts.during_last, &facts.morning_today,
+	                  &facts.morning_before);
+	facts.held_last = en->held;
+	d = plan_decide(routine->program, en->load_kg, &facts);
+	if (store_decide(j->store, en->id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err)) {
+		en->load_kg = d.load_kg;
+		snprintf(en->decision, sizeof en->decision, "%s", d.reason);
+	}
+	return true;
+}
+
 /* Where a session starts: afresh, or where a cut-off one stopped. */
 struct start {
 	size_t first_step;
@@ -450,10 +492,17 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 	enum screen_outcome outcome;
 	struct tendo_error log_err = {0};
 
+	struct store_enrolment en;
+
 	if (leg == LEG_NONE && routine_needs_leg(routine)) {
 		outcome = leg_prompt_run(ui, routine, &leg);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
+	}
+	/* A program followed: this week's prescription at today's load. */
+	if (todays_load(j, routine, entry->path, &en)) {
+		int week = plan_week(en.start_day, store_today());
+		plan_apply(entry->routine, plan_block(routine->program, week), en.load_kg);
 	}
 	if (!timeline_build(routine, leg, &tl, err))
 		return OUTCOME_BACK;
@@ -467,7 +516,11 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 		                                 leg, &log_err);
 	if (j->store && j->session < 0)
 		journal_problem(j, &log_err);
-	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief);
+	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");
+	if (!so.notice[0] && routine->program && j->store &&
+	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0)
+		snprintf(so.notice, sizeof so.notice, "Week %d: %.300s",
+		         plan_week(en.start_day, store_today()), en.decision);
 	outcome = session_run(ui, &tl, &so, &done->result);
 	/* Ended by a signal (a hang-up, a kill): left open, to be taken up. */
 	if (outcome != OUTCOME_STOP)
@@ -721,6 +774,138 @@ static int command_pick(const struct options *o)
 	return status;
 }
 
+/* "2026-11-23" into days since 1970-01-01. */
+static bool parse_day(const char *text, int64_t *day)
+{
+	struct tm tm = {0};
+	char *end = strptime(text, "%Y-%m-%d", &tm);
+
+	if (!end || *end)
+		return false;
+	*day = (int64_t)(timegm(&tm) / 86400);
+	return true;
+}
+
+/* Opens the log and the profile for a command outside a session. */
+static bool open_profile(const struct options *o, struct store **store, int64_t *profile)
+{
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	if (open_store(o, store, &err) &&
+	    (*profile = store_profile(*store, profile_name(o), &err)) >= 0)
+		return true;
+	fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+	store_close(*store);
+	*store = NULL;
+	return false;
+}
+
+static int command_enrol(const struct options *o, const char *name)
+{
+	struct catalog cat;
+	const struct catalog_entry *entry;
+	struct store *store;
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	int64_t profile, start = store_today();
+	int status = EXIT_BAD;
+
+	if (o->start && !parse_day(o->start, &start))
+		return usage_error("--start takes a day as YYYY-MM-DD, found \"%s\"", o->start);
+	load_catalog(o, &cat);
+	entry = catalog_find(&cat, name);
+	if (!entry || !entry->routine || !entry->routine->program) {
+		fprintf(stderr,
+		        "tendo: there is no program called \"%s\"; 'tendo list' shows them\n",
+		        name);
+	} else if (open_profile(o, &store, &profile)) {
+		if (store_enrol(store, profile, entry->name, entry->path, start, &err)) {
+			printf("%s follows %s from %s.\n", profile_name(o), entry->routine->title,
+			       o->start ? o->start : "today");
+			status = EXIT_SUCCESS;
+		} else {
+			fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		}
+		store_close(store);
+	}
+	catalog_free(&cat);
+	return status;
+}
+
+static void print_prescription(const struct routine *r, int week, const struct block *b)
+{
+	const struct program *p = r->program;
+	char d[32];
+
+	if (p->weeks)
+		printf("%s, week %d of %d", r->title, week, p->weeks);
+	else
+		printf("%s, week %d", r->title, week);
+	printf(": %d session%s a day, %d day%s a week", p->sessions_per_day,
+	       p->sessions_per_day == 1 ? "" : "s", p->days_per_week,
+	       p->days_per_week == 1 ? "" : "s");
+	if (b && b->intensity)
+		printf(", %s", b->intensity);
+	printf(".\n");
+	for (size_t i = 0; i < r->exercise_count; i++) {
+		const struct exercise *e = &r->exercises[i];
+		if (e->kind == EXERCISE_HOLD)
+			printf("  %s: %d x %s hold", e->name, e->sets,
+			       duration_format(e->hold_ms, d, sizeof d));
+		else
+			printf("  %s: %d x %d reps", e->name, e->sets, e->reps);
+		if (e->sides == SIDES_BOTH || e->sides == SIDES_AFFECTED)
+			printf(" (%s)", e->sides == SIDES_BOTH ? "each leg" : "the affected leg");
+		if (e->rest_ms)
+			printf(", rest %s", duration_format(e->rest_ms, d, sizeof d));
+		if (e->load)
+			printf(", %s", e->load);
+		printf(".\n");
+	}
+}
+
+static int command_plan(const struct options *o)
+{
+	struct store *store;
+	struct store_enrolment en;
+	struct catalog_entry entry;
+	int64_t profile;
+	int week, status = EXIT_BAD;
+
+	if (!open_profile(o, &store, &profile))
+		return EXIT_BAD;
+	if (!store_enrolment(store, profile, &en)) {
+		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
+		        profile_name(o));
+	} else if (!catalog_load_file(en.path, ORIGIN_FILE, &entry) || !entry.routine->program) {
+		fprintf(stderr,
+		        "tendo: the program %s (%s) can't be read; 'tendo check' says why\n",
+		        en.program, en.path);
+		catalog_entry_free(&entry);
+	} else {
+		week = o->week ? o->week : plan_week(en.start_day, store_today());
+		if (week == 0) {
+			printf("%s starts later: week 1 is the first week from its start day.\n",
+			       entry.routine->title);
+			week = 1;
+		}
+		if (plan_finished(entry.routine->program, week))
+			printf("%s ended after week %d; this is its last week.\n",
+			       entry.routine->title, entry.routine->program->weeks);
+		if (plan_finished(entry.routine->program, week))
+			week = entry.routine->program->weeks;
+		plan_apply(entry.routine, plan_block(entry.routine->program, week), en.load_kg);
+		print_prescription(entry.routine, week, plan_block(entry.routine->program, week));
+		if (en.decision[0])
+			printf("%s\n", en.decision);
+		catalog_entry_free(&entry);
+		status = EXIT_SUCCESS;
+	}
+	store_close(store);
+	return status;
+}
+
 static int command_export(const struct options *o)
 {
 	struct store *store;
@@ -764,6 +949,13 @@ int main(int argc, char **argv)
 		return command_list(&o);
 	if (strcmp(command, "export") == 0)
 		return command_export(&o);
+	if (strcmp(command, "plan") == 0)
+		return command_plan(&o);
+	if (strcmp(command, "enrol") == 0 || strcmp(command, "enroll") == 0) {
+		if (argc - first != 2)
+			return usage_error("%s", "enrol takes one program: tendo enrol PROGRAM");
+		return command_enrol(&o, argv[first + 1]);
+	}
 	if (strcmp(command, "check") == 0)
 		return command_check(argc - first - 1, argv + first + 1);
 	return usage_error("unknown command \"%s\"", command);

@@ -678,7 +678,225 @@ static bool read_exercises(struct reader *r, const yaml_node_t *v, void *t)
 	return true;
 }
 
-enum { R_TITLE, R_SUMMARY, R_SOURCE, R_CAUTION, R_EXERCISES, R_COUNT };
+/* ------------------------------------------------------------ programs */
+
+/* "3" or "2-3": a week or a range of weeks, from 1. */
+static bool read_week_range(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct block *b = t;
+	char found[64], text[32];
+	int first, last, used = 0;
+
+	if (v->type == YAML_SCALAR_NODE && v->data.scalar.length < sizeof text) {
+		memcpy(text, v->data.scalar.value, v->data.scalar.length);
+		text[v->data.scalar.length] = '\0';
+		if (sscanf(text, "%d-%d%n", &first, &last, &used) == 2 &&
+		    used == (int)strlen(text)) {
+			b->first_week = first;
+			b->last_week = last;
+		} else if (sscanf(text, "%d%n", &first, &used) == 1 && used == (int)strlen(text)) {
+			b->first_week = b->last_week = first;
+		} else {
+			used = 0;
+		}
+		if (used && b->first_week >= 1 && b->first_week <= b->last_week &&
+		    b->last_week <= PROGRAM_MAX_WEEKS)
+			return true;
+	}
+	add_error(
+	    r, &v->start_mark,
+	    "weeks must be a week or a range of weeks from 1 to %d, such as 4 or 2-3, found %s",
+	    PROGRAM_MAX_WEEKS, describe(v, found, sizeof found));
+	return false;
+}
+
+static bool read_block_sets(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_whole(r, v, "sets", 1, ROUTINE_MAX_SETS, &((struct block *)t)->sets);
+}
+
+static bool read_block_reps(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_whole(r, v, "reps", 1, ROUTINE_MAX_REPS, &((struct block *)t)->reps);
+}
+
+static bool read_block_hold(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_duration(r, v, "hold", 1000, 30 * 60000, &((struct block *)t)->hold_ms);
+}
+
+static bool read_block_rest(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_duration(r, v, "rest", 1000, 30 * 60000, &((struct block *)t)->rest_ms);
+}
+
+static bool read_block_intensity(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_optional_text(r, v, &((struct block *)t)->intensity, "intensity");
+}
+
+enum { B_WEEKS, B_SETS, B_REPS, B_HOLD, B_REST, B_INTENSITY, B_COUNT };
+
+static const struct field block_fields[B_COUNT] = {
+    [B_WEEKS] = {"weeks", read_week_range}, [B_SETS] = {"sets", read_block_sets},
+    [B_REPS] = {"reps", read_block_reps},   [B_HOLD] = {"hold", read_block_hold},
+    [B_REST] = {"rest", read_block_rest},   [B_INTENSITY] = {"intensity", read_block_intensity},
+};
+
+static bool read_blocks(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct program *p = t;
+	char found[64];
+	size_t count;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		add_error(r, &v->start_mark,
+		          "blocks must be a list, each block starting with \"- weeks:\", found %s",
+		          describe(v, found, sizeof found));
+		return false;
+	}
+	count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	if (count == 0 || count > PROGRAM_MAX_BLOCKS) {
+		add_error(r, &v->start_mark, "blocks must list from 1 to %d blocks, found %zu",
+		          PROGRAM_MAX_BLOCKS, count);
+		return false;
+	}
+	p->blocks = calloc(count, sizeof *p->blocks);
+	if (!p->blocks)
+		return false;
+	for (size_t i = 0; i < count; i++) {
+		const yaml_node_t *node = node_at(r, v->data.sequence.items.start[i]);
+		struct block *b = &p->blocks[p->block_count++];
+		bool seen[B_COUNT] = {false};
+		b->line = (int)node->start_mark.line + 1;
+		if (node->type != YAML_MAPPING_NODE) {
+			add_error(
+			    r, &node->start_mark,
+			    "a block must be a set of keys (weeks, sets, reps, ...), found %s",
+			    describe(node, found, sizeof found));
+			continue;
+		}
+		read_mapping(r, node, "a block", block_fields, B_COUNT, b, seen);
+		if (!seen[B_WEEKS])
+			add_error(r, &node->start_mark, "a block needs weeks, such as weeks: 2-3");
+		else if (i > 0 && b->first_week <= p->blocks[i - 1].last_week)
+			add_error(r, &node->start_mark,
+			          "blocks must come in week order without overlapping: week %d is "
+			          "already in the block at line %d",
+			          b->first_week, p->blocks[i - 1].line);
+	}
+	return true;
+}
+
+static bool read_program_weeks(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct program *p = t;
+
+	if (v->type == YAML_SCALAR_NODE && v->data.scalar.length == 7 &&
+	    memcmp(v->data.scalar.value, "ongoing", 7) == 0) {
+		p->weeks = 0;
+		return true;
+	}
+	return read_whole(r, v, "weeks (or ongoing)", 1, PROGRAM_MAX_WEEKS, &p->weeks);
+}
+
+static bool read_sessions_per_day(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_whole(r, v, "sessions_per_day", 1, 6, &((struct program *)t)->sessions_per_day);
+}
+
+static bool read_days_per_week(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_whole(r, v, "days_per_week", 1, 7, &((struct program *)t)->days_per_week);
+}
+
+static bool read_load_rule(struct reader *r, const yaml_node_t *v, void *t)
+{
+	static const char *const names[] = {[LOAD_RULE_NONE] = "none",
+	                                    [LOAD_RULE_PAIN] = "pain-monitoring",
+	                                    [LOAD_RULE_RM] = "repetition-maximum"};
+	struct program *p = t;
+	char found[64];
+
+	for (size_t i = 0; v->type == YAML_SCALAR_NODE && i < 3; i++)
+		if (v->data.scalar.length == strlen(names[i]) &&
+		    memcmp(v->data.scalar.value, names[i], v->data.scalar.length) == 0) {
+			p->load_rule = (enum load_rule)i;
+			return true;
+		}
+	add_error(r, &v->start_mark,
+	          "load_rule must be none, pain-monitoring or repetition-maximum, found %s",
+	          describe(v, found, sizeof found));
+	return false;
+}
+
+static bool read_load_step(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct program *p = t;
+	char found[64], text[32], *end;
+
+	if (v->type == YAML_SCALAR_NODE && v->data.scalar.length < sizeof text) {
+		memcpy(text, v->data.scalar.value, v->data.scalar.length);
+		text[v->data.scalar.length] = '\0';
+		p->load_step_kg = strtod(text, &end);
+		if (end != text &&
+		    (!strcmp(end, "") || !strcmp(end, " kg") || !strcmp(end, "kg")) &&
+		    p->load_step_kg > 0 && p->load_step_kg <= 50)
+			return true;
+	}
+	add_error(
+	    r, &v->start_mark,
+	    "load_step must be a number of kilograms above 0 and up to 50, such as 2.5, found %s",
+	    describe(v, found, sizeof found));
+	return false;
+}
+
+enum { P_WEEKS, P_SESSIONS, P_DAYS, P_RULE, P_STEP, P_BLOCKS, P_COUNT };
+
+static const struct field program_fields[P_COUNT] = {
+    [P_WEEKS] = {"weeks", read_program_weeks},
+    [P_SESSIONS] = {"sessions_per_day", read_sessions_per_day},
+    [P_DAYS] = {"days_per_week", read_days_per_week},
+    [P_RULE] = {"load_rule", read_load_rule},
+    [P_STEP] = {"load_step", read_load_step},
+    [P_BLOCKS] = {"blocks", read_blocks},
+};
+
+static bool read_program(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct routine *routine = t;
+	struct program *p;
+	bool seen[P_COUNT] = {false};
+	char found[64];
+
+	if (v->type != YAML_MAPPING_NODE) {
+		add_error(r, &v->start_mark,
+		          "program must be a set of keys (weeks, sessions_per_day, blocks, ...), "
+		          "found %s",
+		          describe(v, found, sizeof found));
+		return false;
+	}
+	p = routine->program = calloc(1, sizeof *p);
+	if (!p)
+		return false;
+	p->sessions_per_day = 1;
+	p->days_per_week = 7;
+	read_mapping(r, v, "the program", program_fields, P_COUNT, p, seen);
+	if (!seen[P_WEEKS])
+		add_error(r, &v->start_mark, "the program needs weeks: a number, or ongoing");
+	for (size_t i = 0; i < p->block_count && p->weeks > 0; i++)
+		if (p->blocks[i].last_week > p->weeks) {
+			yaml_mark_t at = {0, (size_t)p->blocks[i].line - 1, 0};
+			add_error(r, &at, "this block reaches week %d, past the program's %d weeks",
+			          p->blocks[i].last_week, p->weeks);
+		}
+	if (p->load_rule != LOAD_RULE_NONE && !seen[P_STEP])
+		add_error(r, &v->start_mark,
+		          "a program that moves the load needs load_step, such as load_step: 2.5");
+	return true;
+}
+
+enum { R_TITLE, R_SUMMARY, R_SOURCE, R_CAUTION, R_EXERCISES, R_PROGRAM, R_COUNT };
 
 static const struct field routine_fields[R_COUNT] = {
     [R_TITLE] = {"title", read_title},
@@ -686,6 +904,7 @@ static const struct field routine_fields[R_COUNT] = {
     [R_SOURCE] = {"source", read_routine_source},
     [R_CAUTION] = {"caution", read_caution},
     [R_EXERCISES] = {"exercises", read_exercises},
+    [R_PROGRAM] = {"program", read_program},
 };
 
 static void read_routine(struct reader *r, const yaml_node_t *root, struct routine *routine)
@@ -838,10 +1057,21 @@ static void exercise_free(struct exercise *e)
 	free(e->source);
 }
 
+static void program_free(struct program *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->block_count; i++)
+		free(p->blocks[i].intensity);
+	free(p->blocks);
+	free(p);
+}
+
 void routine_free(struct routine *routine)
 {
 	if (!routine)
 		return;
+	program_free(routine->program);
 	for (size_t i = 0; i < routine->exercise_count; i++)
 		exercise_free(&routine->exercises[i]);
 	free(routine->exercises);

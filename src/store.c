@@ -22,7 +22,7 @@ struct store {
 
 /* Each step from one schema version to the next, in order: migrations[i]
  * takes a log from version i to version i + 1. */
-static const char *const migrations[STORE_SCHEMA] = {
+static const char *const migrations[] = {
     /* 0 -> 1: the first schema. */
     "CREATE TABLE profiles ("
     "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, leg TEXT,"
@@ -52,7 +52,15 @@ static const char *const migrations[STORE_SCHEMA] = {
     "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL, note TEXT);"
     "CREATE INDEX sets_by_session ON sets(session_id);"
     "CREATE INDEX sessions_by_profile ON sessions(profile_id, started);",
+    /* 1 -> 2: enrolments remember their file and the last decision on the load. */
+    "ALTER TABLE enrolments ADD COLUMN path TEXT;"
+    "ALTER TABLE enrolments ADD COLUMN decided_on TEXT;"
+    "ALTER TABLE enrolments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE enrolments ADD COLUMN decision TEXT;",
 };
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
+               "one migration for each schema version");
 
 /* ---------------------------------------------------------------- errors */
 
@@ -527,6 +535,162 @@ bool store_morning_due(struct store *s, int64_t profile)
 		due = sqlite3_column_int(st, 0) != 0;
 	sqlite3_finalize(st);
 	return due;
+}
+
+int64_t store_today(void)
+{
+	time_t now = time(NULL);
+	struct tm local;
+
+	localtime_r(&now, &local);
+	/* Local midnight as if it were UTC, in whole days. */
+	return (int64_t)(timegm(&local) / 86400);
+}
+
+static void day_text(int64_t day, char *buf, size_t size)
+{
+	time_t t = (time_t)(day * 86400);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+bool store_enrol(struct store *s, int64_t profile, const char *program, const char *path,
+                 int64_t start_day, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	char start[16];
+	bool ok;
+
+	day_text(start_day, start, sizeof start);
+	if (!run(s, "BEGIN IMMEDIATE")) {
+		fail(s, err, "enrolling");
+		return false;
+	}
+	ok = sqlite3_prepare_v2(s->db, "UPDATE enrolments SET active = 0 WHERE profile_id = ?1", -1,
+	                        &st, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_int64(st, 1, profile);
+		ok = step_done(st);
+	}
+	sqlite3_finalize(st);
+	ok = ok &&
+	     sqlite3_prepare_v2(s->db,
+	                        "INSERT INTO enrolments (profile_id, program, path, start_date, "
+	                        "load_kg, active) VALUES (?1, ?2, ?3, ?4, 0, 1)",
+	                        -1, &st, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_int64(st, 1, profile);
+		sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
+		bind_text(st, 3, path);
+		sqlite3_bind_text(st, 4, start, -1, SQLITE_TRANSIENT);
+		ok = step_done(st);
+		sqlite3_finalize(st);
+	}
+	if (!ok || !run(s, "COMMIT")) {
+		fail(s, err, "enrolling");
+		run(s, "ROLLBACK");
+		return false;
+	}
+	return true;
+}
+
+bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *out)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	char today[16];
+
+	day_text(store_today(), today, sizeof today);
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT id, program, path, "
+	        "  CAST(julianday(start_date) - julianday('1970-01-01') AS INTEGER), "
+	        "  load_kg, decided_on = ?2, held, decision "
+	        "FROM enrolments WHERE profile_id = ?1 AND active = 1 "
+	        "ORDER BY id DESC LIMIT 1",
+	        -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->id = sqlite3_column_int64(st, 0);
+		snprintf(out->program, sizeof out->program, "%s", sqlite3_column_text(st, 1));
+		if (sqlite3_column_text(st, 2))
+			snprintf(out->path, sizeof out->path, "%s", sqlite3_column_text(st, 2));
+		out->start_day = sqlite3_column_int64(st, 3);
+		out->load_kg = sqlite3_column_double(st, 4);
+		out->decided_today = sqlite3_column_int(st, 5) == 1;
+		out->held = sqlite3_column_int(st, 6) != 0;
+		if (sqlite3_column_text(st, 7))
+			snprintf(out->decision, sizeof out->decision, "%s",
+			         sqlite3_column_text(st, 7));
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+bool store_decide(struct store *s, int64_t enrolment, double load_kg, bool held, const char *reason,
+                  struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	char today[16];
+	bool ok;
+
+	day_text(store_today(), today, sizeof today);
+	if (sqlite3_prepare_v2(s->db,
+	                       "UPDATE enrolments SET load_kg = ?2, held = ?3, decision = ?4, "
+	                       "decided_on = ?5 WHERE id = ?1",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the decision on the load");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, enrolment);
+	sqlite3_bind_double(st, 2, load_kg);
+	sqlite3_bind_int(st, 3, held);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, today, -1, SQLITE_TRANSIENT);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the decision on the load");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static int latest_score(struct store *s, int64_t profile, const char *sql)
+{
+	sqlite3_stmt *st;
+	int score = -1;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		score = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return score;
+}
+
+void store_pain_latest(struct store *s, int64_t profile, int *during_last, int *morning_today,
+                       int *morning_before)
+{
+	*during_last =
+	    latest_score(s, profile,
+	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'during' "
+	                 "ORDER BY at DESC, id DESC LIMIT 1");
+	*morning_today =
+	    latest_score(s, profile,
+	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
+	                 "date(at, 'unixepoch', 'localtime') = date('now', 'localtime') "
+	                 "ORDER BY at DESC, id DESC LIMIT 1");
+	*morning_before =
+	    latest_score(s, profile,
+	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
+	                 "date(at, 'unixepoch', 'localtime') < date('now', 'localtime') "
+	                 "ORDER BY at DESC, id DESC LIMIT 1");
 }
 
 /* ---------------------------------------------------------------- export */

@@ -264,6 +264,46 @@ static void test_pain_and_the_morning(void **state)
 	store_close(s);
 }
 
+/* A log of every earlier schema is brought up to date, keeping its rows. */
+static void test_migration_from_schema_1(void **state)
+{
+	struct store *s = open_good();
+	struct store_enrolment en;
+	struct tendo_error err;
+	(void)state;
+	int64_t p = store_profile(s, "fay", &err);
+	int64_t session = store_session_begin(s, p, "calf", NULL, LEG_NONE, &err);
+	struct store_set set = {0, "x", LEG_NONE, 1, true, 5, 5, 0, 0, NULL};
+	assert_true(store_set_done(s, session, &set, &err));
+	store_close(s);
+	/* Back to schema 1, as a tendo of that schema left it. */
+	exec_sql("ALTER TABLE enrolments DROP COLUMN path;"
+	         "ALTER TABLE enrolments DROP COLUMN decided_on;"
+	         "ALTER TABLE enrolments DROP COLUMN held;"
+	         "ALTER TABLE enrolments DROP COLUMN decision;"
+	         "INSERT INTO enrolments (profile_id, program, start_date) VALUES (1, 'old', "
+	         "'2026-01-05');"
+	         "PRAGMA user_version = 1;");
+	s = open_good();
+	assert_int_equal(query("PRAGMA user_version"), 2);
+	assert_int_equal(query("SELECT COUNT(*) FROM sets"), 1);
+	assert_true(store_enrolment(s, p, &en));
+	assert_string_equal(en.program, "old");
+	assert_string_equal(en.path, "");
+	assert_false(en.held);
+	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20000, &err));
+	assert_true(store_enrolment(s, p, &en));
+	assert_string_equal(en.path, "/r/new.yaml");
+	assert_int_equal(en.start_day, 20000);
+	assert_true(store_decide(s, en.id, 5, true, "Holding at 5 kg", &err));
+	assert_true(store_enrolment(s, p, &en));
+	assert_true(en.decided_today);
+	assert_true(en.held);
+	assert_true(en.load_kg == 5);
+	assert_string_equal(en.decision, "Holding at 5 kg");
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +317,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_two_writers_lose_nothing, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_a_cut_off_session_is_found, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_pain_and_the_morning, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_migration_from_schema_1, make_dir, remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,53 @@
+/* plan.h — a program's week, its prescription, and the load rule.
+ *
+ * Pure: days are plain numbers (days since 1970-01-01, local time) and
+ * pain ratings plain facts, so every rule is tested directly.
+ */
+#ifndef TENDO_PLAN_H
+#define TENDO_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "routine.h"
+
+/* The program's week on a day: 1 in the first seven days from start, 0
+ * before the start. Past the end of a program of N weeks: N + 1 and on. */
+int plan_week(int64_t start_day, int64_t today);
+
+/* True when week is past the program's end (never for an ongoing one). */
+bool plan_finished(const struct program *program, int week);
+
+/* The block that sets week's prescription, or NULL (as the exercises say). */
+const struct block *plan_block(const struct program *program, int week);
+
+/* Applies a block and the current load to the routine in place: sets,
+ * reps, hold and rest where the block gives them (reps only to exercises
+ * with reps, hold only to holds), and the load, "5 kg" above 0 kg. */
+void plan_apply(struct routine *routine, const struct block *block, double load_kg);
+
+/* What is known of the pain when the load is decided (-1: not rated). */
+struct pain_facts {
+	int during_last;    /* pain during the latest session */
+	int morning_today;  /* this morning's pain */
+	int morning_before; /* the morning before that was rated */
+	bool held_last;     /* the last decision held the load or stepped back */
+};
+
+enum load_action { LOAD_PROGRESS, LOAD_HOLD, LOAD_STEP_BACK };
+
+struct load_decision {
+	enum load_action action;
+	double load_kg;   /* the load from now on */
+	char reason[200]; /* in words: "Holding at 5 kg: this morning's pain was 4, up from 2" */
+};
+
+/* The pain-monitoring model (Silbernagel 2007): pain during at most 5 that
+ * has settled by the next morning moves the load up a step; pain during
+ * above 5, or morning pain higher than the morning before, holds it; the
+ * same twice in a row steps back. Without ratings, the load holds. */
+struct load_decision plan_decide(const struct program *program, double load_kg,
+                                 const struct pain_facts *facts);
+
+#endif

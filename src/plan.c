@@ -1,0 +1,115 @@
+/* plan.c — a program's week, its prescription, the load rule (see plan.h). */
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int plan_week(int64_t start_day, int64_t today)
+{
+	if (today < start_day)
+		return 0;
+	return (int)((today - start_day) / 7) + 1;
+}
+
+bool plan_finished(const struct program *program, int week)
+{
+	return program->weeks > 0 && week > program->weeks;
+}
+
+const struct block *plan_block(const struct program *program, int week)
+{
+	for (size_t i = 0; i < program->block_count; i++)
+		if (week >= program->blocks[i].first_week && week <= program->blocks[i].last_week)
+			return &program->blocks[i];
+	return NULL;
+}
+
+static void format_kg(double kg, char *buf, size_t size)
+{
+	snprintf(buf, size, "%g kg", kg);
+}
+
+void plan_apply(struct routine *routine, const struct block *block, double load_kg)
+{
+	for (size_t i = 0; i < routine->exercise_count; i++) {
+		struct exercise *e = &routine->exercises[i];
+		if (block && block->sets)
+			e->sets = block->sets;
+		if (block && block->reps && e->kind == EXERCISE_REPS)
+			e->reps = block->reps;
+		if (block && block->hold_ms && e->kind == EXERCISE_HOLD)
+			e->hold_ms = block->hold_ms;
+		if (block && block->rest_ms)
+			e->rest_ms = block->rest_ms;
+		if (load_kg > 0 && e->kind == EXERCISE_REPS) {
+			char text[32];
+			format_kg(load_kg, text, sizeof text);
+			free(e->load);
+			e->load = strdup(text);
+		}
+	}
+}
+
+struct load_decision plan_decide(const struct program *program, double load_kg,
+                                 const struct pain_facts *f)
+{
+	struct load_decision d = {LOAD_HOLD, load_kg, ""};
+	char now[32], next[32];
+	bool too_much = f->during_last > 5;
+	bool not_settled =
+	    f->morning_today >= 0 && f->morning_before >= 0 && f->morning_today > f->morning_before;
+
+	format_kg(load_kg, now, sizeof now);
+	if (load_kg <= 0)
+		snprintf(now, sizeof now, "bodyweight");
+	if (program->load_rule != LOAD_RULE_PAIN) {
+		snprintf(d.reason, sizeof d.reason,
+		         "Staying at %s: this program moves the load by hand.", now);
+		return d;
+	}
+	if (f->during_last < 0) {
+		snprintf(d.reason, sizeof d.reason,
+		         "Staying at %s: no session has been rated for pain yet.", now);
+		return d;
+	}
+	if (too_much || not_settled) {
+		char why[120];
+		if (too_much)
+			snprintf(why, sizeof why,
+			         "the pain during the last session was %d, above 5",
+			         f->during_last);
+		else
+			snprintf(why, sizeof why, "this morning's pain was %d, up from %d",
+			         f->morning_today, f->morning_before);
+		if (f->held_last && load_kg > 0) {
+			d.action = LOAD_STEP_BACK;
+			d.load_kg = load_kg - program->load_step_kg > 0
+			                ? load_kg - program->load_step_kg
+			                : 0;
+			format_kg(d.load_kg, next, sizeof next);
+			snprintf(d.reason, sizeof d.reason,
+			         "Stepping back to %s: %s, twice in a row.",
+			         d.load_kg > 0 ? next : "bodyweight", why);
+		} else {
+			snprintf(d.reason, sizeof d.reason, "Holding at %s: %s.", now, why);
+		}
+		return d;
+	}
+	if (f->morning_today < 0) {
+		snprintf(
+		    d.reason, sizeof d.reason,
+		    "Staying at %s: this morning's pain has not been rated, so it is not known "
+		    "to have settled.",
+		    now);
+		return d;
+	}
+	d.action = LOAD_PROGRESS;
+	d.load_kg = load_kg + program->load_step_kg;
+	format_kg(d.load_kg, next, sizeof next);
+	snprintf(d.reason, sizeof d.reason,
+	         "Up to %s: the pain during the last session was %d, at most 5, and it settled "
+	         "by this morning.",
+	         next, f->during_last);
+	return d;
+}

@@ -1,0 +1,36 @@
+# Programs: enrol, this week's prescription from the published tables, and
+# a session of the program at this week's prescription and load.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+data=$WORK/data
+t3=$(date -d '-21 days' +%F)
+
+out=$("$TENDO" enrol hsr-program --start "$t3" --data-dir "$data" --profile quinn) || fail "enrol: $out"
+[ "$out" = "quinn follows Heavy slow resistance program (12 weeks) from $t3." ] || fail "enrol said: $out"
+out=$("$TENDO" plan --data-dir "$data" --profile quinn) || fail "plan"
+printf '%s\n' "$out" | grep -qF "week 4 of 12: 1 session a day, 3 days a week, 10RM." || fail "plan: $out"
+printf '%s\n' "$out" | grep -qF "Seated calf raise (knee bent): 4 x 10 reps, rest 2 min 30 s." || fail "plan: $out"
+out=$("$TENDO" plan --week 9 --data-dir "$data" --profile quinn)
+printf '%s\n' "$out" | grep -qF "Calf raise in the leg press: 4 x 6 reps" || fail "week 9: $out"
+
+err=$("$TENDO" enrol calf-stretches --data-dir "$data" 2>&1)
+[ $? -eq 1 ] || fail "enrolling in a routine that is not a program did not exit 1"
+printf '%s\n' "$err" | grep -qF 'there is no program called "calf-stretches"' || fail "not a program: $err"
+err=$("$TENDO" enrol hsr-program --start 23/11/2026 --data-dir "$data" 2>&1)
+[ $? -eq 2 ] || fail "a bad --start did not exit 2"
+printf '%s\n' "$err" | grep -qF -- '--start takes a day as YYYY-MM-DD' || fail "bad start: $err"
+err=$("$TENDO" plan --data-dir "$data" --profile nobody 2>&1)
+[ $? -eq 1 ] || fail "plan with no program did not exit 1"
+printf '%s\n' "$err" | grep -qF "nobody follows no program" || fail "no program: $err"
+
+# A session of the program followed: the load and its reason.
+need_tmux
+"$TENDO" enrol alfredson-program --data-dir "$data" --profile quinn >/dev/null || fail "enrol"
+start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+wait_for "Week 1: Staying at bodyweight: no session has been rated for pain yet."
+wait_for "Right leg (affected) · set 1 of 3 · bodyweight"
+press q y Enter
+answer_pain_if_asked s
+[ "$(finished)" = 0 ] || fail "tendo failed"
+"$TENDO" plan --data-dir "$data" --profile quinn | grep -qF "Staying at bodyweight" ||
+	fail "plan does not give the last decision"
+exit 0
