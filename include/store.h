@@ -103,7 +103,12 @@ struct store_enrolment {
 	bool decided_today; /* the load was decided today already */
 	bool held;          /* the last decision held the load or stepped back */
 	char decision[200]; /* the last decision's reason; "" for none */
+	bool paused;        /* after pain of 8 or more, until the person has been assessed */
 };
+
+/* Pauses the profile's program (pain of 8 or more), or takes it up again. */
+bool store_pause_program(struct store *store, int64_t profile, bool paused,
+                         struct tendo_error *err);
 
 /* Enrols a profile in a program from start_day (ending any enrolment it
  * had). */

@@ -411,8 +411,10 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome == OUTCOME_STOP ? outcome : OUTCOME_CHOSEN;
 	store_pain(j->store, j->profile, j->session, "during", score, -1, &err);
-	if (score >= 8)
+	if (score >= 8) {
+		store_pause_program(j->store, j->profile, true, &err);
 		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	}
 	if (score > 5)
 		return advice_run(ui, "tendo \u2014 too much", pain_above_five);
 	return OUTCOME_CHOSEN;
@@ -440,8 +442,10 @@ static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
 	if (outcome == OUTCOME_STOP)
 		return outcome;
 	store_pain(j->store, j->profile, -1, "morning", pain, stiffness, &err);
-	if (pain >= 8)
+	if (pain >= 8) {
+		store_pause_program(j->store, j->profile, true, &err);
 		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	}
 	return OUTCOME_BACK;
 }
 
@@ -498,6 +502,25 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 		outcome = leg_prompt_run(ui, routine, &leg);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
+	}
+	/* A program paused after pain of 8 or more waits for an assessment. */
+	if (j->store && routine->program && store_enrolment(j->store, j->profile, &en) &&
+	    strcmp(en.path, entry->path) == 0 && en.paused) {
+		bool assessed = false;
+		outcome =
+		    question_run(ui, "tendo \u2014 the program is paused",
+		                 "You reported pain of 8 or more out of 10, so this program is "
+		                 "paused. Has a doctor or physiotherapist assessed the tendon and "
+		                 "told you that you can go on?",
+		                 &assessed);
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+		if (!assessed) {
+			outcome =
+			    advice_run(ui, "tendo \u2014 the program is paused", pain_too_high);
+			return outcome == OUTCOME_STOP ? outcome : OUTCOME_BACK;
+		}
+		store_pause_program(j->store, j->profile, false, &log_err);
 	}
 	/* A program followed: this week's prescription at today's load. */
 	if (todays_load(j, routine, entry->path, &en)) {

@@ -56,7 +56,8 @@ static const char *const migrations[] = {
     "ALTER TABLE enrolments ADD COLUMN path TEXT;"
     "ALTER TABLE enrolments ADD COLUMN decided_on TEXT;"
     "ALTER TABLE enrolments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE enrolments ADD COLUMN decision TEXT;",
+    "ALTER TABLE enrolments ADD COLUMN decision TEXT;"
+    "ALTER TABLE enrolments ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -607,7 +608,7 @@ bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *o
 	        s->db,
 	        "SELECT id, program, path, "
 	        "  CAST(julianday(start_date) - julianday('1970-01-01') AS INTEGER), "
-	        "  load_kg, decided_on = ?2, held, decision "
+	        "  load_kg, decided_on = ?2, held, decision, paused "
 	        "FROM enrolments WHERE profile_id = ?1 AND active = 1 "
 	        "ORDER BY id DESC LIMIT 1",
 	        -1, &st, NULL) != SQLITE_OK)
@@ -627,6 +628,7 @@ bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *o
 		if (sqlite3_column_text(st, 7))
 			snprintf(out->decision, sizeof out->decision, "%s",
 			         sqlite3_column_text(st, 7));
+		out->paused = sqlite3_column_int(st, 8) != 0;
 		found = true;
 	}
 	sqlite3_finalize(st);
@@ -656,6 +658,26 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, bool held,
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the decision on the load");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_pause_program(struct store *s, int64_t profile, bool paused, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(
+	        s->db, "UPDATE enrolments SET paused = ?2 WHERE profile_id = ?1 AND active = 1", -1,
+	        &st, NULL) != SQLITE_OK) {
+		fail(s, err, "pausing the program");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_int(st, 2, paused);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "pausing the program");
 	sqlite3_finalize(st);
 	return ok;
 }

@@ -33,4 +33,32 @@ answer_pain_if_asked s
 [ "$(finished)" = 0 ] || fail "tendo failed"
 "$TENDO" plan --data-dir "$data" --profile quinn | grep -qF "Staying at bodyweight" ||
 	fail "plan does not give the last decision"
+t kill-server
+
+# Pain of 8 or more pauses the program until the person has been assessed.
+start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+wait_for "GET READY"
+press n
+wait_for "set 2 of 3" 15
+press q y Enter
+wait_for "How much pain did you feel"
+press 9
+wait_for "Pain of 8 or more out of 10 is too much for this program."
+press Enter
+finished >/dev/null
+t kill-server
+start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+wait_for "this program is paused"
+press n
+wait_for "Pain of 8 or more out of 10 is too much"
+press Enter
+[ "$(finished)" = 0 ] || fail "tendo failed when the program stayed paused"
+screen | grep -q "GET READY" && fail "a paused program's session started"
+t kill-server
+start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+wait_for "this program is paused"
+press y
+wait_for "GET READY"
+press q y Enter
+finished >/dev/null
 exit 0

@@ -281,6 +281,7 @@ static void test_migration_from_schema_1(void **state)
 	         "ALTER TABLE enrolments DROP COLUMN decided_on;"
 	         "ALTER TABLE enrolments DROP COLUMN held;"
 	         "ALTER TABLE enrolments DROP COLUMN decision;"
+	         "ALTER TABLE enrolments DROP COLUMN paused;"
 	         "INSERT INTO enrolments (profile_id, program, start_date) VALUES (1, 'old', "
 	         "'2026-01-05');"
 	         "PRAGMA user_version = 1;");
@@ -301,6 +302,10 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(en.held);
 	assert_true(en.load_kg == 5);
 	assert_string_equal(en.decision, "Holding at 5 kg");
+	assert_false(en.paused);
+	assert_true(store_pause_program(s, p, true, &err));
+	assert_true(store_enrolment(s, p, &en));
+	assert_true(en.paused);
 	store_close(s);
 }
 
