@@ -13,22 +13,37 @@
 #include "catalog.h"
 #include "cues.h"
 #include "engine.h"
+#include "store.h"
 #include "timeline.h"
 #include "ui.h"
 
 enum screen_outcome {
-	OUTCOME_CHOSEN, /* the person chose (a routine, a leg) or finished */
-	OUTCOME_BACK,   /* the person went back or quit this screen */
-	OUTCOME_STOP,   /* a stop signal arrived */
+	OUTCOME_CHOSEN,  /* the person chose (a routine, a leg) or finished */
+	OUTCOME_BACK,    /* the person went back or quit this screen */
+	OUTCOME_STOP,    /* a stop signal arrived */
+	OUTCOME_HISTORY, /* the person asked for their history */
 };
 
 /* Asks a yes-or-no question (y, n). On OUTCOME_CHOSEN, *yes holds the
  * answer. */
 enum screen_outcome question_run(struct ui *ui, const char *title, const char *question, bool *yes);
 
+/* What the start screen says above the routine list: the program followed,
+ * its week, today's sessions, the load and the last decision. */
+struct picker_status {
+	char lines[3][240]; /* "" for none */
+	bool has_history;   /* h shows the history */
+};
+
 /* The routine list. On OUTCOME_CHOSEN, *chosen is the index of a good entry
- * in cat. */
-enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen);
+ * in cat; OUTCOME_HISTORY when the person pressed h. status may be NULL. */
+enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen,
+                               const struct picker_status *status);
+
+/* The history: a calendar of the last four weeks, the weekly volume, and
+ * the pain during and the next mornings. */
+enum screen_outcome history_run(struct ui *ui, const struct store_history *history,
+                                const char *profile);
 
 /* Asks which leg is affected. On OUTCOME_CHOSEN, *leg is LEG_LEFT or
  * LEG_RIGHT. */

@@ -127,6 +127,27 @@ bool store_decide(struct store *store, int64_t enrolment, double load_kg, bool h
 void store_pain_latest(struct store *store, int64_t profile, int *during_last, int *morning_today,
                        int *morning_before);
 
+enum { HISTORY_DAYS = 28, HISTORY_WEEKS = 8 };
+
+/* What the history screen shows: the last four weeks day by day and the
+ * last eight weeks' volume. Index 0 is the oldest; the last is today (or
+ * this week, Monday to Sunday). */
+struct store_history {
+	int64_t first_day;              /* days since 1970-01-01 of days[0] */
+	int days[HISTORY_DAYS];         /* 0 nothing, 1 partial, 2 a session completed */
+	int pain_during[HISTORY_DAYS];  /* the day's highest, -1 for none */
+	int pain_morning[HISTORY_DAYS]; /* -1 for none */
+	int reps[HISTORY_WEEKS];
+	double reps_kg[HISTORY_WEEKS]; /* reps times kilograms */
+	int64_t hold_ms[HISTORY_WEEKS];
+};
+
+/* Fills h for the profile, up to today. */
+bool store_history(struct store *store, int64_t profile, struct store_history *h);
+
+/* How many sessions of the routine (by file) were completed today. */
+int store_done_today(struct store *store, int64_t profile, const char *path);
+
 /* Today, in days since 1970-01-01, local time. */
 int64_t store_today(void);
 

@@ -748,6 +748,96 @@ static int command_run(const struct options *o, const char *target)
 	return status;
 }
 
+/* The entry in the catalog whose file is path, or NULL. */
+static const struct catalog_entry *entry_at(const struct catalog *cat, const char *path)
+{
+	for (size_t i = 0; i < cat->count; i++)
+		if (cat->entries[i].routine && strcmp(cat->entries[i].path, path) == 0)
+			return &cat->entries[i];
+	return NULL;
+}
+
+/* The start screen opens on the program followed. */
+static void preselect_program(struct journal *j, const struct catalog *cat, size_t *chosen)
+{
+	struct store_enrolment en;
+	const struct catalog_entry *e;
+
+	if (j->store && store_enrolment(j->store, j->profile, &en) && (e = entry_at(cat, en.path)))
+		*chosen = (size_t)(e - cat->entries);
+}
+
+/* What the start screen says of the program followed. */
+static void start_screen_status(const struct options *o, struct journal *j,
+                                const struct catalog *cat, struct picker_status *ps)
+{
+	struct store_enrolment en;
+	const struct catalog_entry *e;
+	const struct program *p;
+	char load[32];
+	int week, done;
+
+	memset(ps, 0, sizeof *ps);
+	ps->has_history = j->store != NULL;
+	if (!j->store)
+		return;
+	if (!store_enrolment(j->store, j->profile, &en) || !(e = entry_at(cat, en.path)) ||
+	    !e->routine->program) {
+		snprintf(ps->lines[0], sizeof ps->lines[0],
+		         "%.60s follows no program: choose one below to start it.",
+		         profile_name(o));
+		return;
+	}
+	p = e->routine->program;
+	week = plan_week(en.start_day, store_today());
+	if (week == 0)
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s starts later.",
+		         e->routine->title);
+	else if (plan_finished(p, week))
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: finished (%d weeks).",
+		         e->routine->title, p->weeks);
+	else if (p->weeks)
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: week %d of %d",
+		         e->routine->title, week, p->weeks);
+	else
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: week %d", e->routine->title,
+		         week);
+	done = store_done_today(j->store, j->profile, en.path);
+	if (en.load_kg > 0)
+		snprintf(load, sizeof load, "%g kg", en.load_kg);
+	else
+		snprintf(load, sizeof load, "bodyweight");
+	snprintf(ps->lines[1], sizeof ps->lines[1], "Today: %d of %d session%s done. Load: %s.%s",
+	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
+	         p->sessions_per_day == 1 ? "" : "s", load,
+	         en.paused ? " Paused until the tendon has been assessed." : "");
+	snprintf(ps->lines[2], sizeof ps->lines[2], "%.220s", en.decision);
+}
+
+/* A program chosen on the start screen that is not the one followed: ask
+ * to follow it from today. */
+static enum screen_outcome offer_program(struct ui *ui, const struct options *o, struct journal *j,
+                                         const struct catalog_entry *entry)
+{
+	struct store_enrolment en;
+	struct tendo_error err;
+	char question[300];
+	bool yes = false;
+	enum screen_outcome outcome;
+
+	(void)o;
+	if (!j->store || !entry->routine->program ||
+	    (store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0))
+		return OUTCOME_CHOSEN;
+	snprintf(question, sizeof question,
+	         "Follow %.200s from today? Its sessions then run at each week's prescription.",
+	         entry->routine->title);
+	outcome = question_run(ui, "tendo \u2014 a program", question, &yes);
+	if (outcome == OUTCOME_CHOSEN && yes)
+		store_enrol(j->store, j->profile, entry->name, entry->path, store_today(), &err);
+	return outcome;
+}
+
 static int command_pick(const struct options *o)
 {
 	struct catalog cat;
@@ -769,12 +859,27 @@ static int command_pick(const struct options *o)
 	outcome = ask_morning(&ui, &journal);
 	if (outcome != OUTCOME_STOP)
 		outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+	preselect_program(&journal, &cat, &chosen);
 	while (outcome != OUTCOME_STOP && !err.message[0]) {
-		outcome = picker_run(&ui, &cat, &chosen);
+		struct picker_status ps;
+		start_screen_status(o, &journal, &cat, &ps);
+		outcome = picker_run(&ui, &cat, &chosen, &ps);
+		if (outcome == OUTCOME_BACK)
+			break;
+		if (outcome == OUTCOME_HISTORY) {
+			struct store_history h;
+			if (store_history(journal.store, journal.profile, &h))
+				outcome = history_run(&ui, &h, profile_name(o));
+			continue;
+		}
+		if (outcome == OUTCOME_CHOSEN)
+			outcome = offer_program(&ui, o, &journal, &cat.entries[chosen]);
 		if (outcome == OUTCOME_CHOSEN)
 			outcome = coach(&ui, &cat.entries[chosen], o, &sinks, &journal, &fresh,
 			                &done, &err);
 		else if (outcome == OUTCOME_BACK)
+			continue;
+		else if (outcome != OUTCOME_STOP)
 			break;
 		if (outcome == OUTCOME_STOP) {
 			status = ui_status(&ui);

@@ -10,6 +10,9 @@
 
 struct picker {
 	const struct catalog *cat;
+	const struct picker_status *status;
+	int list_top; /* below the status lines */
+	bool history;
 	int64_t *minutes_ms; /* each good routine's planned length */
 	size_t selected;
 	size_t top;    /* the first entry shown */
@@ -17,8 +20,6 @@ struct picker {
 	bool chosen, back;
 	const char *message; /* shown once under the list, then cleared */
 };
-
-enum { LIST_TOP = 2 };
 
 static const char *entry_title(const struct catalog_entry *e)
 {
@@ -33,7 +34,7 @@ static int detail_rows(void)
 
 static void keep_selected_visible(struct picker *p)
 {
-	int rows = LINES - LIST_TOP - detail_rows() - 2;
+	int rows = LINES - p->list_top - detail_rows() - 2;
 
 	if (rows < 1)
 		rows = 1;
@@ -92,11 +93,11 @@ static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
 
 static void picker_draw(void *ctx, struct ui *ui)
 {
-	static const int keys[] = {KEY_UP, KEY_DOWN, '\n', 'q'};
-	static const char *const names[] = {"Up", "Down", "Enter", "q"};
-	static const char *const words[] = {"", "choose", "start", "quit"};
+	static const int keys[] = {KEY_UP, KEY_DOWN, '\n', 'H', 'q'};
+	static const char *const names[] = {"Up", "Down", "Enter", "H", "q"};
+	static const char *const words[] = {"", "choose", "start", "history", "quit"};
 	struct picker *p = ctx;
-	int y = LIST_TOP;
+	int y = 2;
 
 	attrset(ui->attr[ROLE_HEADER]);
 	mvhline(0, 0, ' ', COLS);
@@ -109,14 +110,27 @@ static void picker_draw(void *ctx, struct ui *ui)
 		ui_keys(ui, LINES - 1, 0, COLS, keys + 3, names + 3, words + 3, 1);
 		return;
 	}
+	p->list_top = 2;
+	for (int i = 0; p->status && i < 3; i++)
+		if (p->status->lines[i][0] && y < LINES / 3) {
+			ui_text(ui, y++, 1, COLS - 2, i == 0 ? ROLE_TITLE : ROLE_TEXT,
+			        p->status->lines[i]);
+			p->list_top = y + 1;
+		}
+	y = p->list_top;
 	keep_selected_visible(p);
-	for (size_t i = p->top; i < p->cat->count && y < LIST_TOP + p->list_rows; i++)
+	for (size_t i = p->top; i < p->cat->count && y < p->list_top + p->list_rows; i++)
 		draw_entry(p, ui, i, y++);
 	if (p->message)
 		ui_text(ui, LINES - detail_rows() - 2, 1, COLS - 2, ROLE_WARNING, p->message);
 	ui_rule(ui, LINES - detail_rows() - 1, 0, COLS, ROLE_DIM);
 	draw_details(p, ui, LINES - detail_rows(), detail_rows() - 1);
-	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 4);
+	if (p->status && p->status->has_history)
+		ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 5);
+	else
+		ui_keys(ui, LINES - 1, 0, COLS, (const int[]){keys[0], keys[1], keys[2], keys[4]},
+		        (const char *const[]){names[0], names[1], names[2], names[4]},
+		        (const char *const[]){words[0], words[1], words[2], words[4]}, 4);
 }
 
 static void move_to(struct picker *p, long target)
@@ -145,6 +159,11 @@ static unsigned picker_key(void *ctx, int key)
 	p->message = NULL;
 	if (key == 'q' || key == 'Q') {
 		p->back = true;
+		return UI_CLOSE;
+	}
+	/* Capital H: a lower-case h jumps to a routine, as other letters do. */
+	if (key == 'H' && p->status && p->status->has_history) {
+		p->history = true;
 		return UI_CLOSE;
 	}
 	if (p->cat->count == 0)
@@ -181,9 +200,10 @@ static const struct screen picker_screen = {
     .key = picker_key,
 };
 
-enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen)
+enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen,
+                               const struct picker_status *status)
 {
-	struct picker p = {.cat = cat, .selected = *chosen};
+	struct picker p = {.cat = cat, .status = status, .list_top = 2, .selected = *chosen};
 	enum screen_outcome outcome;
 
 	p.minutes_ms = calloc(cat->count ? cat->count : 1, sizeof *p.minutes_ms);
@@ -203,7 +223,7 @@ enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t 
 	if (!ui_run(ui, &picker_screen, &p))
 		outcome = OUTCOME_STOP;
 	else
-		outcome = p.chosen ? OUTCOME_CHOSEN : OUTCOME_BACK;
+		outcome = p.chosen ? OUTCOME_CHOSEN : p.history ? OUTCOME_HISTORY : OUTCOME_BACK;
 	*chosen = p.selected;
 	free(p.minutes_ms);
 	return outcome;

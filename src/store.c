@@ -715,6 +715,91 @@ void store_pain_latest(struct store *s, int64_t profile, int *during_last, int *
 	                 "ORDER BY at DESC, id DESC LIMIT 1");
 }
 
+/* The local day, in days since 1970-01-01, of a Unix time column. */
+#define LOCAL_DAY(column)                                                                          \
+	"CAST(julianday(" column ", 'unixepoch', 'localtime') - julianday('1970-01-01') AS "       \
+	                         "INTEGER)"
+
+bool store_history(struct store *s, int64_t profile, struct store_history *h)
+{
+	int64_t today = store_today();
+	int64_t monday = today - ((today + 3) % 7); /* 1970-01-01 was a Thursday */
+	int64_t first_week = monday - 7 * (HISTORY_WEEKS - 1);
+	sqlite3_stmt *st;
+
+	memset(h, 0, sizeof *h);
+	h->first_day = today - (HISTORY_DAYS - 1);
+	for (int i = 0; i < HISTORY_DAYS; i++)
+		h->pain_during[i] = h->pain_morning[i] = -1;
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT " LOCAL_DAY("started") ", MAX(status = 'completed') + 1 "
+	                                       "FROM sessions WHERE profile_id = ?1 GROUP BY 1",
+	        -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
+		if (i >= 0 && i < HISTORY_DAYS)
+			h->days[i] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT " LOCAL_DAY("at") ", kind, MAX(score) FROM pain "
+	                                                 "WHERE profile_id = ?1 GROUP BY 1, 2",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
+		bool morning = strcmp((const char *)sqlite3_column_text(st, 1), "morning") == 0;
+		if (i >= 0 && i < HISTORY_DAYS)
+			(morning ? h->pain_morning : h->pain_during)[i] = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT (" LOCAL_DAY(
+	            "x.at") " - ?2) / 7, SUM(x.done_reps), "
+	                    "  SUM(x.done_reps * CAST(x.load AS REAL)), SUM(x.done_hold_ms) "
+	                    "FROM sets x JOIN sessions s ON x.session_id = s.id "
+	                    "WHERE s.profile_id = ?1 AND " LOCAL_DAY("x.at") " >= ?2 GROUP BY 1",
+	        -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_int64(st, 2, first_week);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t w = sqlite3_column_int64(st, 0);
+		if (w < 0 || w >= HISTORY_WEEKS)
+			continue;
+		h->reps[w] = sqlite3_column_int(st, 1);
+		h->reps_kg[w] = sqlite3_column_double(st, 2);
+		h->hold_ms[w] = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	return true;
+}
+
+int store_done_today(struct store *s, int64_t profile, const char *path)
+{
+	sqlite3_stmt *st;
+	int count = 0;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT COUNT(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
+	        "status = 'completed' AND date(started, 'unixepoch', 'localtime') = "
+	        "date('now', 'localtime')",
+	        -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, profile);
+	bind_text(st, 2, path);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		count = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return count;
+}
+
 /* ---------------------------------------------------------------- export */
 
 /* One CSV field: quoted when it must be, and never read as a formula by a

@@ -6,6 +6,7 @@ need_tmux
 cd "$FIXTURES"
 start 80 24 --routines folder --speed 20
 wait_for "tendo — choose a routine"
+wait_for "follows no program: choose one below to start it."
 wait_for "> A good routine"
 wait_for "A second good one"
 wait_for "Calf stretches"
@@ -22,7 +23,7 @@ wait_for "That routine's file has an error"
 press Home c
 wait_for "> Calf stretches"
 wait_for "Source: NHS"
-press Up Up
+press Home
 wait_for "> A good routine"
 press Enter
 wait_for "Stand"
@@ -33,7 +34,7 @@ press 1
 wait_for "tendo — choose a routine"
 
 # The affected leg is asked when a routine needs it and --leg was not given.
-press Down Down Down
+press e
 wait_for "> Eccentric heel drops (Alfredson)"
 press Enter
 wait_for "Which leg is affected?"
@@ -45,8 +46,28 @@ press y
 wait_for "Session stopped early"
 press Enter
 wait_for "choose a routine"
+# The history: today's session is in it.
+press H
+wait_for "last four weeks"
+wait_for "Weekly volume"
+screen | grep -qE "●|#" || fail "no session in the calendar"
+press q
+wait_for "choose a routine"
+
+# A program chosen here: follow it from today, and the start screen says so.
+press Home a a
+wait_for "> Alfredson eccentric program (12 weeks)"
+press Enter
+wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
+press y
+wait_for "Which leg is affected?"
+press l
+wait_for "Week 1: Staying at bodyweight"
+press q y Enter
+wait_for "Alfredson eccentric program (12 weeks): week 1 of 12"
+wait_for "Today: 0 of 2 sessions done. Load: bodyweight."
 press q
 status=$(finished)
 [ "$status" = 0 ] || fail "tendo exited $status"
-wait_for "tendo: Eccentric heel drops (Alfredson) stopped early"
+wait_for "tendo: Alfredson eccentric program (12 weeks) stopped early"
 exit 0
