@@ -50,4 +50,11 @@ struct load_decision {
 struct load_decision plan_decide(const struct program *program, double load_kg,
                                  const struct pain_facts *facts);
 
+/* The repetition-maximum rule (heavy slow resistance): the person says the
+ * load they used; every set run to its end means the block's reps were met
+ * at that load, so the next session proposes a step more; otherwise the
+ * same load again. */
+struct load_decision plan_decide_rm(const struct program *program, const struct block *block,
+                                    double used_kg, bool all_sets_met);
+
 #endif

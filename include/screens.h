@@ -82,6 +82,10 @@ extern const char red_flag_advice[];
 enum screen_outcome rating_run(struct ui *ui, const char *title, const char *question,
                                const char *hint, int *score);
 
+/* Asks for a number of kilograms (digits and a point; Enter; s skips). */
+enum screen_outcome number_run(struct ui *ui, const char *title, const char *question,
+                               const char *hint, double *value);
+
 /* Shows text until Enter: advice the person must not miss. */
 enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text);
 

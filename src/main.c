@@ -294,6 +294,7 @@ struct journal {
 	int64_t profile;
 	int64_t session; /* the session being logged; -1 for none */
 	const struct timeline *tl;
+	const char *path; /* the routine file of the session being logged */
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
 };
@@ -385,6 +386,43 @@ static const char pain_above_five[] =
     "load as it is or make it lighter; if the pain has not settled by tomorrow morning, rest "
     "a day.";
 
+/* The program followed, when it is the one whose session just ran. */
+static bool session_program(struct journal *j, struct store_enrolment *en)
+{
+	return j->store && j->tl && j->tl->routine->program &&
+	       store_enrolment(j->store, j->profile, en) && j->path &&
+	       strcmp(en->path, j->path) == 0;
+}
+
+/* Heavy slow resistance: the person says the load used, and the next is
+ * proposed from whether every set reached its reps. */
+static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
+                                      const struct session_result *r)
+{
+	const struct program *p = j->tl ? j->tl->routine->program : NULL;
+	struct store_enrolment en;
+	struct load_decision d;
+	struct tendo_error err;
+	char question[200];
+	double used;
+	enum screen_outcome outcome;
+
+	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en))
+		return OUTCOME_CHOSEN;
+	snprintf(question, sizeof question, "What load did you use, in kilograms?%s",
+	         en.load_kg > 0 ? "" : " (0 for bodyweight)");
+	outcome = number_run(ui, "tendo \u2014 the load", question,
+	                     "tendo proposes the next session's load from it: a step more when "
+	                     "every set reached its reps.",
+	                     &used);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	d = plan_decide_rm(p, plan_block(p, plan_week(en.start_day, store_today())), used,
+	                   r->tally.sets_skipped == 0 && !r->quit);
+	store_decide(j->store, en.id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err);
+	return advice_run(ui, "tendo \u2014 the load", d.reason);
+}
+
 /* After a session that ran: the log's last word on it, a red flag, and how
  * the tendon felt. */
 static enum screen_outcome after_session(struct ui *ui, struct journal *j,
@@ -405,6 +443,9 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 	}
 	if (!j->store || r->tally.sets_done == 0)
 		return OUTCOME_CHOSEN;
+	outcome = ask_weight(ui, j, r);
+	if (outcome == OUTCOME_STOP)
+		return outcome;
 	outcome = rating_run(ui, "tendo \u2014 how was it?",
 	                     "How much pain did you feel in the tendon during these exercises?",
 	                     pain_hint, &score);
@@ -462,7 +503,8 @@ static bool todays_load(struct journal *j, const struct routine *routine, const 
 	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, en) ||
 	    strcmp(en->path, path) != 0)
 		return false;
-	if (en->decided_today)
+	/* Decided once a day; only the pain-monitoring rule decides on its own. */
+	if (en->decided_today || routine->program->load_rule != LOAD_RULE_PAIN)
 		return true;
 	store_pain_latest(j->store, j->profile, &facts.during_last, &facts.morning_today,
 	                  &facts.morning_before);
@@ -533,6 +575,7 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 		ui_message(ui, "Getting the voice ready...");
 	cues_prepare(sinks, &tl);
 	j->tl = &tl;
+	j->path = entry->path;
 	j->session = from->resumed;
 	if (j->store && j->session < 0)
 		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
@@ -550,6 +593,7 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 		outcome = after_session(ui, j, &done->result);
 	j->session = -1;
 	j->tl = NULL;
+	j->path = NULL;
 	done->ran = true;
 	done->routine = routine;
 	timeline_free(&tl);

@@ -113,3 +113,27 @@ struct load_decision plan_decide(const struct program *program, double load_kg,
 	         next, f->during_last);
 	return d;
 }
+
+struct load_decision plan_decide_rm(const struct program *program, const struct block *block,
+                                    double used_kg, bool all_sets_met)
+{
+	struct load_decision d = {LOAD_HOLD, used_kg, ""};
+	char used[32], next[32], target[32];
+
+	format_kg(used_kg, used, sizeof used);
+	if (block && block->intensity)
+		snprintf(target, sizeof target, "%s", block->intensity);
+	else
+		snprintf(target, sizeof target, "every rep");
+	if (all_sets_met) {
+		d.action = LOAD_PROGRESS;
+		d.load_kg = used_kg + program->load_step_kg;
+		format_kg(d.load_kg, next, sizeof next);
+		snprintf(d.reason, sizeof d.reason, "Next time %s: you met %s at %s.", next, target,
+		         used);
+	} else {
+		snprintf(d.reason, sizeof d.reason, "Next time %s again: not every set reached %s.",
+		         used, target);
+	}
+	return d;
+}

@@ -437,3 +437,75 @@ enum screen_outcome advice_run(struct ui *ui, const char *title, const char *tex
 
 	return ui_run(ui, &advice_screen, &a) ? OUTCOME_CHOSEN : OUTCOME_STOP;
 }
+
+/* ------------------------------------------------------------ a number */
+
+struct number {
+	const char *title, *question, *hint;
+	char text[16];
+	bool done, skipped;
+};
+
+static void number_draw(void *ctx, struct ui *ui)
+{
+	static const int keys[] = {'\n', 's'};
+	static const char *const names[] = {"Enter", "s"};
+	static const char *const words[] = {"done", "skip"};
+	struct number *n = ctx;
+	char shown[40];
+	int y;
+
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, n->title);
+	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, n->question);
+	snprintf(shown, sizeof shown, "> %s_ kg", n->text);
+	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);
+	if (n->hint)
+		ui_wrap(ui, y + 3, 1, COLS - 2, LINES - y - 5, 0, ROLE_DIM, n->hint);
+	ui_keys(ui, LINES - 1, 1, COLS - 2, keys, names, words, 2);
+}
+
+static unsigned number_key(void *ctx, int key)
+{
+	struct number *n = ctx;
+	size_t len = strlen(n->text);
+
+	if ((key >= '0' && key <= '9') || (key == '.' && !strchr(n->text, '.'))) {
+		if (len + 1 < sizeof n->text && len < 6) {
+			n->text[len] = (char)key;
+			n->text[len + 1] = '\0';
+		}
+	} else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && len > 0) {
+		n->text[len - 1] = '\0';
+	} else if ((key == '\n' || key == '\r' || key == KEY_ENTER) && len > 0) {
+		n->done = true;
+		return UI_CLOSE;
+	} else if (key == 's' || key == 'S') {
+		n->skipped = true;
+		return UI_CLOSE;
+	} else {
+		return UI_NOTHING;
+	}
+	return UI_REDRAW;
+}
+
+static const struct screen number_screen = {
+    .min_cols = 30,
+    .min_rows = 10,
+    .draw = number_draw,
+    .key = number_key,
+};
+
+enum screen_outcome number_run(struct ui *ui, const char *title, const char *question,
+                               const char *hint, double *value)
+{
+	struct number n = {.title = title, .question = question, .hint = hint};
+
+	if (!ui_run(ui, &number_screen, &n))
+		return OUTCOME_STOP;
+	if (n.skipped)
+		return OUTCOME_BACK;
+	*value = strtod(n.text, NULL);
+	return OUTCOME_CHOSEN;
+}

@@ -718,7 +718,7 @@ void store_pain_latest(struct store *s, int64_t profile, int *during_last, int *
 /* The local day, in days since 1970-01-01, of a Unix time column. */
 #define LOCAL_DAY(column)                                                                          \
 	"CAST(julianday(" column ", 'unixepoch', 'localtime') - julianday('1970-01-01') AS "       \
-	                         "INTEGER)"
+	"INTEGER)"
 
 bool store_history(struct store *s, int64_t profile, struct store_history *h)
 {

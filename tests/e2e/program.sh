@@ -61,4 +61,21 @@ press y
 wait_for "GET READY"
 press q y Enter
 finished >/dev/null
+t kill-server
+
+# Heavy slow resistance: the load used, and the next proposed from it.
+"$TENDO" enrol hsr-program --start "$t3" --data-dir "$data" --profile rae >/dev/null || fail "enrol"
+start 80 24 run hsr-program --speed 200 --data-dir "$data" --profile rae
+wait_for "set 1 of 4" 15
+wait_for "Session complete" 30
+press Enter
+wait_for "What load did you use, in kilograms?"
+press 4 0 Enter
+wait_for "Next time 42.5 kg: you met 10RM at 40 kg."
+press Enter
+answer_pain_if_asked 2
+[ "$(finished)" = 0 ] || fail "tendo failed after the load"
+out=$("$TENDO" plan --data-dir "$data" --profile rae)
+printf '%s\n' "$out" | grep -qF "Seated calf raise (knee bent): 4 x 10 reps, rest 2 min 30 s, 42.5 kg." || fail "plan after: $out"
+printf '%s\n' "$out" | grep -qF "Next time 42.5 kg: you met 10RM at 40 kg." || fail "plan after: $out"
 exit 0

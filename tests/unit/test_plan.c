@@ -156,6 +156,22 @@ static void test_the_pain_rule(void **state)
 	assert_non_null(strstr(d.reason, "this morning's pain has not been rated"));
 }
 
+static void test_the_repetition_maximum_rule(void **state)
+{
+	struct routine *r = read_file("hsr-program.yaml");
+	struct load_decision d;
+	(void)state;
+	d = plan_decide_rm(r->program, plan_block(r->program, 2), 40, true);
+	assert_int_equal(d.action, LOAD_PROGRESS);
+	assert_true(d.load_kg == 42.5);
+	assert_string_equal(d.reason, "Next time 42.5 kg: you met 12RM at 40 kg.");
+	d = plan_decide_rm(r->program, plan_block(r->program, 9), 60, false);
+	assert_int_equal(d.action, LOAD_HOLD);
+	assert_true(d.load_kg == 60);
+	assert_string_equal(d.reason, "Next time 60 kg again: not every set reached 6RM.");
+	routine_free(r);
+}
+
 static void test_program_errors(void **state)
 {
 	static const char head[] =
@@ -205,6 +221,7 @@ int main(void)
 	    cmocka_unit_test(test_alfredson_is_the_same_every_week),
 	    cmocka_unit_test(test_an_ongoing_program_never_ends),
 	    cmocka_unit_test(test_the_pain_rule),
+	    cmocka_unit_test(test_the_repetition_maximum_rule),
 	    cmocka_unit_test(test_program_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
