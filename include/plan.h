@@ -50,6 +50,10 @@ struct load_decision {
 struct load_decision plan_decide(const struct program *program, double load_kg,
                                  const struct pain_facts *facts);
 
+/* The limb symmetry index: the affected leg's reps as a percentage of the
+ * other's; -1 when the other did none. */
+int plan_symmetry(int affected_reps, int other_reps);
+
 /* The repetition-maximum rule (heavy slow resistance): the person says the
  * load they used; every set run to its end means the block's reps were met
  * at that load, so the next session proposes a step more; otherwise the

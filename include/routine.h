@@ -60,10 +60,11 @@ struct exercise {
 	int64_t ready_ms; /* get-ready time before the first set and after a side switch */
 	char **steps;     /* instructions in order */
 	size_t step_count;
-	char *cue;    /* the one thing to remember; NULL if none */
-	char *load;   /* "bodyweight", "5 kg"; NULL if none */
-	char *source; /* where the figures come from; NULL if none */
-	int line;     /* where the exercise starts in its file */
+	char *cue;       /* the one thing to remember; NULL if none */
+	char *load;      /* "bodyweight", "5 kg"; NULL if none */
+	char *source;    /* where the figures come from; NULL if none */
+	bool to_fatigue; /* reps until the person can do no more (n ends the set): a test */
+	int line;        /* where the exercise starts in its file */
 };
 
 /* How a program moves the load from session to session. */
@@ -130,7 +131,8 @@ bool routine_parse(const char *text, size_t len, const char *file, struct routin
 /* Frees a routine from routine_parse(); NULL is fine. */
 void routine_free(struct routine *routine);
 
-/* True when some exercise is done on the affected leg, so a leg must be
+/* True when some exercise is done on the affected leg, or is a test to
+ * fatigue on both legs (whose result compares the legs), so a leg must be
  * chosen before the routine can run. */
 bool routine_needs_leg(const struct routine *routine);
 

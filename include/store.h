@@ -148,6 +148,21 @@ bool store_history(struct store *store, int64_t profile, struct store_history *h
 /* How many sessions of the routine (by file) were completed today. */
 int store_done_today(struct store *store, int64_t profile, const char *path);
 
+/* A heel-raise capacity test: reps to fatigue on each leg. */
+struct store_capacity {
+	int64_t at; /* Unix time */
+	int left, right;
+	enum leg affected;
+};
+
+/* Records a capacity test. */
+bool store_capacity_test(struct store *store, int64_t profile, int64_t session, int left, int right,
+                         enum leg affected, struct tendo_error *err);
+
+/* The profile's latest tests, newest first, up to max. Returns how many. */
+size_t store_capacity_tests(struct store *store, int64_t profile, struct store_capacity *out,
+                            size_t max);
+
 /* Today, in days since 1970-01-01, local time. */
 int64_t store_today(void);
 

@@ -32,6 +32,10 @@ static void tally_step(struct engine *e, int64_t elapsed_ms, bool completed)
 		elapsed_ms = s->ms;
 	if (elapsed_ms < 0)
 		elapsed_ms = 0;
+	/* A test to fatigue ends when the person can do no more: that is its end. */
+	if (x->to_fatigue)
+		completed = true;
+	r.completed = completed;
 	if (completed)
 		e->tally.sets_done++;
 	else
@@ -40,7 +44,8 @@ static void tally_step(struct engine *e, int64_t elapsed_ms, bool completed)
 		r.hold_ms = elapsed_ms;
 		e->tally.hold_ms += elapsed_ms;
 	} else {
-		r.reps_done = completed ? x->reps : (int)(elapsed_ms / exercise_rep_ms(x));
+		r.reps_done =
+		    elapsed_ms >= s->ms ? x->reps : (int)(elapsed_ms / exercise_rep_ms(x));
 		e->tally.reps_done += r.reps_done;
 	}
 	if (e->result_count < ENGINE_RESULTS_MAX)

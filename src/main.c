@@ -294,7 +294,9 @@ struct journal {
 	int64_t profile;
 	int64_t session; /* the session being logged; -1 for none */
 	const struct timeline *tl;
-	const char *path; /* the routine file of the session being logged */
+	const char *path;    /* the routine file of the session being logged */
+	int fatigue_reps[3]; /* a test to fatigue: reps on each leg (enum leg) */
+	bool fatigue_test;
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
 };
@@ -361,6 +363,10 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 	struct tendo_error err;
 	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 
+	if (e->to_fatigue) {
+		j->fatigue_reps[step->leg] += r->reps_done;
+		j->fatigue_test = true;
+	}
 	if (!j->store || j->session < 0)
 		return;
 	if (e->kind == EXERCISE_REPS)
@@ -423,6 +429,46 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	return advice_run(ui, "tendo \u2014 the load", d.reason);
 }
 
+/* A heel-raise capacity test: the reps on each leg, the limb symmetry
+ * index, and the tests before, to see it over time. */
+static enum screen_outcome report_test(struct ui *ui, struct journal *j)
+{
+	enum leg affected = j->tl->affected;
+	int left = j->fatigue_reps[LEG_LEFT], right = j->fatigue_reps[LEG_RIGHT];
+	int lsi = affected == LEG_LEFT ? plan_symmetry(left, right) : plan_symmetry(right, left);
+	struct store_capacity earlier[4];
+	struct tendo_error err;
+	char text[900];
+	size_t used, n = 0;
+
+	if (!j->fatigue_test || affected == LEG_NONE)
+		return OUTCOME_CHOSEN;
+	if (j->store)
+		n = store_capacity_tests(j->store, j->profile, earlier, 4);
+	used = (size_t)snprintf(text, sizeof text, "Left leg: %d reps. Right leg: %d reps.", left,
+	                        right);
+	if (lsi >= 0)
+		used += (size_t)snprintf(
+		    text + used, sizeof text - used,
+		    " Limb symmetry index: %d%% (the affected %s's reps as a share "
+		    "of the other's).",
+		    lsi, leg_name(affected));
+	for (size_t i = 0; i < n && used < sizeof text; i++) {
+		char when[32];
+		time_t at = (time_t)earlier[i].at;
+		int was = earlier[i].affected == LEG_RIGHT
+		              ? plan_symmetry(earlier[i].right, earlier[i].left)
+		              : plan_symmetry(earlier[i].left, earlier[i].right);
+		strftime(when, sizeof when, "%d %b %Y", localtime(&at));
+		used += (size_t)snprintf(
+		    text + used, sizeof text - used, "%s %s: left %d, right %d, %d%%.",
+		    i == 0 ? " Before:" : "", when, earlier[i].left, earlier[i].right, was);
+	}
+	if (j->store)
+		store_capacity_test(j->store, j->profile, j->session, left, right, affected, &err);
+	return advice_run(ui, "tendo \u2014 heel-raise capacity", text);
+}
+
 /* After a session that ran: the log's last word on it, a red flag, and how
  * the tendon felt. */
 static enum screen_outcome after_session(struct ui *ui, struct journal *j,
@@ -441,6 +487,9 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 			               "sudden pop, sharp pain, or can't push off", &err);
 		return OUTCOME_CHOSEN; /* the summary showed the advice */
 	}
+	outcome = report_test(ui, j);
+	if (outcome == OUTCOME_STOP)
+		return outcome;
 	if (!j->store || r->tally.sets_done == 0)
 		return OUTCOME_CHOSEN;
 	outcome = ask_weight(ui, j, r);
@@ -576,6 +625,8 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 	cues_prepare(sinks, &tl);
 	j->tl = &tl;
 	j->path = entry->path;
+	memset(j->fatigue_reps, 0, sizeof j->fatigue_reps);
+	j->fatigue_test = false;
 	j->session = from->resumed;
 	if (j->store && j->session < 0)
 		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,

@@ -137,3 +137,10 @@ struct load_decision plan_decide_rm(const struct program *program, const struct 
 	}
 	return d;
 }
+
+int plan_symmetry(int affected_reps, int other_reps)
+{
+	if (other_reps <= 0)
+		return -1;
+	return (int)((affected_reps * 100 + other_reps / 2) / other_reps);
+}

@@ -577,16 +577,43 @@ enum {
 	F_CUE,
 	F_LOAD,
 	F_SOURCE,
+	F_TO_FATIGUE,
 	F_EXERCISE_COUNT
 };
 
+static bool read_to_fatigue(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct exercise *e = t;
+	char found[64];
+
+	if (v->type == YAML_SCALAR_NODE) {
+		const char *text = (const char *)v->data.scalar.value;
+		if (!strcmp(text, "yes") || !strcmp(text, "true")) {
+			e->to_fatigue = true;
+			return true;
+		}
+		if (!strcmp(text, "no") || !strcmp(text, "false"))
+			return true;
+	}
+	add_error(r, &v->start_mark, "to_fatigue must be yes or no, found %s",
+	          describe(v, found, sizeof found));
+	return false;
+}
+
 static const struct field exercise_fields[F_EXERCISE_COUNT] = {
-    [F_NAME] = {"name", read_name},    [F_HOLD] = {"hold", read_hold},
-    [F_REPS] = {"reps", read_reps},    [F_TEMPO] = {"tempo", read_tempo},
-    [F_SETS] = {"sets", read_sets},    [F_SIDES] = {"sides", read_sides},
-    [F_REST] = {"rest", read_rest},    [F_READY] = {"ready", read_ready},
-    [F_STEPS] = {"steps", read_steps}, [F_CUE] = {"cue", read_cue},
-    [F_LOAD] = {"load", read_load},    [F_SOURCE] = {"source", read_exercise_source},
+    [F_NAME] = {"name", read_name},
+    [F_HOLD] = {"hold", read_hold},
+    [F_REPS] = {"reps", read_reps},
+    [F_TEMPO] = {"tempo", read_tempo},
+    [F_SETS] = {"sets", read_sets},
+    [F_SIDES] = {"sides", read_sides},
+    [F_REST] = {"rest", read_rest},
+    [F_READY] = {"ready", read_ready},
+    [F_STEPS] = {"steps", read_steps},
+    [F_CUE] = {"cue", read_cue},
+    [F_LOAD] = {"load", read_load},
+    [F_SOURCE] = {"source", read_exercise_source},
+    [F_TO_FATIGUE] = {"to_fatigue", read_to_fatigue},
 };
 
 static void read_exercise(struct reader *r, const yaml_node_t *node, struct exercise *e)
@@ -622,6 +649,8 @@ static void read_exercise(struct reader *r, const yaml_node_t *node, struct exer
 		    "an exercise with reps needs a tempo, such as tempo: { raise: 1s, lower: 3s }");
 	else if (seen[F_HOLD] && seen[F_TEMPO])
 		add_error(r, &node->start_mark, "tempo is for reps; a hold exercise has none");
+	else if (seen[F_HOLD] && e->to_fatigue)
+		add_error(r, &node->start_mark, "to_fatigue is for reps, not for a hold");
 	e->kind = seen[F_REPS] ? EXERCISE_REPS : EXERCISE_HOLD;
 }
 
@@ -1084,8 +1113,10 @@ void routine_free(struct routine *routine)
 
 bool routine_needs_leg(const struct routine *routine)
 {
-	for (size_t i = 0; i < routine->exercise_count; i++)
-		if (routine->exercises[i].sides == SIDES_AFFECTED)
+	for (size_t i = 0; i < routine->exercise_count; i++) {
+		const struct exercise *e = &routine->exercises[i];
+		if (e->sides == SIDES_AFFECTED || (e->to_fatigue && e->sides == SIDES_BOTH))
 			return true;
+	}
 	return false;
 }

@@ -436,7 +436,9 @@ static void big_numbers(const struct session_screen *s, const struct engine_view
 {
 	int64_t secs = (v->remaining_ms + 999) / 1000;
 
-	if (is_reps(s, v->step))
+	if (is_reps(s, v->step) && timeline_exercise(s->tl, v->step)->to_fatigue)
+		snprintf(buf, size, "%d", v->rep.rep);
+	else if (is_reps(s, v->step))
 		snprintf(buf, size, "%d/%d", v->rep.rep, timeline_exercise(s->tl, v->step)->reps);
 	else if (secs >= 60)
 		duration_clock(v->remaining_ms, buf, size);
@@ -453,7 +455,9 @@ static void describe_count(const struct session_screen *s, const struct engine_v
 	char total[32];
 
 	duration_format(v->step->ms, total, sizeof total);
-	if (is_reps(s, v->step))
+	if (is_reps(s, v->step) && timeline_exercise(s->tl, v->step)->to_fatigue)
+		snprintf(buf, size, "Rep %d: press n when you can't do another", v->rep.rep);
+	else if (is_reps(s, v->step))
 		snprintf(buf, size, "Rep %d of %d", v->rep.rep,
 		         timeline_exercise(s->tl, v->step)->reps);
 	else if (v->step->kind == STEP_READY)

@@ -57,7 +57,11 @@ static const char *const migrations[] = {
     "ALTER TABLE enrolments ADD COLUMN decided_on TEXT;"
     "ALTER TABLE enrolments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE enrolments ADD COLUMN decision TEXT;"
-    "ALTER TABLE enrolments ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;",
+    "ALTER TABLE enrolments ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE capacity_tests ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL,"
+    "  left_reps INTEGER NOT NULL, right_reps INTEGER NOT NULL, affected TEXT);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -798,6 +802,56 @@ int store_done_today(struct store *s, int64_t profile, const char *path)
 		count = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return count;
+}
+
+bool store_capacity_test(struct store *s, int64_t profile, int64_t session, int left, int right,
+                         enum leg affected, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO capacity_tests (profile_id, session_id, at, left_reps, "
+	                       "right_reps, affected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the test");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	bind_id(st, 2, session);
+	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	sqlite3_bind_int(st, 4, left);
+	sqlite3_bind_int(st, 5, right);
+	bind_text(st, 6, leg_text(affected));
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the test");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+size_t store_capacity_tests(struct store *s, int64_t profile, struct store_capacity *out,
+                            size_t max)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT at, left_reps, right_reps, affected FROM capacity_tests "
+	                       "WHERE profile_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_int64(st, 2, (int64_t)max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].at = sqlite3_column_int64(st, 0);
+		out[n].left = sqlite3_column_int(st, 1);
+		out[n].right = sqlite3_column_int(st, 2);
+		out[n].affected = leg_from(sqlite3_column_text(st, 3));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* ---------------------------------------------------------------- export */

@@ -78,4 +78,37 @@ answer_pain_if_asked 2
 out=$("$TENDO" plan --data-dir "$data" --profile rae)
 printf '%s\n' "$out" | grep -qF "Seated calf raise (knee bent): 4 x 10 reps, rest 2 min 30 s, 42.5 kg." || fail "plan after: $out"
 printf '%s\n' "$out" | grep -qF "Next time 42.5 kg: you met 10RM at 40 kg." || fail "plan after: $out"
+t kill-server
+
+# The heel-raise capacity test: reps to fatigue on each leg, the limb
+# symmetry index, and the tests before.
+capacity_test() {
+	start 80 24 run heel-raise-test --leg left --speed 4 --data-dir "$data" --profile sol
+	wait_for "Rep 5: press n when you can't do another" 15
+	press n
+	wait_for "SWITCH TO THE RIGHT LEG"
+	wait_for "Rep 9: press n" 15
+	press n
+	wait_for "Session complete" 10
+	press Enter
+	wait_for "heel-raise capacity"
+	result=$(screen | tr -s ' \n' ' ')
+}
+capacity_test
+left=$(printf '%s' "$result" | sed -n 's/.*Left leg: \([0-9]*\) reps.*/\1/p')
+right=$(printf '%s' "$result" | sed -n 's/.*Right leg: \([0-9]*\) reps.*/\1/p')
+[ -n "$left" ] && [ -n "$right" ] && [ "$right" -gt "$left" ] || fail "test result: $result"
+lsi=$(( (left * 100 + right / 2) / right ))
+printf '%s' "$result" | grep -qF "Limb symmetry index: $lsi% (the affected left leg's reps as a share of the other's)." ||
+	fail "no LSI of $lsi%: $result"
+press Enter
+answer_pain_if_asked 1
+finished >/dev/null
+t kill-server
+capacity_test
+printf '%s' "$result" | grep -qF "Before: $(date +'%d %b %Y'): left $left, right $right, $lsi%." ||
+	fail "the earlier test is not shown: $result"
+press Enter
+answer_pain_if_asked 1
+finished >/dev/null
 exit 0

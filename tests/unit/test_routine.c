@@ -272,8 +272,10 @@ static void test_control_characters_are_escaped_in_messages(void **state)
 
 static void test_shipped_routines_parse(void **state)
 {
-	static const char *const files[] = {"calf-stretches.yaml", "heel-drops-alfredson.yaml",
-	                                    "single-leg-calf-raises.yaml"};
+	static const char *const files[] = {
+	    "calf-stretches.yaml",    "heel-drops-alfredson.yaml", "single-leg-calf-raises.yaml",
+	    "alfredson-program.yaml", "hsr-program.yaml",          "calf-stretching-program.yaml",
+	    "heel-raise-test.yaml"};
 	(void)state;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char path[512], *text;
