@@ -57,6 +57,7 @@ struct ui {
 	bool hung_up;     /* the terminal went away; the loop ended */
 	int timer;        /* a timerfd for the loop's wake-ups */
 	int saved_stderr; /* the real stderr while curses runs (see ui_start) */
+	int frames;       /* leave after drawing this many frames; 0 for no limit */
 };
 
 /* What a screen's functions ask of the loop. */

@@ -39,6 +39,7 @@ struct options {
 	bool csv;
 	const char *start; /* enrol --start YYYY-MM-DD */
 	int week;          /* plan --week N; 0 for this week */
+	int frames;        /* --frames N: leave after N frames (tests, the benchmark) */
 };
 
 static const char usage_text[] =
@@ -111,6 +112,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"csv", no_argument, NULL, 'C'},
 	    {"start", required_argument, NULL, 'S'},
 	    {"week", required_argument, NULL, 'W'},
+	    {"frames", required_argument, NULL, 'F'},
 	    {"cue-log", required_argument, NULL, 'c'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
@@ -155,6 +157,12 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			break;
 		case 'C': o->csv = true; break;
 		case 'S': o->start = optarg; break;
+		case 'F':
+			o->frames = (int)strtol(optarg, &end, 10);
+			if (end == optarg || *end || o->frames < 1)
+				return usage_error("--frames takes a number from 1, found \"%s\"",
+				                   optarg);
+			break;
 		case 'W':
 			o->week = (int)strtol(optarg, &end, 10);
 			if (end == optarg || *end || o->week < 1 ||
@@ -822,6 +830,7 @@ static int command_run(const struct options *o, const char *target)
 		enum screen_outcome outcome;
 		open_journal(o, &journal);
 		ui_start(&ui);
+		ui.frames = o->frames;
 		outcome = ask_morning(&ui, &journal);
 		if (outcome != OUTCOME_STOP)
 			outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
@@ -951,6 +960,7 @@ static int command_pick(const struct options *o)
 	load_catalog(o, &cat);
 	open_journal(o, &journal);
 	ui_start(&ui);
+	ui.frames = o->frames;
 	outcome = ask_morning(&ui, &journal);
 	if (outcome != OUTCOME_STOP)
 		outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);

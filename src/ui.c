@@ -301,8 +301,15 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 			flags |= screen->tick(ctx, clock_now_ns());
 		if (flags & UI_CLOSE)
 			return true;
-		if (flags & UI_REDRAW)
+		if (flags & UI_REDRAW) {
 			draw(ui, screen, ctx);
+			/* --frames: the real screens, drawn a set number of times. */
+			if (ui->frames > 0 && --ui->frames == 0) {
+				if (screen->stop)
+					screen->stop(ctx, clock_now_ns());
+				return false;
+			}
+		}
 		sleep_until(ui, screen->wake_at ? screen->wake_at(ctx, ui) : UI_NO_WAKE);
 		flags = read_keys(ui, screen, ctx);
 	}
