@@ -282,6 +282,7 @@ static void test_migration_from_schema_1(void **state)
 	         "ALTER TABLE enrolments DROP COLUMN held;"
 	         "ALTER TABLE enrolments DROP COLUMN decision;"
 	         "ALTER TABLE enrolments DROP COLUMN paused;"
+	         "DROP TABLE capacity_tests;"
 	         "INSERT INTO enrolments (profile_id, program, start_date) VALUES (1, 'old', "
 	         "'2026-01-05');"
 	         "PRAGMA user_version = 1;");
