@@ -33,6 +33,8 @@ struct pain_facts {
 	int morning_today;  /* this morning's pain */
 	int morning_before; /* the morning before that was rated */
 	bool held_last;     /* the last decision held the load or stepped back */
+	int week_tenths;    /* the average pain during sessions in the last 7 days, x10 */
+	int before_tenths;  /* the same for the 7 days before those */
 };
 
 enum load_action { LOAD_PROGRESS, LOAD_HOLD, LOAD_STEP_BACK };
@@ -40,13 +42,14 @@ enum load_action { LOAD_PROGRESS, LOAD_HOLD, LOAD_STEP_BACK };
 struct load_decision {
 	enum load_action action;
 	double load_kg;   /* the load from now on */
-	char reason[200]; /* in words: "Holding at 5 kg: this morning's pain was 4, up from 2" */
+	char reason[240]; /* in words: "Holding at 5 kg: this morning's pain was 4, up from 2" */
 };
 
 /* The pain-monitoring model (Silbernagel 2007): pain during at most 5 that
- * has settled by the next morning moves the load up a step; pain during
- * above 5, or morning pain higher than the morning before, holds it; the
- * same twice in a row steps back. Without ratings, the load holds. */
+ * has settled by the next morning, and not rising week on week, moves the
+ * load up a step; pain during above 5, morning pain higher than the
+ * morning before, or pain rising week on week holds it; the same twice in
+ * a row steps back. Without ratings, the load holds. */
 struct load_decision plan_decide(const struct program *program, double load_kg,
                                  const struct pain_facts *facts);
 

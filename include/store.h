@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "plan.h"
 #include "routine.h"
 
 enum { STORE_SCHEMA = 2 };
@@ -52,6 +53,10 @@ struct store_set {
  * for a profile. Returns its id, or -1. */
 int64_t store_session_begin(struct store *store, int64_t profile, const char *routine,
                             const char *path, enum leg leg, struct tendo_error *err);
+
+/* Notes that a session is week `week` of a program (for the export). */
+bool store_session_program(struct store *store, int64_t session, const char *program, int week,
+                           struct tendo_error *err);
 
 /* Records one set, committed before it returns. */
 bool store_set_done(struct store *store, int64_t session, const struct store_set *set,
@@ -102,7 +107,7 @@ struct store_enrolment {
 	double load_kg;     /* the load now; 0 for bodyweight */
 	bool decided_today; /* the load was decided today already */
 	bool held;          /* the last decision held the load or stepped back */
-	char decision[200]; /* the last decision's reason; "" for none */
+	char decision[240]; /* the last decision's reason; "" for none */
 	bool paused;        /* after pain of 8 or more, until the person has been assessed */
 };
 
@@ -122,10 +127,8 @@ bool store_enrolment(struct store *store, int64_t profile, struct store_enrolmen
 bool store_decide(struct store *store, int64_t enrolment, double load_kg, bool held,
                   const char *reason, struct tendo_error *err);
 
-/* The latest pain ratings (-1 where none): during the latest session, this
- * morning, and the morning before that. */
-void store_pain_latest(struct store *store, int64_t profile, int *during_last, int *morning_today,
-                       int *morning_before);
+/* The pain ratings a decision on the load needs (-1 where none). */
+void store_pain_facts(struct store *store, int64_t profile, struct pain_facts *facts);
 
 enum { HISTORY_DAYS = 28, HISTORY_WEEKS = 8 };
 

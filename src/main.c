@@ -563,8 +563,7 @@ static bool todays_load(struct journal *j, const struct routine *routine, const 
 	/* Decided once a day; only the pain-monitoring rule decides on its own. */
 	if (en->decided_today || routine->program->load_rule != LOAD_RULE_PAIN)
 		return true;
-	store_pain_latest(j->store, j->profile, &facts.during_last, &facts.morning_today,
-	                  &facts.morning_before);
+	store_pain_facts(j->store, j->profile, &facts);
 	facts.held_last = en->held;
 	d = plan_decide(routine->program, en->load_kg, &facts);
 	if (store_decide(j->store, en->id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err)) {
@@ -639,6 +638,10 @@ static enum screen_outcome coach(struct ui *ui, const struct catalog_entry *entr
 	if (j->store && j->session < 0)
 		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
 		                                 leg, &log_err);
+	if (j->store && j->session >= 0 && routine->program &&
+	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0)
+		store_session_program(j->store, j->session, en.program,
+		                      plan_week(en.start_day, store_today()), &log_err);
 	if (j->store && j->session < 0)
 		journal_problem(j, &log_err);
 	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");

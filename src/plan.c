@@ -59,6 +59,8 @@ struct load_decision plan_decide(const struct program *program, double load_kg,
 	bool too_much = f->during_last > 5;
 	bool not_settled =
 	    f->morning_today >= 0 && f->morning_before >= 0 && f->morning_today > f->morning_before;
+	bool rising =
+	    f->week_tenths >= 0 && f->before_tenths >= 0 && f->week_tenths > f->before_tenths;
 
 	format_kg(load_kg, now, sizeof now);
 	if (load_kg <= 0)
@@ -73,15 +75,21 @@ struct load_decision plan_decide(const struct program *program, double load_kg,
 		         "Staying at %s: no session has been rated for pain yet.", now);
 		return d;
 	}
-	if (too_much || not_settled) {
-		char why[120];
+	if (too_much || not_settled || rising) {
+		char why[140];
 		if (too_much)
 			snprintf(why, sizeof why,
 			         "the pain during the last session was %d, above 5",
 			         f->during_last);
-		else
+		else if (not_settled)
 			snprintf(why, sizeof why, "this morning's pain was %d, up from %d",
 			         f->morning_today, f->morning_before);
+		else
+			snprintf(
+			    why, sizeof why,
+			    "the pain during sessions is rising week on week (on average %g this "
+			    "week, %g the week before)",
+			    f->week_tenths / 10.0, f->before_tenths / 10.0);
 		if (f->held_last && load_kg > 0) {
 			d.action = LOAD_STEP_BACK;
 			d.load_kg = load_kg - program->load_step_kg > 0

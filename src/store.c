@@ -58,6 +58,8 @@ static const char *const migrations[] = {
     "ALTER TABLE enrolments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE enrolments ADD COLUMN decision TEXT;"
     "ALTER TABLE enrolments ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN program TEXT;"
+    "ALTER TABLE sessions ADD COLUMN week INTEGER;"
     "CREATE TABLE capacity_tests ("
     "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
     "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL,"
@@ -421,6 +423,27 @@ bool store_session_end(struct store *s, int64_t session, const char *status,
 	    status, err, "ending the session's log");
 }
 
+bool store_session_program(struct store *s, int64_t session, const char *program, int week,
+                           struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db, "UPDATE sessions SET program = ?2, week = ?3 WHERE id = ?1",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "noting the session's program");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, session);
+	sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, week);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "noting the session's program");
+	sqlite3_finalize(st);
+	return ok;
+}
+
 bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
 {
 	return update_session(s, session,
@@ -700,23 +723,31 @@ static int latest_score(struct store *s, int64_t profile, const char *sql)
 	return score;
 }
 
-void store_pain_latest(struct store *s, int64_t profile, int *during_last, int *morning_today,
-                       int *morning_before)
+void store_pain_facts(struct store *s, int64_t profile, struct pain_facts *f)
 {
-	*during_last =
+	f->during_last =
 	    latest_score(s, profile,
 	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'during' "
 	                 "ORDER BY at DESC, id DESC LIMIT 1");
-	*morning_today =
+	f->morning_today =
 	    latest_score(s, profile,
 	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
 	                 "date(at, 'unixepoch', 'localtime') = date('now', 'localtime') "
 	                 "ORDER BY at DESC, id DESC LIMIT 1");
-	*morning_before =
+	f->morning_before =
 	    latest_score(s, profile,
 	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
 	                 "date(at, 'unixepoch', 'localtime') < date('now', 'localtime') "
 	                 "ORDER BY at DESC, id DESC LIMIT 1");
+	f->week_tenths = latest_score(
+	    s, profile,
+	    "SELECT CAST(ROUND(AVG(score) * 10) AS INTEGER) FROM pain WHERE profile_id = ?1 AND "
+	    "kind = 'during' AND at > strftime('%s', 'now') - 7 * 86400");
+	f->before_tenths = latest_score(
+	    s, profile,
+	    "SELECT CAST(ROUND(AVG(score) * 10) AS INTEGER) FROM pain WHERE profile_id = ?1 AND "
+	    "kind = 'during' AND at > strftime('%s', 'now') - 14 * 86400 AND "
+	    "at <= strftime('%s', 'now') - 7 * 86400");
 }
 
 /* The local day, in days since 1970-01-01, of a Unix time column. */
@@ -891,7 +922,7 @@ bool store_export_csv(struct store *s, const char *profile, FILE *out, struct te
 	        s->db,
 	        "SELECT strftime('%Y-%m-%d', x.at, 'unixepoch', 'localtime'), "
 	        "  strftime('%H:%M:%S', x.at, 'unixepoch', 'localtime'), p.name, s.routine, "
-	        "  NULL, NULL, s.status, x.exercise, x.side, x.set_number, "
+	        "  s.program, s.week, s.status, x.exercise, x.side, x.set_number, "
 	        "  CASE x.completed WHEN 1 THEN 'yes' ELSE 'no' END, "
 	        "  NULLIF(x.planned_reps, 0), CASE WHEN x.planned_reps > 0 THEN x.done_reps END, "
 	        "  CASE WHEN x.planned_hold_ms > 0 THEN printf('%.1f', x.planned_hold_ms / 1000.0) "

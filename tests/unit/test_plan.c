@@ -112,7 +112,7 @@ static const struct program pain_program = {12, 2, 7, LOAD_RULE_PAIN, 2.5, NULL,
 
 static struct load_decision decide(double kg, int during, int morning, int before, bool held)
 {
-	struct pain_facts f = {during, morning, before, held};
+	struct pain_facts f = {during, morning, before, held, -1, -1};
 	return plan_decide(&pain_program, kg, &f);
 }
 
@@ -154,6 +154,14 @@ static void test_the_pain_rule(void **state)
 	d = decide(2.5, 3, -1, 2, false);
 	assert_int_equal(d.action, LOAD_HOLD);
 	assert_non_null(strstr(d.reason, "this morning's pain has not been rated"));
+	/* Rising week on week: hold, though each session was within 5. */
+	struct pain_facts rising = {4, 2, 2, false, 45, 30};
+	d = plan_decide(&pain_program, 5, &rising);
+	assert_int_equal(d.action, LOAD_HOLD);
+	assert_string_equal(d.reason, "Holding at 5 kg: the pain during sessions is rising week on "
+	                              "week (on average 4.5 this week, 3 the week before).");
+	struct pain_facts steady = {4, 2, 2, false, 30, 30};
+	assert_int_equal(plan_decide(&pain_program, 5, &steady).action, LOAD_PROGRESS);
 }
 
 static void test_the_repetition_maximum_rule(void **state)

@@ -100,12 +100,15 @@ static void test_sets_and_the_csv(void **state)
 	assert_true(store_set_done(s, session, &hold, &err));
 	assert_true(store_set_done(s, session, &reps, &err));
 	assert_true(store_session_end(s, session, "partial", &err));
+	assert_true(store_session_program(s, session, "alfredson-program", 3, &err));
 	assert_true(store_export_csv(s, "cy", out, &err));
 	fclose(out);
-	assert_non_null(
-	    strstr(text, ",cy,drops,,,partial,\"Wall, straight\",left,1,yes,,,30.0,30.0,,\n"));
+	assert_non_null(strstr(
+	    text,
+	    ",cy,drops,alfredson-program,3,partial,\"Wall, straight\",left,1,yes,,,30.0,30.0,,\n"));
 	/* A spreadsheet must not take a name for a formula. */
-	assert_non_null(strstr(text, ",partial,\"'=cmd|' /C calc'!A0\",right,2,no,15,9,,,5 kg,\n"));
+	assert_non_null(
+	    strstr(text, ",3,partial,\"'=cmd|' /C calc'!A0\",right,2,no,15,9,,,5 kg,\n"));
 	free(text);
 	store_close(s);
 }
@@ -283,6 +286,8 @@ static void test_migration_from_schema_1(void **state)
 	         "ALTER TABLE enrolments DROP COLUMN decision;"
 	         "ALTER TABLE enrolments DROP COLUMN paused;"
 	         "DROP TABLE capacity_tests;"
+	         "ALTER TABLE sessions DROP COLUMN program;"
+	         "ALTER TABLE sessions DROP COLUMN week;"
 	         "INSERT INTO enrolments (profile_id, program, start_date) VALUES (1, 'old', "
 	         "'2026-01-05');"
 	         "PRAGMA user_version = 1;");
