@@ -58,6 +58,11 @@ int64_t store_session_begin(struct store *store, int64_t profile, const char *ro
 bool store_session_program(struct store *store, int64_t session, const char *program, int week,
                            struct tendo_error *err);
 
+/* Sets the load of every set of a session: the load the person says they
+ * used, known only when it is over. */
+bool store_session_load(struct store *store, int64_t session, double load_kg,
+                        struct tendo_error *err);
+
 /* Records one set, committed before it returns. */
 bool store_set_done(struct store *store, int64_t session, const struct store_set *set,
                     struct tendo_error *err);

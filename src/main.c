@@ -431,6 +431,7 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	                     &used);
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
+	store_session_load(j->store, j->session, used, &err);
 	d = plan_decide_rm(p, plan_block(p, plan_week(en.start_day, store_today())), used,
 	                   r->tally.sets_skipped == 0 && !r->quit);
 	store_decide(j->store, en.id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err);

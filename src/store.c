@@ -444,6 +444,27 @@ bool store_session_program(struct store *s, int64_t session, const char *program
 	return ok;
 }
 
+bool store_session_load(struct store *s, int64_t session, double load_kg, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	char load[32];
+	bool ok;
+
+	snprintf(load, sizeof load, "%g kg", load_kg);
+	if (sqlite3_prepare_v2(s->db, "UPDATE sets SET load = ?2 WHERE session_id = ?1", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		fail(s, err, "saving the load");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, session);
+	bind_text(st, 2, load_kg > 0 ? load : "bodyweight");
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the load");
+	sqlite3_finalize(st);
+	return ok;
+}
+
 bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
 {
 	return update_session(s, session,

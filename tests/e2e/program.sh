@@ -78,6 +78,9 @@ answer_pain_if_asked 2
 out=$("$TENDO" plan --data-dir "$data" --profile rae)
 printf '%s\n' "$out" | grep -qF "Seated calf raise (knee bent): 4 x 10 reps, rest 2 min 30 s, 42.5 kg." || fail "plan after: $out"
 printf '%s\n' "$out" | grep -qF "Next time 42.5 kg: you met 10RM at 40 kg." || fail "plan after: $out"
+# The export names the program and its week.
+"$TENDO" export --csv --data-dir "$data" --profile rae | grep -q ",rae,hsr-program,hsr-program,4,completed,Seated calf raise (knee bent),,1,yes,10,10,,,40 kg,2$" ||
+	fail "export: $("$TENDO" export --csv --data-dir "$data" --profile rae | head -n 3)"
 t kill-server
 
 # The heel-raise capacity test: reps to fatigue on each leg, the limb
