@@ -875,6 +875,26 @@ static void preselect_program(struct journal *j, const struct catalog *cat, size
 		*chosen = (size_t)(e - cat->entries);
 }
 
+/* This week's prescription in a few words: "3 x 15 reps (15RM) a set." */
+static const char *prescription(const struct routine *r, int week)
+{
+	static char text[96];
+	const struct block *b = plan_block(r->program, week);
+	const struct exercise *e = &r->exercises[0];
+	int sets = b && b->sets ? b->sets : e->sets;
+	char hold[32];
+
+	if (e->kind == EXERCISE_HOLD)
+		snprintf(
+		    text, sizeof text, "%d x %s holds.", sets,
+		    duration_format(b && b->hold_ms ? b->hold_ms : e->hold_ms, hold, sizeof hold));
+	else
+		snprintf(text, sizeof text, "%d x %d reps%s%s%s.", sets,
+		         b && b->reps ? b->reps : e->reps, b && b->intensity ? " (" : "",
+		         b && b->intensity ? b->intensity : "", b && b->intensity ? ")" : "");
+	return text;
+}
+
 /* What the start screen says of the program followed. */
 static void start_screen_status(const struct options *o, struct journal *j,
                                 const struct catalog *cat, struct picker_status *ps)
@@ -915,9 +935,10 @@ static void start_screen_status(const struct options *o, struct journal *j,
 		snprintf(load, sizeof load, "%g kg", en.load_kg);
 	else
 		snprintf(load, sizeof load, "bodyweight");
-	snprintf(ps->lines[1], sizeof ps->lines[1], "Today: %d of %d session%s done. Load: %s.%s",
+	snprintf(ps->lines[1], sizeof ps->lines[1],
+	         "Today: %d of %d session%s done. %s Load: %s.%s",
 	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
-	         p->sessions_per_day == 1 ? "" : "s", load,
+	         p->sessions_per_day == 1 ? "" : "s", prescription(e->routine, week), load,
 	         en.paused ? " Paused until the tendon has been assessed." : "");
 	snprintf(ps->lines[2], sizeof ps->lines[2], "%.220s", en.decision);
 }

@@ -65,7 +65,7 @@ press l
 wait_for "Week 1: Staying at bodyweight"
 press q y Enter
 wait_for "Alfredson eccentric program (12 weeks): week 1 of 12"
-wait_for "Today: 0 of 2 sessions done. Load: bodyweight."
+wait_for "Today: 0 of 2 sessions done. 3 x 15 reps. Load: bodyweight."
 press q
 status=$(finished)
 [ "$status" = 0 ] || fail "tendo exited $status"

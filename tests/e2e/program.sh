@@ -12,6 +12,12 @@ printf '%s\n' "$out" | grep -qF "Seated calf raise (knee bent): 4 x 10 reps, res
 out=$("$TENDO" plan --week 9 --data-dir "$data" --profile quinn)
 printf '%s\n' "$out" | grep -qF "Calf raise in the leg press: 4 x 6 reps" || fail "week 9: $out"
 
+# A program started in the future: its first week is shown, and said to start later.
+"$TENDO" enrol hsr-program --start "$(date -d '+3 days' +%F)" --data-dir "$data" --profile uma >/dev/null || fail "enrol ahead"
+out=$("$TENDO" plan --data-dir "$data" --profile uma)
+printf '%s\n' "$out" | grep -qF "Heavy slow resistance program (12 weeks) starts later" || fail "future: $out"
+printf '%s\n' "$out" | grep -qF "week 1 of 12" || fail "future: $out"
+
 err=$("$TENDO" enrol calf-stretches --data-dir "$data" 2>&1)
 [ $? -eq 1 ] || fail "enrolling in a routine that is not a program did not exit 1"
 printf '%s\n' "$err" | grep -qF 'there is no program called "calf-stretches"' || fail "not a program: $err"
