@@ -716,6 +716,25 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct options *o,
 
 static const struct start fresh = {0, LEG_NONE, -1};
 
+/* What every start does before the first screen of choice: the log, the
+ * terminal, this morning's pain, and a cut-off session to take up.
+ * Returns OUTCOME_BACK when nothing ran and the person may choose. */
+static enum screen_outcome open_session_ui(struct ui *ui, const struct options *o,
+                                           struct cue_sinks *sinks, struct journal *j,
+                                           struct coached *done, struct tendo_error *err,
+                                           struct catalog_entry *resumed)
+{
+	enum screen_outcome outcome;
+
+	open_journal(o, j);
+	ui_start(ui);
+	ui->frames = o->frames;
+	outcome = ask_morning(ui, j);
+	if (outcome != OUTCOME_STOP)
+		outcome = offer_resume(ui, o, sinks, j, done, err, resumed);
+	return outcome;
+}
+
 static void finish_ui(struct ui *ui, const struct coached *done, const struct tendo_error *err)
 {
 	ui_stop(ui);
@@ -832,12 +851,7 @@ static int command_run(const struct options *o, const char *target)
 		struct journal journal;
 		struct catalog_entry resumed = {0};
 		enum screen_outcome outcome;
-		open_journal(o, &journal);
-		ui_start(&ui);
-		ui.frames = o->frames;
-		outcome = ask_morning(&ui, &journal);
-		if (outcome != OUTCOME_STOP)
-			outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+		outcome = open_session_ui(&ui, o, &sinks, &journal, &done, &err, &resumed);
 		if (outcome == OUTCOME_BACK)
 			outcome = coach(&ui, entry, o, &sinks, &journal, &fresh, &done, &err);
 		if (outcome == OUTCOME_STOP)
@@ -983,12 +997,7 @@ static int command_pick(const struct options *o)
 	if (!have_terminal() || !open_sinks(o, &sinks))
 		return EXIT_BAD;
 	load_catalog(o, &cat);
-	open_journal(o, &journal);
-	ui_start(&ui);
-	ui.frames = o->frames;
-	outcome = ask_morning(&ui, &journal);
-	if (outcome != OUTCOME_STOP)
-		outcome = offer_resume(&ui, o, &sinks, &journal, &done, &err, &resumed);
+	outcome = open_session_ui(&ui, o, &sinks, &journal, &done, &err, &resumed);
 	preselect_program(&journal, &cat, &chosen);
 	while (outcome != OUTCOME_STOP && !err.message[0]) {
 		struct picker_status ps;

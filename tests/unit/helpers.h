@@ -29,6 +29,28 @@ static inline struct routine *parse_good(const char *text)
 	return r;
 }
 
+/* Parses one of the routine files that ship; fails the test if it is bad. */
+static inline struct routine *read_shipped(const char *name)
+{
+	char path[512], *text;
+	FILE *f;
+	long len;
+	struct routine *r;
+
+	snprintf(path, sizeof path, "%s/../../routines/%s", FIXTURES, name);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)len + 1);
+	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	r = parse_good(text);
+	free(text);
+	return r;
+}
+
 static inline struct timeline build(const struct routine *r, enum leg leg)
 {
 	struct timeline tl;

@@ -4,27 +4,6 @@
 
 #include "plan.h"
 
-static struct routine *read_file(const char *name)
-{
-	char path[512], *text;
-	FILE *f;
-	long len;
-	struct routine *r;
-
-	snprintf(path, sizeof path, "%s/../../routines/%s", FIXTURES, name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	text = calloc(1, (size_t)len + 1);
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	r = parse_good(text);
-	free(text);
-	return r;
-}
-
 static void test_weeks_from_the_start_day(void **state)
 {
 	(void)state;
@@ -50,7 +29,7 @@ static void test_heavy_slow_resistance_week_by_week(void **state)
 	};
 	(void)state;
 	for (int week = 1; week <= 12; week++) {
-		struct routine *r = read_file("hsr-program.yaml");
+		struct routine *r = read_shipped("hsr-program.yaml");
 		const struct block *b = plan_block(r->program, week);
 		assert_non_null(b);
 		assert_string_equal(b->intensity, table[week].intensity);
@@ -70,7 +49,7 @@ static void test_heavy_slow_resistance_week_by_week(void **state)
 		assert_false(plan_finished(r->program, week));
 		routine_free(r);
 	}
-	struct routine *r = read_file("hsr-program.yaml");
+	struct routine *r = read_shipped("hsr-program.yaml");
 	assert_true(plan_finished(r->program, 13));
 	assert_null(plan_block(r->program, 13));
 	routine_free(r);
@@ -82,7 +61,7 @@ static void test_alfredson_is_the_same_every_week(void **state)
 {
 	(void)state;
 	for (int week = 1; week <= 12; week++) {
-		struct routine *r = read_file("alfredson-program.yaml");
+		struct routine *r = read_shipped("alfredson-program.yaml");
 		plan_apply(r, plan_block(r->program, week), 0);
 		assert_int_equal(r->program->sessions_per_day, 2);
 		assert_int_equal(r->program->days_per_week, 7);
@@ -100,7 +79,7 @@ static void test_alfredson_is_the_same_every_week(void **state)
 
 static void test_an_ongoing_program_never_ends(void **state)
 {
-	struct routine *r = read_file("calf-stretching-program.yaml");
+	struct routine *r = read_shipped("calf-stretching-program.yaml");
 	(void)state;
 	assert_int_equal(r->program->weeks, 0);
 	assert_false(plan_finished(r->program, 500));
@@ -166,7 +145,7 @@ static void test_the_pain_rule(void **state)
 
 static void test_the_repetition_maximum_rule(void **state)
 {
-	struct routine *r = read_file("hsr-program.yaml");
+	struct routine *r = read_shipped("hsr-program.yaml");
 	struct load_decision d;
 	(void)state;
 	d = plan_decide_rm(r->program, plan_block(r->program, 2), 40, true);

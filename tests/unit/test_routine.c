@@ -278,23 +278,10 @@ static void test_shipped_routines_parse(void **state)
 	    "heel-raise-test.yaml"};
 	(void)state;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char path[512], *text;
-		FILE *f;
-		long len;
-		snprintf(path, sizeof path, "%s/../../routines/%s", FIXTURES, files[i]);
-		f = fopen(path, "rb");
-		assert_non_null(f);
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		rewind(f);
-		text = calloc(1, (size_t)len + 1);
-		assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
-		fclose(f);
-		struct routine *r = parse_good(text);
+		struct routine *r = read_shipped(files[i]);
 		assert_non_null(r->source);
 		assert_non_null(r->caution);
 		routine_free(r);
-		free(text);
 	}
 }
 
