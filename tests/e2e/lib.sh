@@ -81,11 +81,15 @@ screen() {
 	t capture-pane -p
 }
 
+# To stderr, so that a failure inside a command whose output is thrown away
+# (finished >/dev/null) is still seen in the test's log.
 fail() {
-	echo "FAIL: $*"
-	echo "---- screen ----"
-	screen 2>/dev/null
-	echo "----------------"
+	{
+		echo "FAIL: $*"
+		echo "---- screen ----"
+		screen 2>/dev/null
+		echo "----------------"
+	} >&2
 	exit 1
 }
 
@@ -114,7 +118,7 @@ press() {
 }
 
 finished() {
-	wait_for "tendo exited:" "${1:-10}"
+	wait_for "tendo exited:" "${1:-20}"
 	screen | sed -n 's/.*tendo exited: \([0-9]*\).*/\1/p' | tail -n 1
 }
 
