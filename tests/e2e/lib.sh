@@ -70,11 +70,15 @@ new_session() {
 # check for leaks; here ASan and UBSan still check every access.
 NO_LEAK_CHECK="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
+# Says how tendo left, at the start of a line of its own: a tendo that was
+# killed leaves the cursor wherever it was.
+EXIT_LINE='s=$?; printf "\\r\\n"; echo "tendo exited: $s"'
+
 start() {
 	local cols=$1 rows=$2
 	shift 2
 	new_session "$cols" "$rows" \
-		"env TERM=${TEST_TERM:-xterm-256color} $NO_LEAK_CHECK ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); echo \"tendo exited: \$?\"; sleep 600"
+		"env TERM=${TEST_TERM:-xterm-256color} $NO_LEAK_CHECK ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); $EXIT_LINE; sleep 600"
 }
 
 screen() {
