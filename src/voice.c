@@ -13,6 +13,7 @@
 #include "wav.h"
 
 #ifdef HAVE_ESPEAK
+#include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
 #endif
 
@@ -66,19 +67,52 @@ static int on_samples(short *wav, int count, espeak_EVENT *events)
 
 static int rate;
 
+/* espeak-ng, loaded only when a voice is wanted (dlopen): most sessions
+ * have none, and it brings its own libraries. */
+static struct {
+	int (*initialize)(espeak_AUDIO_OUTPUT, int, const char *, int);
+	void (*set_callback)(t_espeak_callback *);
+	espeak_ERROR (*set_voice)(const char *);
+	espeak_ERROR (*set_parameter)(espeak_PARAMETER, int, int);
+	espeak_ERROR (*synth)(const void *, size_t, unsigned int, espeak_POSITION_TYPE,
+	                      unsigned int, unsigned int, unsigned int *, void *);
+	espeak_ERROR (*synchronize)(void);
+} es;
+
+static bool load_espeak(void)
+{
+	void *lib = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib)
+		return false;
+	*(void **)&es.initialize = dlsym(lib, "espeak_Initialize");
+	*(void **)&es.set_callback = dlsym(lib, "espeak_SetSynthCallback");
+	*(void **)&es.set_voice = dlsym(lib, "espeak_SetVoiceByName");
+	*(void **)&es.set_parameter = dlsym(lib, "espeak_SetParameter");
+	*(void **)&es.synth = dlsym(lib, "espeak_Synth");
+	*(void **)&es.synchronize = dlsym(lib, "espeak_Synchronize");
+	return es.initialize && es.set_callback && es.set_voice && es.set_parameter && es.synth &&
+	       es.synchronize;
+}
+
 static bool start_espeak(struct tendo_error *err)
 {
 	if (rate > 0)
 		return true;
-	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+	if (!load_espeak()) {
+		error_set(err, NULL, 0, 0,
+		          "espeak-ng is not installed (apt-get install libespeak-ng1)");
+		return false;
+	}
+	rate = es.initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
 	if (rate <= 0) {
 		error_set(err, NULL, 0, 0,
 		          "espeak-ng could not start (is espeak-ng-data installed?)");
 		return false;
 	}
-	espeak_SetSynthCallback(on_samples);
-	espeak_SetVoiceByName("en");
-	espeak_SetParameter(espeakRATE, 190, 0);
+	es.set_callback(on_samples);
+	es.set_voice("en");
+	es.set_parameter(espeakRATE, 190, 0);
 	return true;
 }
 
@@ -117,9 +151,9 @@ bool voice_render(const char *dir, const char *text, struct tendo_error *err)
 	if (!start_espeak(err))
 		return false;
 	current = &speech;
-	ok = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL,
-	                  NULL) == EE_OK &&
-	     espeak_Synchronize() == EE_OK && !speech.failed && speech.count > 0;
+	ok = es.synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL) ==
+	         EE_OK &&
+	     es.synchronize() == EE_OK && !speech.failed && speech.count > 0;
 	current = NULL;
 	if (!ok) {
 		error_set(err, NULL, 0, 0, "espeak-ng could not say \"%s\"", text);
