@@ -38,26 +38,28 @@ static bool running_from_build_tree(void)
 	return strcmp(exe, real_build) == 0;
 }
 
-char *paths_shipped_routines(char *buf, size_t size)
+/* A folder of what ships: under $TENDO_DATADIR when set; in the build tree
+ * (build_root: the source tree for files kept in git, the build tree for
+ * files the build makes) for a binary run from it; else installed. */
+static char *shipped(char *buf, size_t size, const char *build_root, const char *tail)
 {
 	const char *dir = getenv("TENDO_DATADIR");
 
 	if (dir && *dir)
-		return fill(buf, size, dir, "/routines");
+		return fill(buf, size, dir, tail);
 	if (running_from_build_tree())
-		return fill(buf, size, TENDO_SRCDIR, "/routines");
-	return fill(buf, size, TENDO_PKGDATADIR, "/routines");
+		return fill(buf, size, build_root, tail);
+	return fill(buf, size, TENDO_PKGDATADIR, tail);
+}
+
+char *paths_shipped_routines(char *buf, size_t size)
+{
+	return shipped(buf, size, TENDO_SRCDIR, "/routines");
 }
 
 char *paths_shipped_sounds(char *buf, size_t size)
 {
-	const char *dir = getenv("TENDO_DATADIR");
-
-	if (dir && *dir)
-		return fill(buf, size, dir, "/sounds");
-	if (running_from_build_tree())
-		return fill(buf, size, TENDO_BUILDDIR, "/sounds");
-	return fill(buf, size, TENDO_PKGDATADIR, "/sounds");
+	return shipped(buf, size, TENDO_BUILDDIR, "/sounds");
 }
 
 /* $XDG_..._HOME/tail, or ~/fallback/tail: the XDG base directory rule. */
