@@ -16,7 +16,7 @@
 #include "routine.h"
 
 /* Where a folder of routines comes from, in the order they are searched. */
-enum origin { ORIGIN_COMMAND_LINE, ORIGIN_USER, ORIGIN_SHIPPED, ORIGIN_FILE };
+enum origin { ORIGIN_COMMAND_LINE, ORIGIN_CONFIG, ORIGIN_USER, ORIGIN_SHIPPED, ORIGIN_FILE };
 
 struct catalog_entry {
 	char *path; /* the file */

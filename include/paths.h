@@ -6,6 +6,7 @@
 #ifndef TENDO_PATHS_H
 #define TENDO_PATHS_H
 
+#include <limits.h>
 #include <stddef.h>
 
 /* The routines that ship: the source tree's routines/ when this binary runs
@@ -22,6 +23,14 @@ char *paths_user_config(char *buf, size_t size);
 
 /* The log's folder: $XDG_DATA_HOME/tendo, by default ~/.local/share/tendo. */
 char *paths_data_dir(char *buf, size_t size);
+
+enum { PATHS_SYSTEM_CONFIGS = 2 };
+
+/* The system's config files, read in order (a later one's settings win):
+ * /etc/tendo/config, then $(sysconfdir)/tendo/config when that is
+ * elsewhere; or only $TENDO_SYSTEM_CONFIG when it is set. Returns how many
+ * paths were filled. */
+size_t paths_system_configs(char bufs[PATHS_SYSTEM_CONFIGS][PATH_MAX]);
 
 /* The cue sounds: the build tree's sounds/ (made by the build) when this
  * binary runs from its build tree, else the installed $(pkgdatadir)/sounds. */

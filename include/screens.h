@@ -22,7 +22,12 @@ enum screen_outcome {
 	OUTCOME_BACK,    /* the person went back or quit this screen */
 	OUTCOME_STOP,    /* a stop signal arrived */
 	OUTCOME_HISTORY, /* the person asked for their history */
+	OUTCOME_AWAY,    /* the person left the screen alone too long (a kiosk) */
 };
+
+/* What a screen came to when ui_run() returned false: OUTCOME_AWAY when
+ * it was left alone (a kiosk), else OUTCOME_STOP. */
+enum screen_outcome screen_ended(const struct ui *ui);
 
 /* Asks a yes-or-no question (y, n). On OUTCOME_CHOSEN, *yes holds the
  * answer. */
@@ -33,6 +38,7 @@ enum screen_outcome question_run(struct ui *ui, const char *title, const char *q
 struct picker_status {
 	char lines[3][240]; /* "" for none */
 	bool has_history;   /* h shows the history */
+	char who[80];       /* a kiosk's member, named in the title; "" for none */
 };
 
 /* The routine list. On OUTCOME_CHOSEN, *chosen is the index of a good entry
@@ -45,9 +51,10 @@ enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t 
 enum screen_outcome history_run(struct ui *ui, const struct store_history *history,
                                 const char *profile);
 
-/* Asks which leg is affected. On OUTCOME_CHOSEN, *leg is LEG_LEFT or
- * LEG_RIGHT. */
-enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine, enum leg *leg);
+/* Asks which leg is affected, under title with why the question is
+ * asked. On OUTCOME_CHOSEN, *leg is LEG_LEFT or LEG_RIGHT. */
+enum screen_outcome leg_prompt_run(struct ui *ui, const char *title, const char *why,
+                                   enum leg *leg);
 
 struct session_options {
 	double speed;            /* session seconds per real second */
@@ -88,5 +95,25 @@ enum screen_outcome number_run(struct ui *ui, const char *title, const char *que
 
 /* Shows text until Enter: advice the person must not miss. */
 enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text);
+
+/* --- a kiosk's screens (screen_members.c) ---------------------------- */
+
+/* Who is training: the members by name, and a row for someone new. On
+ * OUTCOME_CHOSEN, *chosen is an index into members, or count for someone
+ * new; OUTCOME_BACK when q asks for the staff. notice is shown in red
+ * until a key ("" for none). */
+enum screen_outcome members_run(struct ui *ui, const struct store_member *members, size_t count,
+                                size_t *chosen, const char *notice);
+
+/* A PIN of min_digits to max_digits digits, typed or touched on a keypad,
+ * shown as stars, into pin (max_digits + 1 bytes). With min_digits 0,
+ * Enter with no digits means none. OUTCOME_BACK on Esc or q. */
+enum screen_outcome pin_run(struct ui *ui, const char *title, const char *prompt,
+                            const char *notice, int min_digits, int max_digits, char *pin);
+
+/* A line of text, such as a name, into text (size bytes, kept as typed
+ * when the screen is left). OUTCOME_BACK on Esc. */
+enum screen_outcome text_run(struct ui *ui, const char *title, const char *question,
+                             const char *hint, const char *notice, char *text, size_t size);
 
 #endif

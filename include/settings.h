@@ -1,9 +1,16 @@
-/* settings.h — the config file: lasting choices the command line can
+/* settings.h — the config files: lasting choices the command line can
  * override.
  *
  *   # $XDG_CONFIG_HOME/tendo/config
  *   sound = canberra,flash
  *   voice = yes
+ *
+ *   # /etc/tendo/config, the system's: also a kiosk's settings
+ *   kiosk = yes
+ *   admin-pin = $y$j9T$...      (from tendo hash-pin; or the digits)
+ *   idle = 2m
+ *   routines = /srv/tendo/routines
+ *   data-dir = /var/lib/tendo
  *
  * Pure: parses a buffer the caller has read.
  */
@@ -12,14 +19,29 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
-enum { SETTINGS_MAX_FILE = 64 * 1024, SETTINGS_ERRORS_MAX = 8 };
+enum {
+	SETTINGS_MAX_FILE = 64 * 1024,
+	SETTINGS_ERRORS_MAX = 8,
+	SETTINGS_MAX_FOLDERS = 8,
+	SETTINGS_MAX_VALUE = 256,
+};
+
+/* Which file is read: some settings belong to the system's alone. */
+enum settings_scope { SETTINGS_USER, SETTINGS_SYSTEM };
 
 struct settings {
 	char sound[64]; /* a --sound value; "" when not set */
 	int voice;      /* 1 yes, 0 no, -1 not set */
+	int kiosk;      /* 1 yes, 0 no, -1 not set */
+	char admin_pin[SETTINGS_MAX_VALUE]; /* digits or a crypt(3) hash; "" when not set */
+	int64_t idle_ms;                    /* a kiosk's idle time; -1 when not set */
+	char routines[SETTINGS_MAX_FOLDERS][SETTINGS_MAX_VALUE]; /* routine folders */
+	size_t routine_count;
+	char data_dir[SETTINGS_MAX_VALUE]; /* "" when not set */
 };
 
 struct settings_errors {
@@ -31,10 +53,13 @@ struct settings_errors {
 struct settings settings_defaults(void);
 
 /* Parses len bytes of text from file into *out (which keeps what it had
- * for keys the text does not set). Lines it can't use are reported in
- * errors with their line and column, and skipped. Returns true when there
- * were none. */
-bool settings_parse(const char *text, size_t len, const char *file, struct settings *out,
-                    struct settings_errors *errors);
+ * for keys the text does not set; routines add to the folders). Lines it
+ * can't use are reported in errors with their line and column, and
+ * skipped. Returns true when there were none. */
+bool settings_parse(const char *text, size_t len, const char *file, enum settings_scope scope,
+                    struct settings *out, struct settings_errors *errors);
+
+/* A kiosk's PIN as typed: 4 to 12 digits. */
+bool settings_pin_valid(const char *pin);
 
 #endif

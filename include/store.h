@@ -22,7 +22,7 @@
 #include "plan.h"
 #include "routine.h"
 
-enum { STORE_SCHEMA = 2 };
+enum { STORE_SCHEMA = 2, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
 
 struct store;
 
@@ -36,6 +36,30 @@ const char *store_path(const struct store *store);
 
 /* The profile's id, creating the profile if it is new. -1 on failure. */
 int64_t store_profile(struct store *store, const char *name, struct tendo_error *err);
+
+/* A profile as the kiosk's start screen lists it. */
+struct store_member {
+	int64_t id;
+	char name[STORE_NAME_MAX + 1];
+	enum leg leg;
+	bool has_pin;
+};
+
+/* The profiles, in order of name (ignoring case), up to max. Returns how
+ * many; 0 on failure too. */
+size_t store_members(struct store *store, struct store_member *out, size_t max);
+
+/* Adds a profile with its affected leg and the hash of its PIN (NULL or ""
+ * for none; the hash carries its own salt, also kept in pin_salt). Returns
+ * its id, or -1 with err (saying so when the name is taken). */
+int64_t store_member_add(struct store *store, const char *name, enum leg leg,
+                         const char *pin_hash, const char *pin_salt, struct tendo_error *err);
+
+/* The hash of a profile's PIN into hash; false when it has none. */
+bool store_member_pin(struct store *store, int64_t profile, char *hash, size_t size);
+
+/* The profile's affected leg, or LEG_NONE when it has not said. */
+enum leg store_profile_leg(struct store *store, int64_t profile);
 
 /* A set as it ended. */
 struct store_set {

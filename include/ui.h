@@ -45,7 +45,11 @@ struct ui_label {
 	int key;
 };
 
-enum { UI_MAX_LABELS = 32 };
+enum { UI_MAX_LABELS = 128 };
+
+/* Keys beyond curses' own, for labels that stand for a row of a list:
+ * UI_KEY_ROW + the row's index. */
+enum { UI_KEY_ROW = 0x100000 };
 
 struct ui {
 	bool utf8;  /* the locale's text is UTF-8: block characters allowed */
@@ -58,6 +62,9 @@ struct ui {
 	int timer;        /* a timerfd for the loop's wake-ups */
 	int saved_stderr; /* the real stderr while curses runs (see ui_start) */
 	int frames;       /* leave after drawing this many frames; 0 for no limit */
+	int64_t idle_ns;  /* a kiosk: a screen left alone this long closes (0: never) */
+	bool away;        /* the last ui_run ended because the screen was left alone */
+	bool locked;      /* a kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing */
 };
 
 /* What a screen's functions ask of the loop. */
@@ -85,6 +92,13 @@ struct screen {
 	void (*stop)(void *ctx, int64_t now_ns);
 	/* The person suspended tendo (Ctrl-Z). May be NULL. */
 	void (*suspend)(void *ctx, int64_t now_ns);
+	/* How long the screen may be left alone now before it closes (ns), or
+	 * UI_NO_WAKE for as long as it likes. Only asked when ui->idle_ns is
+	 * set (a kiosk). May be NULL: ui->idle_ns. */
+	int64_t (*idle_limit)(void *ctx, const struct ui *ui);
+	/* The screen was left alone past its limit; the loop returns after
+	 * calling it, with ui->away set. May be NULL. */
+	void (*away)(void *ctx, int64_t now_ns);
 };
 
 /* Starts curses: colours (none with NO_COLOR), keypad, mouse, and the
@@ -95,8 +109,14 @@ struct screen {
 void ui_start(struct ui *ui);
 void ui_stop(struct ui *ui);
 
-/* Runs a screen until it closes, a stop signal arrives, or the terminal
- * hangs up (ui->hung_up). Returns true when the screen closed itself, false
+/* A kiosk: no key stops or suspends tendo (the terminal's interrupt, quit
+ * and suspend characters arrive as plain keys, which the screens ignore),
+ * and flow control is off. SIGTERM and SIGHUP still end the loop. */
+void ui_lock(struct ui *ui);
+
+/* Runs a screen until it closes, a stop signal arrives, the terminal
+ * hangs up (ui->hung_up), or (a kiosk) it is left alone past its idle
+ * limit (ui->away). Returns true when the screen closed itself, false
  * otherwise. */
 bool ui_run(struct ui *ui, const struct screen *screen, void *ctx);
 
@@ -134,6 +154,9 @@ void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum 
  * show for the key itself. Uses a compact form when the row is narrow. */
 void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
              const char *const *short_names, const char *const *words, int count);
+
+/* Records a part of a row that a click or a touch turns into key. */
+void ui_label(struct ui *ui, int y, int x, int width, int key);
 
 /* Forgets the recorded labels; the loop calls this before each draw. */
 void ui_labels_clear(struct ui *ui);

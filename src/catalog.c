@@ -11,6 +11,7 @@
 
 static const char *const origin_names[] = {
     [ORIGIN_COMMAND_LINE] = "--routines",
+    [ORIGIN_CONFIG] = "config",
     [ORIGIN_USER] = "yours",
     [ORIGIN_SHIPPED] = "shipped",
     [ORIGIN_FILE] = "file",

@@ -118,3 +118,18 @@ char *paths_voice_cache(char *buf, size_t size)
 		return NULL;
 	return make_folders(buf) ? buf : NULL;
 }
+
+size_t paths_system_configs(char bufs[PATHS_SYSTEM_CONFIGS][PATH_MAX])
+{
+	const char *chosen = getenv("TENDO_SYSTEM_CONFIG");
+	size_t n = 0;
+
+	if (chosen && *chosen)
+		return fill(bufs[0], PATH_MAX, chosen, "") ? 1 : 0;
+	if (fill(bufs[n], PATH_MAX, "/etc", "/tendo/config"))
+		n++;
+	if (strcmp(TENDO_SYSCONFDIR, "/etc") != 0 &&
+	    fill(bufs[n], PATH_MAX, TENDO_SYSCONFDIR, "/tendo/config"))
+		n++;
+	return n;
+}

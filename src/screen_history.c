@@ -133,5 +133,5 @@ enum screen_outcome history_run(struct ui *ui, const struct store_history *histo
 {
 	struct history_screen hs = {history, profile};
 
-	return ui_run(ui, &history_screen, &hs) ? OUTCOME_BACK : OUTCOME_STOP;
+	return ui_run(ui, &history_screen, &hs) ? OUTCOME_BACK : screen_ended(ui);
 }

@@ -65,6 +65,7 @@ static void draw_entry(struct picker *p, struct ui *ui, size_t i, int y)
 	ui_text(ui, y, 1, 2, role, selected ? ">" : " ");
 	ui_text(ui, y, 3, COLS - 4 - ui_text_width(ui, right), role, entry_title(e));
 	ui_text(ui, y, COLS - ui_text_width(ui, right), COLS, role, right);
+	ui_label(ui, y, 0, COLS, UI_KEY_ROW + (int)i);
 }
 
 static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
@@ -95,13 +96,19 @@ static void picker_draw(void *ctx, struct ui *ui)
 {
 	static const int keys[] = {KEY_UP, KEY_DOWN, '\n', 'H', 'q'};
 	static const char *const names[] = {"Up", "Down", "Enter", "H", "q"};
-	static const char *const words[] = {"", "choose", "start", "history", "quit"};
+	static const char *const quit_words[] = {"", "choose", "start", "history", "quit"};
+	static const char *const done_words[] = {"", "choose", "start", "history", "done"};
 	struct picker *p = ctx;
+	bool member = p->status && p->status->who[0];
+	const char *const *words = member ? done_words : quit_words;
+	char title[160];
 	int y = 2;
 
 	attrset(ui->attr[ROLE_HEADER]);
 	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, "tendo \u2014 choose a routine");
+	snprintf(title, sizeof title, "tendo \u2014 %s%schoose a routine",
+	         member ? p->status->who : "", member ? ": " : "");
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, title);
 	if (p->cat->count == 0) {
 		ui_wrap(
 		    ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,
@@ -168,6 +175,15 @@ static unsigned picker_key(void *ctx, int key)
 	}
 	if (p->cat->count == 0)
 		return UI_NOTHING;
+	/* A click or a touch on a row: the first selects it, the second starts it. */
+	if (key >= UI_KEY_ROW && key < UI_KEY_ROW + (int)p->cat->count) {
+		size_t row = (size_t)(key - UI_KEY_ROW);
+		if (row != p->selected) {
+			p->selected = row;
+			return UI_REDRAW;
+		}
+		key = '\n';
+	}
 	switch (key) {
 	case KEY_UP: move_to(p, (long)p->selected - 1); break;
 	case KEY_DOWN: move_to(p, (long)p->selected + 1); break;
@@ -221,7 +237,7 @@ enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t 
 	if (!p.minutes_ms)
 		return OUTCOME_BACK;
 	if (!ui_run(ui, &picker_screen, &p))
-		outcome = OUTCOME_STOP;
+		outcome = screen_ended(ui);
 	else
 		outcome = p.chosen ? OUTCOME_CHOSEN : p.history ? OUTCOME_HISTORY : OUTCOME_BACK;
 	*chosen = p.selected;
@@ -232,7 +248,7 @@ enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t 
 /* ------------------------------------------------------------ the leg */
 
 struct leg_prompt {
-	const struct routine *routine;
+	const char *title, *why;
 	enum leg leg;
 	bool back;
 };
@@ -246,11 +262,9 @@ static void leg_draw(void *ctx, struct ui *ui)
 
 	attrset(ui->attr[ROLE_HEADER]);
 	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, p->routine->title);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, p->title);
 	ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE, "Which leg is affected?");
-	ui_wrap(ui, 4, 1, COLS - 2, 4, 0, ROLE_TEXT,
-	        "Some exercises here work only the affected leg. Press l for the left leg or r "
-	        "for the right. (--leg left or --leg right skips this question.)");
+	ui_wrap(ui, 4, 1, COLS - 2, 4, 0, ROLE_TEXT, p->why);
 	ui_keys(ui, 9 < LINES - 1 ? 9 : LINES - 1, 1, COLS - 2, keys, names, words, 3);
 }
 
@@ -274,12 +288,13 @@ static const struct screen leg_screen = {
     .key = leg_key,
 };
 
-enum screen_outcome leg_prompt_run(struct ui *ui, const struct routine *routine, enum leg *leg)
+enum screen_outcome leg_prompt_run(struct ui *ui, const char *title, const char *why,
+                                   enum leg *leg)
 {
-	struct leg_prompt p = {.routine = routine, .leg = LEG_NONE};
+	struct leg_prompt p = {.title = title, .why = why, .leg = LEG_NONE};
 
 	if (!ui_run(ui, &leg_screen, &p))
-		return OUTCOME_STOP;
+		return screen_ended(ui);
 	*leg = p.leg;
 	return p.back ? OUTCOME_BACK : OUTCOME_CHOSEN;
 }
@@ -325,12 +340,17 @@ static const struct screen question_screen = {
     .key = question_key,
 };
 
+enum screen_outcome screen_ended(const struct ui *ui)
+{
+	return ui->away ? OUTCOME_AWAY : OUTCOME_STOP;
+}
+
 enum screen_outcome question_run(struct ui *ui, const char *title, const char *question, bool *yes)
 {
 	struct question q = {.title = title, .text = question};
 
 	if (!ui_run(ui, &question_screen, &q))
-		return OUTCOME_STOP;
+		return screen_ended(ui);
 	*yes = q.yes;
 	return OUTCOME_CHOSEN;
 }
@@ -391,7 +411,7 @@ enum screen_outcome rating_run(struct ui *ui, const char *title, const char *que
 	struct rating r = {.title = title, .question = question, .hint = hint, .score = -1};
 
 	if (!ui_run(ui, &rating_screen, &r))
-		return OUTCOME_STOP;
+		return screen_ended(ui);
 	if (r.skipped)
 		return OUTCOME_BACK;
 	*score = r.score;
@@ -435,7 +455,7 @@ enum screen_outcome advice_run(struct ui *ui, const char *title, const char *tex
 {
 	struct advice a = {title, text};
 
-	return ui_run(ui, &advice_screen, &a) ? OUTCOME_CHOSEN : OUTCOME_STOP;
+	return ui_run(ui, &advice_screen, &a) ? OUTCOME_CHOSEN : screen_ended(ui);
 }
 
 /* ------------------------------------------------------------ a number */
@@ -503,7 +523,7 @@ enum screen_outcome number_run(struct ui *ui, const char *title, const char *que
 	struct number n = {.title = title, .question = question, .hint = hint};
 
 	if (!ui_run(ui, &number_screen, &n))
-		return OUTCOME_STOP;
+		return screen_ended(ui);
 	if (n.skipped)
 		return OUTCOME_BACK;
 	*value = strtod(n.text, NULL);

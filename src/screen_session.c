@@ -21,6 +21,10 @@ enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
  * redraw, and the loop wakes only when it will change (or a cue is due). */
 enum { PHASE_STEP_MS = 250 };
 
+/* A kiosk: a session left paused this long is saved as it stands and
+ * closed, so that the next member finds the start screen. */
+#define PAUSED_LIMIT_NS (10 * 60 * INT64_C(1000000000))
+
 struct visible {
 	size_t step;
 	int64_t seconds_left; /* of the step, rounded up */
@@ -206,6 +210,28 @@ static void session_stop(void *ctx, int64_t now_ns)
 	struct session_screen *s = ctx;
 	s->stopping = true;
 	engine_quit(&s->engine, session_ms(s, now_ns));
+	log_results(s);
+}
+
+/* A kiosk: a session in progress is never cut short for want of keys; a
+ * paused one is, after PAUSED_LIMIT_NS; the summary goes like any screen. */
+static int64_t session_idle_limit(void *ctx, const struct ui *ui)
+{
+	struct session_screen *s = ctx;
+
+	if (s->engine.finished)
+		return ui->idle_ns;
+	return s->engine.paused ? PAUSED_LIMIT_NS : UI_NO_WAKE;
+}
+
+/* Left paused (or on its summary) with no one there: what was done is
+ * logged, the set in progress as far as it went. */
+static void session_away(void *ctx, int64_t now_ns)
+{
+	struct session_screen *s = ctx;
+
+	if (!s->engine.finished)
+		engine_quit(&s->engine, session_ms(s, now_ns));
 	log_results(s);
 }
 
@@ -684,6 +710,8 @@ static const struct screen session_screen = {
     .wake_at = session_wake_at,
     .stop = session_stop,
     .suspend = session_suspend,
+    .idle_limit = session_idle_limit,
+    .away = session_away,
 };
 
 const char red_flag_advice[] =
@@ -704,5 +732,5 @@ enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
 	result->tally = s.engine.tally;
 	result->quit = s.engine.quit;
 	result->red_flag = s.red_flag;
-	return closed ? OUTCOME_CHOSEN : OUTCOME_STOP;
+	return closed ? OUTCOME_CHOSEN : screen_ended(ui);
 }

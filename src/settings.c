@@ -5,11 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "duration.h"
 #include "sinks.h"
 
 struct settings settings_defaults(void)
 {
-	struct settings s = {"", -1};
+	struct settings s = {.voice = -1, .kiosk = -1, .idle_ms = -1};
 	return s;
 }
 
@@ -25,12 +26,159 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* A yes-or-no value into *out; false when it is neither. */
+static bool parse_yes_no(const char *value, int *out)
+{
+	if (!strcasecmp(value, "yes") || !strcasecmp(value, "on") || !strcasecmp(value, "true"))
+		*out = 1;
+	else if (!strcasecmp(value, "no") || !strcasecmp(value, "off") ||
+	         !strcasecmp(value, "false"))
+		*out = 0;
+	else
+		return false;
+	return true;
+}
+
+bool settings_pin_valid(const char *pin)
+{
+	size_t n = strlen(pin);
+
+	if (n < 4 || n > 12)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (pin[i] < '0' || pin[i] > '9')
+			return false;
+	return true;
+}
+
+/* Each setting's reader: stores value in out, or writes why not into
+ * message and returns false. */
+typedef bool (*setting_reader)(const char *value, struct settings *out, char *message,
+                               size_t size);
+
+static bool read_sound(const char *value, struct settings *out, char *message, size_t size)
+{
+	struct sound_request request;
+	struct tendo_error err;
+
+	if (strlen(value) >= sizeof out->sound || !sinks_parse(value, &request, &err)) {
+		snprintf(message, size, "%s",
+		         strlen(value) >= sizeof out->sound ? "too long for sound" : err.message);
+		return false;
+	}
+	snprintf(out->sound, sizeof out->sound, "%s", value);
+	return true;
+}
+
+static bool read_voice(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (parse_yes_no(value, &out->voice))
+		return true;
+	snprintf(message, size, "voice takes yes or no, found \"%s\"", value);
+	return false;
+}
+
+static bool read_kiosk(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (parse_yes_no(value, &out->kiosk))
+		return true;
+	snprintf(message, size, "kiosk takes yes or no, found \"%s\"", value);
+	return false;
+}
+
+static bool read_admin_pin(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (value[0] != '$' && !settings_pin_valid(value)) {
+		snprintf(message, size,
+		         "admin-pin takes 4 to 12 digits, or a hash from tendo hash-pin");
+		return false;
+	}
+	snprintf(out->admin_pin, sizeof out->admin_pin, "%s", value);
+	return true;
+}
+
+static bool read_idle(const char *value, struct settings *out, char *message, size_t size)
+{
+	int64_t ms;
+
+	if (!duration_parse(value, &ms) || ms < 10000 || ms > 24 * 3600 * 1000) {
+		snprintf(message, size,
+		         "idle takes a time from 10s to 24h, such as 2m or 90s, found \"%s\"",
+		         value);
+		return false;
+	}
+	out->idle_ms = ms;
+	return true;
+}
+
+static bool read_routines(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (value[0] != '/') {
+		snprintf(message, size, "routines takes a folder's full path, from /");
+		return false;
+	}
+	if (out->routine_count == SETTINGS_MAX_FOLDERS) {
+		snprintf(message, size, "at most %d routines folders", SETTINGS_MAX_FOLDERS);
+		return false;
+	}
+	snprintf(out->routines[out->routine_count++], SETTINGS_MAX_VALUE, "%s", value);
+	return true;
+}
+
+static bool read_data_dir(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (value[0] != '/') {
+		snprintf(message, size, "data-dir takes a folder's full path, from /");
+		return false;
+	}
+	snprintf(out->data_dir, sizeof out->data_dir, "%s", value);
+	return true;
+}
+
+static const struct {
+	const char *key;
+	setting_reader read;
+	bool system_only;
+} setting_keys[] = {
+    {"sound", read_sound, false},          {"voice", read_voice, false},
+    {"kiosk", read_kiosk, false},          {"admin-pin", read_admin_pin, true},
+    {"idle", read_idle, false},            {"routines", read_routines, false},
+    {"data-dir", read_data_dir, false},
+};
+
+/* "key = value", with its key and value found: the setting's reader. */
+static void apply(const char *key, const char *value, int number, int key_col, int value_col,
+                  const char *file, enum settings_scope scope, struct settings *out,
+                  struct settings_errors *errors)
+{
+	char message[ERROR_MESSAGE_MAX];
+
+	for (size_t i = 0; i < sizeof setting_keys / sizeof setting_keys[0]; i++) {
+		if (strcmp(key, setting_keys[i].key) != 0)
+			continue;
+		if (setting_keys[i].system_only && scope != SETTINGS_SYSTEM) {
+			snprintf(message, sizeof message,
+			         "%s belongs in the system's config (/etc/tendo/config)", key);
+			add(errors, file, number, key_col, message);
+		} else if (!setting_keys[i].read(value, out, message, sizeof message)) {
+			add(errors, file, number, value_col, message);
+		}
+		return;
+	}
+	snprintf(message, sizeof message,
+	         "unknown setting \"%s\"; tendo knows sound, voice, kiosk, admin-pin, idle, "
+	         "routines and data-dir",
+	         key);
+	add(errors, file, number, key_col, message);
+}
+
 /* One line, without its newline: "key = value", a comment, or blank. */
 static void parse_line(const char *line, size_t len, const char *file, int number,
-                       struct settings *out, struct settings_errors *errors)
+                       enum settings_scope scope, struct settings *out,
+                       struct settings_errors *errors)
 {
 	size_t k = 0, key_end, eq, v, v_end = len;
-	char key[32], value[64], message[ERROR_MESSAGE_MAX];
+	char key[32], value[SETTINGS_MAX_VALUE];
 
 	while (k < len && is_space(line[k]))
 		k++;
@@ -58,34 +206,11 @@ static void parse_line(const char *line, size_t len, const char *file, int numbe
 	}
 	snprintf(key, sizeof key, "%.*s", (int)(key_end - k), line + k);
 	snprintf(value, sizeof value, "%.*s", (int)(v_end - v), line + v);
-	if (strcmp(key, "sound") == 0) {
-		struct sound_request request;
-		struct tendo_error err;
-		if (sinks_parse(value, &request, &err))
-			snprintf(out->sound, sizeof out->sound, "%s", value);
-		else
-			add(errors, file, number, (int)v + 1, err.message);
-	} else if (strcmp(key, "voice") == 0) {
-		if (!strcasecmp(value, "yes") || !strcasecmp(value, "on") ||
-		    !strcasecmp(value, "true"))
-			out->voice = 1;
-		else if (!strcasecmp(value, "no") || !strcasecmp(value, "off") ||
-		         !strcasecmp(value, "false"))
-			out->voice = 0;
-		else {
-			snprintf(message, sizeof message, "voice takes yes or no, found \"%s\"",
-			         value);
-			add(errors, file, number, (int)v + 1, message);
-		}
-	} else {
-		snprintf(message, sizeof message,
-		         "unknown setting \"%s\"; tendo knows sound and voice", key);
-		add(errors, file, number, (int)k + 1, message);
-	}
+	apply(key, value, number, (int)k + 1, (int)v + 1, file, scope, out, errors);
 }
 
-bool settings_parse(const char *text, size_t len, const char *file, struct settings *out,
-                    struct settings_errors *errors)
+bool settings_parse(const char *text, size_t len, const char *file, enum settings_scope scope,
+                    struct settings *out, struct settings_errors *errors)
 {
 	size_t start = 0;
 	int number = 1;
@@ -101,7 +226,7 @@ bool settings_parse(const char *text, size_t len, const char *file, struct setti
 	}
 	for (size_t i = 0; i <= len; i++)
 		if (i == len || text[i] == '\n') {
-			parse_line(text + start, i - start, file, number++, out, errors);
+			parse_line(text + start, i - start, file, number++, scope, out, errors);
 			start = i + 1;
 		}
 	return errors->count == 0;

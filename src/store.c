@@ -332,6 +332,92 @@ int64_t store_profile(struct store *s, const char *name, struct tendo_error *err
 	return id;
 }
 
+size_t store_members(struct store *s, struct store_member *out, size_t max)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT id, name, leg, pin_hash IS NOT NULL AND pin_hash <> '' "
+	                       "FROM profiles ORDER BY name COLLATE NOCASE, name",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		snprintf(out[n].name, sizeof out[n].name, "%s",
+		         (const char *)sqlite3_column_text(st, 1));
+		out[n].leg = leg_from(sqlite3_column_text(st, 2));
+		out[n].has_pin = sqlite3_column_int(st, 3) != 0;
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int64_t store_member_add(struct store *s, const char *name, enum leg leg, const char *pin_hash,
+                         const char *pin_salt, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO profiles (name, leg, pin_hash, pin_salt, created) "
+	                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "adding the profile");
+		return -1;
+	}
+	bind_text(st, 1, name);
+	bind_text(st, 2, leg_text(leg));
+	bind_text(st, 3, pin_hash && *pin_hash ? pin_hash : NULL);
+	bind_text(st, 4, pin_hash && *pin_hash ? pin_salt : NULL);
+	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	rc = step_done(st) ? SQLITE_DONE : sqlite3_errcode(s->db);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT) {
+		error_set(err, store_path(s), 0, 0, "someone called %s is already here", name);
+		return -1;
+	}
+	if (rc != SQLITE_DONE) {
+		fail(s, err, "adding the profile");
+		return -1;
+	}
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+bool store_member_pin(struct store *s, int64_t profile, char *hash, size_t size)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT pin_hash FROM profiles WHERE id = ?1", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, profile);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	    *sqlite3_column_text(st, 0)) {
+		snprintf(hash, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+enum leg store_profile_leg(struct store *s, int64_t profile)
+{
+	sqlite3_stmt *st;
+	enum leg leg = LEG_NONE;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT leg FROM profiles WHERE id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return LEG_NONE;
+	sqlite3_bind_int64(st, 1, profile);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		leg = leg_from(sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return leg;
+}
+
 int64_t store_session_begin(struct store *s, int64_t profile, const char *routine, const char *path,
                             enum leg leg, struct tendo_error *err)
 {

@@ -171,6 +171,19 @@ void ui_start(struct ui *ui)
 	quiet_stderr(ui);
 }
 
+void ui_lock(struct ui *ui)
+{
+	static const int ignored[] = {SIGINT, SIGQUIT, SIGTSTP};
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+		sigaction(ignored[i], &sa, NULL);
+	raw();
+	ui->locked = true;
+}
+
 void ui_stop(struct ui *ui)
 {
 	endwin();
@@ -259,8 +272,10 @@ static void sleep_until(struct ui *ui, int64_t wake)
 	}
 }
 
-/* Hands every key waiting to the screen. Returns the flags gathered. */
-static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx)
+/* Hands every key waiting to the screen, noting when one came in
+ * *last_input. Returns the flags gathered. */
+static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx,
+                          int64_t *last_input)
 {
 	unsigned flags = UI_NOTHING;
 	int ch;
@@ -270,6 +285,7 @@ static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx)
 			flags |= UI_REDRAW;
 			continue;
 		}
+		*last_input = clock_now_ns();
 		if (ch == KEY_MOUSE && (ch = clicked_key(ui)) < 0)
 			continue;
 		if (COLS < screen->min_cols || LINES < screen->min_rows) {
@@ -282,10 +298,30 @@ static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx)
 	return flags;
 }
 
+/* When the screen, left alone since last_input, closes; UI_NO_WAKE for
+ * never. */
+static int64_t idle_deadline(const struct ui *ui, const struct screen *screen, void *ctx,
+                             int64_t last_input)
+{
+	int64_t limit;
+
+	if (ui->idle_ns <= 0)
+		return UI_NO_WAKE;
+	limit = screen->idle_limit ? screen->idle_limit(ctx, ui) : ui->idle_ns;
+	return limit == UI_NO_WAKE ? UI_NO_WAKE : last_input + limit;
+}
+
+static int64_t earlier(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
 bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 {
 	unsigned flags = UI_REDRAW;
+	int64_t last_input = clock_now_ns(), idle_at;
 
+	ui->away = false;
 	for (;;) {
 		if (pending_suspend) {
 			suspend_now(screen, ctx);
@@ -310,8 +346,16 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 				return false;
 			}
 		}
-		sleep_until(ui, screen->wake_at ? screen->wake_at(ctx, ui) : UI_NO_WAKE);
-		flags = read_keys(ui, screen, ctx);
+		idle_at = idle_deadline(ui, screen, ctx, last_input);
+		if (idle_at != UI_NO_WAKE && clock_now_ns() >= idle_at) {
+			ui->away = true;
+			if (screen->away)
+				screen->away(ctx, clock_now_ns());
+			return false;
+		}
+		sleep_until(ui, earlier(idle_at, screen->wake_at ? screen->wake_at(ctx, ui)
+		                                                  : UI_NO_WAKE));
+		flags = read_keys(ui, screen, ctx, &last_input);
 	}
 }
 
@@ -525,7 +569,7 @@ void ui_labels_clear(struct ui *ui)
 	ui->label_count = 0;
 }
 
-static void add_label(struct ui *ui, int y, int x, int width, int key)
+void ui_label(struct ui *ui, int y, int x, int width, int key)
 {
 	if (ui->label_count < UI_MAX_LABELS)
 		ui->labels[ui->label_count++] = (struct ui_label){y, x, width, key};
@@ -550,7 +594,7 @@ void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
 		x += ui_text(ui, y, x, end - x, ROLE_KEY, name);
 		x += ui_text(ui, y, x, end - x, ROLE_TEXT, " ");
 		x += ui_text(ui, y, x, end - x, ROLE_TEXT, words[i]);
-		add_label(ui, y, start, x - start, keys[i]);
+		ui_label(ui, y, start, x - start, keys[i]);
 		x += compact ? 1 : 2;
 	}
 }

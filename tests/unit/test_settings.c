@@ -3,11 +3,17 @@
 
 #include "settings.h"
 
-static struct settings parse(const char *text, struct settings_errors *errors)
+static struct settings parse_as(const char *text, enum settings_scope scope,
+                                struct settings_errors *errors)
 {
 	struct settings s = settings_defaults();
-	settings_parse(text, strlen(text), "config", &s, errors);
+	settings_parse(text, strlen(text), "config", scope, &s, errors);
 	return s;
+}
+
+static struct settings parse(const char *text, struct settings_errors *errors)
+{
+	return parse_as(text, SETTINGS_USER, errors);
 }
 
 static void test_good_settings(void **state)
@@ -63,8 +69,65 @@ static void test_binary_is_refused(void **state)
 	struct settings_errors errors;
 	struct settings s = settings_defaults();
 	(void)state;
-	assert_false(settings_parse("sound = bell\0x", 14, "config", &s, &errors));
+	assert_false(settings_parse("sound = bell\0x", 14, "config", SETTINGS_USER, &s, &errors));
 	assert_non_null(strstr(errors.items[0].message, "NUL"));
+}
+
+static void test_kiosk_settings(void **state)
+{
+	struct settings_errors errors;
+	struct settings s;
+	(void)state;
+	s = parse_as("kiosk = yes\nadmin-pin = 482913\nidle = 90s\nroutines = /srv/a\n"
+	             "routines = /srv/b\ndata-dir = /var/lib/tendo\n",
+	             SETTINGS_SYSTEM, &errors);
+	assert_int_equal(errors.count, 0);
+	assert_int_equal(s.kiosk, 1);
+	assert_string_equal(s.admin_pin, "482913");
+	assert_int_equal(s.idle_ms, 90000);
+	assert_int_equal(s.routine_count, 2);
+	assert_string_equal(s.routines[1], "/srv/b");
+	assert_string_equal(s.data_dir, "/var/lib/tendo");
+	/* A hash from tendo hash-pin is taken as it is. */
+	s = parse_as("admin-pin = $y$j9T$abc$def\n", SETTINGS_SYSTEM, &errors);
+	assert_int_equal(errors.count, 0);
+	assert_string_equal(s.admin_pin, "$y$j9T$abc$def");
+}
+
+static void test_kiosk_mistakes(void **state)
+{
+	struct settings_errors errors;
+	struct settings s;
+	(void)state;
+	/* A person's own config can't set the admin PIN. */
+	s = parse("admin-pin = 1234\n", &errors);
+	assert_int_equal(errors.count, 1);
+	assert_non_null(strstr(errors.items[0].message, "system's config"));
+	assert_string_equal(s.admin_pin, "");
+	s = parse_as("admin-pin = 12\nidle = soon\nroutines = here\nkiosk = perhaps\n"
+	             "idle = 1s\n",
+	             SETTINGS_SYSTEM, &errors);
+	assert_int_equal(errors.count, 5);
+	assert_non_null(strstr(errors.items[0].message, "4 to 12 digits"));
+	assert_int_equal(errors.items[1].line, 2);
+	assert_int_equal(errors.items[1].column, 8);
+	assert_non_null(strstr(errors.items[1].message, "found \"soon\""));
+	assert_non_null(strstr(errors.items[2].message, "full path"));
+	assert_non_null(strstr(errors.items[3].message, "kiosk takes yes or no"));
+	assert_non_null(strstr(errors.items[4].message, "from 10s"));
+	assert_int_equal(s.idle_ms, -1);
+	assert_int_equal(s.kiosk, -1);
+}
+
+static void test_pins(void **state)
+{
+	(void)state;
+	assert_true(settings_pin_valid("0000"));
+	assert_true(settings_pin_valid("123456789012"));
+	assert_false(settings_pin_valid("123"));
+	assert_false(settings_pin_valid("1234567890123"));
+	assert_false(settings_pin_valid("12a4"));
+	assert_false(settings_pin_valid(""));
 }
 
 int main(void)
@@ -74,6 +137,9 @@ int main(void)
 	    cmocka_unit_test(test_nothing_set),
 	    cmocka_unit_test(test_mistakes_are_placed_and_skipped),
 	    cmocka_unit_test(test_binary_is_refused),
+	    cmocka_unit_test(test_kiosk_settings),
+	    cmocka_unit_test(test_kiosk_mistakes),
+	    cmocka_unit_test(test_pins),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,588 @@
+/* coach.c — one person's time with tendo (see coach.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "coach.h"
+#include "duration.h"
+#include "plan.h"
+
+static void print_summary(const struct routine *r, const struct engine_tally *t, bool quit)
+{
+	char held[32], total[32];
+
+	printf("tendo: %s %s: %d of %d sets, %d reps, %s in holds, %s in all.\n", r->title,
+	       quit ? "stopped early" : "complete", t->sets_done, t->sets_planned, t->reps_done,
+	       duration_format(t->hold_ms / 1000 * 1000, held, sizeof held),
+	       duration_clock(t->elapsed_ms, total, sizeof total));
+}
+
+static void journal_problem(struct journal *j, const struct tendo_error *err)
+{
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	snprintf(j->problem, sizeof j->problem, "Nothing will be saved: %s",
+	         error_format(err, text, sizeof text));
+	snprintf(j->brief, sizeof j->brief, "Nothing will be saved: %s", err->message);
+}
+
+void journal_open(struct journal *j, struct store *store, const char *name,
+                  const struct tendo_error *err)
+{
+	struct tendo_error why = {0};
+
+	memset(j, 0, sizeof *j);
+	j->session = -1;
+	snprintf(j->name, sizeof j->name, "%s", name);
+	if (!store) {
+		journal_problem(j, err ? err : &why);
+		return;
+	}
+	j->store = store;
+	j->profile = store_profile(store, name, &why);
+	if (j->profile >= 0) {
+		j->leg = store_profile_leg(store, j->profile);
+		return;
+	}
+	j->store = NULL;
+	journal_problem(j, &why);
+}
+
+/* The session screen's hook: each hold or set, committed as it ends. */
+static void journal_set(void *ctx, const struct engine_result *r, char *notice, size_t size)
+{
+	struct journal *j = ctx;
+	const struct step *step = &j->tl->steps[r->step];
+	const struct exercise *e = timeline_exercise(j->tl, step);
+	struct store_set set = {r->step, e->name,      step->leg, step->set,  r->completed,
+	                        0,       r->reps_done, 0,         r->hold_ms, e->load};
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+
+	if (e->to_fatigue) {
+		j->fatigue_reps[step->leg] += r->reps_done;
+		j->fatigue_test = true;
+	}
+	if (!j->store || j->session < 0)
+		return;
+	if (e->kind == EXERCISE_REPS)
+		set.planned_reps = e->reps;
+	else
+		set.planned_hold_ms = e->hold_ms;
+	if (!store_set_done(j->store, j->session, &set, &err))
+		snprintf(notice, size, "This set was not saved: %s",
+		         error_format(&err, text, sizeof text));
+}
+
+static const char pain_hint[] =
+    "Pain up to 5 during the exercises is acceptable if it has settled by the next morning "
+    "and does not rise from week to week (the pain-monitoring model, Silbernagel 2007).";
+
+static const char pain_too_high[] =
+    "Pain of 8 or more out of 10 is too much for this program. Stop it here, and have the "
+    "tendon assessed by a doctor or physiotherapist before you go on. If the pain came with a "
+    "sudden pop, or you can't push off or stand on tiptoe, get a medical assessment today.";
+
+static const char pain_above_five[] =
+    "That is more than the 5 out of 10 the pain-monitoring model allows. Next time, keep the "
+    "load as it is or make it lighter; if the pain has not settled by tomorrow morning, rest "
+    "a day.";
+
+/* The program followed, when it is the one whose session just ran. */
+static bool session_program(struct journal *j, struct store_enrolment *en)
+{
+	return j->store && j->tl && j->tl->routine->program &&
+	       store_enrolment(j->store, j->profile, en) && j->path &&
+	       strcmp(en->path, j->path) == 0;
+}
+
+/* Heavy slow resistance: the person says the load used, and the next is
+ * proposed from whether every set reached its reps. */
+static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
+                                      const struct session_result *r)
+{
+	const struct program *p = j->tl ? j->tl->routine->program : NULL;
+	struct store_enrolment en;
+	struct load_decision d;
+	struct tendo_error err;
+	char question[200];
+	double used;
+	enum screen_outcome outcome;
+
+	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en))
+		return OUTCOME_CHOSEN;
+	snprintf(question, sizeof question, "What load did you use, in kilograms?%s",
+	         en.load_kg > 0 ? "" : " (0 for bodyweight)");
+	outcome = number_run(ui, "tendo \u2014 the load", question,
+	                     "tendo proposes the next session's load from it: a step more when "
+	                     "every set reached its reps.",
+	                     &used);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	store_session_load(j->store, j->session, used, &err);
+	d = plan_decide_rm(p, plan_block(p, plan_week(en.start_day, store_today())), used,
+	                   r->tally.sets_skipped == 0 && !r->quit);
+	store_decide(j->store, en.id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err);
+	return advice_run(ui, "tendo \u2014 the load", d.reason);
+}
+
+/* A heel-raise capacity test: the reps on each leg, the limb symmetry
+ * index, and the tests before, to see it over time. */
+static enum screen_outcome report_test(struct ui *ui, struct journal *j)
+{
+	enum leg affected = j->tl->affected;
+	int left = j->fatigue_reps[LEG_LEFT], right = j->fatigue_reps[LEG_RIGHT];
+	int lsi = affected == LEG_LEFT ? plan_symmetry(left, right) : plan_symmetry(right, left);
+	struct store_capacity earlier[4];
+	struct tendo_error err;
+	char text[900];
+	size_t used, n = 0;
+
+	if (!j->fatigue_test || affected == LEG_NONE)
+		return OUTCOME_CHOSEN;
+	if (j->store)
+		n = store_capacity_tests(j->store, j->profile, earlier, 4);
+	used = (size_t)snprintf(text, sizeof text, "Left leg: %d reps. Right leg: %d reps.", left,
+	                        right);
+	if (lsi >= 0)
+		used += (size_t)snprintf(
+		    text + used, sizeof text - used,
+		    " Limb symmetry index: %d%% (the affected %s's reps as a share "
+		    "of the other's).",
+		    lsi, leg_name(affected));
+	for (size_t i = 0; i < n && used < sizeof text; i++) {
+		char when[32];
+		time_t at = (time_t)earlier[i].at;
+		int was = earlier[i].affected == LEG_RIGHT
+		              ? plan_symmetry(earlier[i].right, earlier[i].left)
+		              : plan_symmetry(earlier[i].left, earlier[i].right);
+		strftime(when, sizeof when, "%d %b %Y", localtime(&at));
+		used += (size_t)snprintf(
+		    text + used, sizeof text - used, "%s %s: left %d, right %d, %d%%.",
+		    i == 0 ? " Before:" : "", when, earlier[i].left, earlier[i].right, was);
+	}
+	if (j->store)
+		store_capacity_test(j->store, j->profile, j->session, left, right, affected, &err);
+	return advice_run(ui, "tendo \u2014 heel-raise capacity", text);
+}
+
+/* After a session that ran: the log's last word on it, a red flag, and how
+ * the tendon felt. */
+static enum screen_outcome after_session(struct ui *ui, struct journal *j,
+                                         const struct session_result *r, bool away)
+{
+	struct tendo_error err;
+	int score;
+	enum screen_outcome outcome;
+	const char *status = r->red_flag ? "stopped" : r->quit ? "partial" : "completed";
+
+	if (j->store && j->session >= 0)
+		store_session_end(j->store, j->session, status, &err);
+	if (r->red_flag) {
+		if (j->store)
+			store_red_flag(j->store, j->profile, j->session,
+			               "sudden pop, sharp pain, or can't push off", &err);
+		return OUTCOME_CHOSEN; /* the summary showed the advice */
+	}
+	if (away)
+		return OUTCOME_AWAY; /* no one is there to answer */
+	outcome = report_test(ui, j);
+	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
+	if (!j->store || r->tally.sets_done == 0)
+		return OUTCOME_CHOSEN;
+	outcome = ask_weight(ui, j, r);
+	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
+	outcome = rating_run(ui, "tendo \u2014 how was it?",
+	                     "How much pain did you feel in the tendon during these exercises?",
+	                     pain_hint, &score);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome == OUTCOME_BACK ? OUTCOME_CHOSEN : outcome;
+	store_pain(j->store, j->profile, j->session, "during", score, -1, &err);
+	if (score >= 8) {
+		store_pause_program(j->store, j->profile, true, &err);
+		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	}
+	if (score > 5)
+		return advice_run(ui, "tendo \u2014 too much", pain_above_five);
+	return OUTCOME_CHOSEN;
+}
+
+/* On the first start of a day after training: how the tendon is this
+ * morning, the other half of the pain-monitoring model. */
+static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
+{
+	struct tendo_error err;
+	int pain, stiffness = -1;
+	enum screen_outcome outcome;
+
+	if (!j->store || !store_morning_due(j->store, j->profile))
+		return OUTCOME_BACK;
+	outcome = rating_run(ui, "tendo \u2014 good morning",
+	                     "How much pain do you feel in the tendon this morning?",
+	                     "Morning pain that is no higher than yesterday's means the tendon "
+	                     "coped with yesterday's load.",
+	                     &pain);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	outcome = rating_run(ui, "tendo \u2014 good morning", "And how stiff is it this morning?",
+	                     NULL, &stiffness);
+	if (outcome == OUTCOME_STOP)
+		return outcome;
+	store_pain(j->store, j->profile, -1, "morning", pain, stiffness, &err);
+	if (outcome == OUTCOME_AWAY)
+		return outcome;
+	if (pain >= 8) {
+		store_pause_program(j->store, j->profile, true, &err);
+		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	}
+	return OUTCOME_BACK;
+}
+
+/* The load for today under the program followed, decided once a day from
+ * the pain ratings. Returns false when the profile follows no program or
+ * not this one. */
+static bool todays_load(struct journal *j, const struct routine *routine, const char *path,
+                        struct store_enrolment *en)
+{
+	struct load_decision d;
+	struct pain_facts facts;
+	struct tendo_error err;
+
+	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, en) ||
+	    strcmp(en->path, path) != 0)
+		return false;
+	/* Decided once a day; only the pain-monitoring rule decides on its own. */
+	if (en->decided_today || routine->program->load_rule != LOAD_RULE_PAIN)
+		return true;
+	store_pain_facts(j->store, j->profile, &facts);
+	facts.held_last = en->held;
+	d = plan_decide(routine->program, en->load_kg, &facts);
+	if (store_decide(j->store, en->id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err)) {
+		en->load_kg = d.load_kg;
+		snprintf(en->decision, sizeof en->decision, "%s", d.reason);
+	}
+	return true;
+}
+
+/* Where a session starts: afresh, or where a cut-off one stopped. */
+struct start {
+	size_t first_step;
+	enum leg leg;
+	int64_t resumed; /* the cut-off session's id; -1 for a new one */
+};
+
+/* Runs one routine in a started ui: asks for the leg if needed, then the
+ * session, logged. Returns the outcome; fills *done when a session ran. */
+static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry *entry,
+                                 const struct coach_options *o, struct cue_sinks *sinks,
+                                 struct journal *j, const struct start *from, struct coached *done,
+                                 struct tendo_error *err)
+{
+	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, ""};
+	const struct routine *routine = entry->routine;
+	struct timeline tl;
+	enum leg leg = from->leg != LEG_NONE ? from->leg : o->leg != LEG_NONE ? o->leg : j->leg;
+	enum screen_outcome outcome;
+	struct tendo_error log_err = {0};
+
+	struct store_enrolment en;
+
+	if (leg == LEG_NONE && routine_needs_leg(routine)) {
+		outcome = leg_prompt_run(
+		    ui, routine->title,
+		    "Some exercises here work only the affected leg. Press l for the left leg or r "
+		    "for the right. (--leg left or --leg right skips this question.)",
+		    &leg);
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+	}
+	/* A program paused after pain of 8 or more waits for an assessment. */
+	if (j->store && routine->program && store_enrolment(j->store, j->profile, &en) &&
+	    strcmp(en.path, entry->path) == 0 && en.paused) {
+		bool assessed = false;
+		outcome =
+		    question_run(ui, "tendo \u2014 the program is paused",
+		                 "You reported pain of 8 or more out of 10, so this program is "
+		                 "paused. Has a doctor or physiotherapist assessed the tendon and "
+		                 "told you that you can go on?",
+		                 &assessed);
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+		if (!assessed) {
+			outcome =
+			    advice_run(ui, "tendo \u2014 the program is paused", pain_too_high);
+			return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
+		}
+		store_pause_program(j->store, j->profile, false, &log_err);
+	}
+	/* A program followed: this week's prescription at today's load. */
+	if (todays_load(j, routine, entry->path, &en)) {
+		int week = plan_week(en.start_day, store_today());
+		plan_apply(entry->routine, plan_block(routine->program, week), en.load_kg);
+	}
+	if (!timeline_build(routine, leg, &tl, err))
+		return OUTCOME_BACK;
+	if (sinks->voice_wanted)
+		ui_message(ui, "Getting the voice ready...");
+	cues_prepare(sinks, &tl);
+	j->tl = &tl;
+	j->path = entry->path;
+	memset(j->fatigue_reps, 0, sizeof j->fatigue_reps);
+	j->fatigue_test = false;
+	j->session = from->resumed;
+	if (j->store && j->session < 0)
+		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
+		                                 leg, &log_err);
+	if (j->store && j->session >= 0 && routine->program &&
+	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0)
+		store_session_program(j->store, j->session, en.program,
+		                      plan_week(en.start_day, store_today()), &log_err);
+	if (j->store && j->session < 0)
+		journal_problem(j, &log_err);
+	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");
+	if (!so.notice[0] && routine->program && j->store &&
+	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0)
+		snprintf(so.notice, sizeof so.notice, "Week %d: %.300s",
+		         plan_week(en.start_day, store_today()), en.decision);
+	outcome = session_run(ui, &tl, &so, &done->result);
+	/* Ended by a signal (a hang-up, a kill): left open, to be taken up. */
+	if (outcome != OUTCOME_STOP)
+		outcome = after_session(ui, j, &done->result, outcome == OUTCOME_AWAY);
+	j->session = -1;
+	j->tl = NULL;
+	j->path = NULL;
+	done->ran = true;
+	done->routine = routine;
+	timeline_free(&tl);
+	return outcome;
+}
+
+/* Offers to take up a session that was cut off. Returns OUTCOME_CHOSEN
+ * when one ran, OUTCOME_BACK when there was none or the person declined.
+ * The routine taken up is kept in *entry (the caller frees it with
+ * catalog_entry_free(), after done is used). */
+static enum screen_outcome offer_resume(struct ui *ui, const struct coach_options *o,
+                                        struct cue_sinks *sinks, struct journal *j,
+                                        struct coached *done, struct tendo_error *err,
+                                        struct catalog_entry *kept)
+{
+	struct store_interrupted cut;
+	struct catalog_entry entry;
+	struct start from;
+	char question[600], when[64];
+	enum screen_outcome outcome;
+	struct tendo_error ignored;
+	bool yes = false;
+	time_t started;
+
+	if (!j->store || !store_find_interrupted(j->store, j->profile, &cut))
+		return OUTCOME_BACK;
+	/* Cut off before a set was done: nothing to take up. */
+	if (cut.sets_done == 0) {
+		store_session_end(j->store, cut.id, "partial", &ignored);
+		return OUTCOME_BACK;
+	}
+	if (!cut.path[0] || !catalog_load_file(cut.path, ORIGIN_FILE, &entry)) {
+		if (cut.path[0])
+			catalog_entry_free(&entry);
+		store_session_end(j->store, cut.id, "partial", &ignored);
+		return OUTCOME_BACK;
+	}
+	started = (time_t)cut.started;
+	strftime(when, sizeof when, "%A %d %B at %H:%M", localtime(&started));
+	snprintf(question, sizeof question,
+	         "Your session of %s on %s was cut off after %d sets. Take it up where it "
+	         "stopped?",
+	         entry.routine->title, when, cut.sets_done);
+	outcome = question_run(ui, "tendo \u2014 a session was cut off", question, &yes);
+	if (outcome == OUTCOME_CHOSEN && yes && store_session_adopt(j->store, cut.id, &ignored)) {
+		from = (struct start){(size_t)cut.next_step, cut.leg, cut.id};
+		outcome = coach_from(ui, &entry, o, sinks, j, &from, done, err);
+		if (outcome == OUTCOME_BACK)
+			outcome = OUTCOME_CHOSEN;
+	} else if (outcome == OUTCOME_CHOSEN) {
+		store_session_end(j->store, cut.id, "partial", &ignored);
+		outcome = OUTCOME_BACK;
+	}
+	*kept = entry;
+	return outcome;
+}
+
+static const struct start fresh = {0, LEG_NONE, -1};
+
+enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
+                                  struct cue_sinks *sinks, struct journal *j,
+                                  struct coached *done, struct tendo_error *err,
+                                  struct catalog_entry *resumed)
+{
+	enum screen_outcome outcome = ask_morning(ui, j);
+
+	if (outcome != OUTCOME_STOP && outcome != OUTCOME_AWAY)
+		outcome = offer_resume(ui, o, sinks, j, done, err, resumed);
+	return outcome;
+}
+
+enum screen_outcome coach_routine(struct ui *ui, const struct catalog_entry *entry,
+                                  const struct coach_options *o, struct cue_sinks *sinks,
+                                  struct journal *j, struct coached *done,
+                                  struct tendo_error *err)
+{
+	return coach_from(ui, entry, o, sinks, j, &fresh, done, err);
+}
+
+void coach_finish(struct ui *ui, const struct coached *done, const struct tendo_error *err)
+{
+	ui_stop(ui);
+	if (done->ran)
+		print_summary(done->routine, &done->result.tally, done->result.quit);
+	if (done->ran && done->result.red_flag)
+		fprintf(stderr, "tendo: %s\n", red_flag_advice);
+	if (err->message[0])
+		fprintf(stderr, "tendo: %s\n", err->message);
+}
+
+/* The entry in the catalog whose file is path, or NULL. */
+static const struct catalog_entry *entry_at(const struct catalog *cat, const char *path)
+{
+	for (size_t i = 0; i < cat->count; i++)
+		if (cat->entries[i].routine && strcmp(cat->entries[i].path, path) == 0)
+			return &cat->entries[i];
+	return NULL;
+}
+
+/* The start screen opens on the program followed. */
+static void preselect_program(struct journal *j, const struct catalog *cat, size_t *chosen)
+{
+	struct store_enrolment en;
+	const struct catalog_entry *e;
+
+	if (j->store && store_enrolment(j->store, j->profile, &en) && (e = entry_at(cat, en.path)))
+		*chosen = (size_t)(e - cat->entries);
+}
+
+/* This week's prescription in a few words: "3 x 15 reps (15RM) a set." */
+static const char *prescription(const struct routine *r, int week)
+{
+	static char text[96];
+	const struct block *b = plan_block(r->program, week);
+	const struct exercise *e = &r->exercises[0];
+	int sets = b && b->sets ? b->sets : e->sets;
+	char hold[32];
+
+	if (e->kind == EXERCISE_HOLD)
+		snprintf(
+		    text, sizeof text, "%d x %s holds.", sets,
+		    duration_format(b && b->hold_ms ? b->hold_ms : e->hold_ms, hold, sizeof hold));
+	else
+		snprintf(text, sizeof text, "%d x %d reps%s%s%s.", sets,
+		         b && b->reps ? b->reps : e->reps, b && b->intensity ? " (" : "",
+		         b && b->intensity ? b->intensity : "", b && b->intensity ? ")" : "");
+	return text;
+}
+
+/* What the start screen says of the program followed. */
+static void start_screen_status(struct journal *j,
+                                const struct catalog *cat, struct picker_status *ps)
+{
+	struct store_enrolment en;
+	const struct catalog_entry *e;
+	const struct program *p;
+	char load[32];
+	int week, done;
+
+	memset(ps, 0, sizeof *ps);
+	ps->has_history = j->store != NULL;
+	if (!j->store)
+		return;
+	if (!store_enrolment(j->store, j->profile, &en) || !(e = entry_at(cat, en.path)) ||
+	    !e->routine->program) {
+		snprintf(ps->lines[0], sizeof ps->lines[0],
+		         "%.60s follows no program: choose one below to start it.",
+		         j->name);
+		return;
+	}
+	p = e->routine->program;
+	week = plan_week(en.start_day, store_today());
+	if (week == 0)
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s starts later.",
+		         e->routine->title);
+	else if (plan_finished(p, week))
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: finished (%d weeks).",
+		         e->routine->title, p->weeks);
+	else if (p->weeks)
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: week %d of %d",
+		         e->routine->title, week, p->weeks);
+	else
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: week %d", e->routine->title,
+		         week);
+	done = store_done_today(j->store, j->profile, en.path);
+	if (en.load_kg > 0)
+		snprintf(load, sizeof load, "%g kg", en.load_kg);
+	else
+		snprintf(load, sizeof load, "bodyweight");
+	snprintf(ps->lines[1], sizeof ps->lines[1],
+	         "Today: %d of %d session%s done. %s Load: %s.%s",
+	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
+	         p->sessions_per_day == 1 ? "" : "s", prescription(e->routine, week), load,
+	         en.paused ? " Paused until the tendon has been assessed." : "");
+	snprintf(ps->lines[2], sizeof ps->lines[2], "%.220s", en.decision);
+}
+
+/* A program chosen on the start screen that is not the one followed: ask
+ * to follow it from today. */
+static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
+                                         const struct catalog_entry *entry)
+{
+	struct store_enrolment en;
+	struct tendo_error err;
+	char question[300];
+	bool yes = false;
+	enum screen_outcome outcome;
+
+	if (!j->store || !entry->routine->program ||
+	    (store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0))
+		return OUTCOME_CHOSEN;
+	snprintf(question, sizeof question,
+	         "Follow %.200s from today? Its sessions then run at each week's prescription.",
+	         entry->routine->title);
+	outcome = question_run(ui, "tendo \u2014 a program", question, &yes);
+	if (outcome == OUTCOME_CHOSEN && yes)
+		store_enrol(j->store, j->profile, entry->name, entry->path, store_today(), &err);
+	return outcome;
+}
+
+enum screen_outcome coach_start_screen(struct ui *ui, const struct catalog *cat,
+                                       const struct coach_options *o, struct cue_sinks *sinks,
+                                       struct journal *j, struct coached *done,
+                                       struct tendo_error *err)
+{
+	enum screen_outcome outcome;
+	size_t chosen = 0;
+
+	preselect_program(j, cat, &chosen);
+	for (;;) {
+		struct picker_status ps;
+		start_screen_status(j, cat, &ps);
+		if (o->kiosk)
+			snprintf(ps.who, sizeof ps.who, "%.64s", j->name);
+		outcome = picker_run(ui, cat, &chosen, &ps);
+		if (outcome == OUTCOME_HISTORY) {
+			struct store_history h;
+			if (store_history(j->store, j->profile, &h))
+				outcome = history_run(ui, &h, j->name);
+			if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+				return outcome;
+			continue;
+		}
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+		outcome = offer_program(ui, j, &cat->entries[chosen]);
+		if (outcome == OUTCOME_CHOSEN)
+			outcome = coach_routine(ui, &cat->entries[chosen], o, sinks, j, done, err);
+		if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY || err->message[0])
+			return outcome;
+	}
+}
