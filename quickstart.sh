@@ -16,8 +16,9 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
-	libsqlite3-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
-test_packages="libcmocka-dev tmux procps pulseaudio pulseaudio-utils openssh-server openssh-client"
+	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
+test_packages="libcmocka-dev tmux procps sqlite3 pulseaudio pulseaudio-utils openssh-server
+	openssh-client"
 
 say() {
 	printf '==> %s\n' "$*"

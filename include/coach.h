@@ -59,17 +59,15 @@ struct coached {
  * choose. The routine taken up is kept in *resumed: the caller frees it
  * with catalog_entry_free() after done is used. */
 enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
-                                  struct cue_sinks *sinks, struct journal *j,
-                                  struct coached *done, struct tendo_error *err,
-                                  struct catalog_entry *resumed);
+                                  struct cue_sinks *sinks, struct journal *j, struct coached *done,
+                                  struct tendo_error *err, struct catalog_entry *resumed);
 
 /* Runs one routine: the leg if it must be asked, the session, logged, and
  * the questions after it. Fills *done when a session ran; err when the
  * routine can't be run. */
 enum screen_outcome coach_routine(struct ui *ui, const struct catalog_entry *entry,
                                   const struct coach_options *o, struct cue_sinks *sinks,
-                                  struct journal *j, struct coached *done,
-                                  struct tendo_error *err);
+                                  struct journal *j, struct coached *done, struct tendo_error *err);
 
 /* The start screen (the program followed, the routines, the history) and
  * the sessions chosen there, until the person leaves it (OUTCOME_BACK), a

@@ -34,9 +34,9 @@ enum {
 enum settings_scope { SETTINGS_USER, SETTINGS_SYSTEM };
 
 struct settings {
-	char sound[64]; /* a --sound value; "" when not set */
-	int voice;      /* 1 yes, 0 no, -1 not set */
-	int kiosk;      /* 1 yes, 0 no, -1 not set */
+	char sound[64];                     /* a --sound value; "" when not set */
+	int voice;                          /* 1 yes, 0 no, -1 not set */
+	int kiosk;                          /* 1 yes, 0 no, -1 not set */
 	char admin_pin[SETTINGS_MAX_VALUE]; /* digits or a crypt(3) hash; "" when not set */
 	int64_t idle_ms;                    /* a kiosk's idle time; -1 when not set */
 	char routines[SETTINGS_MAX_FOLDERS][SETTINGS_MAX_VALUE]; /* routine folders */

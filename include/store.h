@@ -52,8 +52,8 @@ size_t store_members(struct store *store, struct store_member *out, size_t max);
 /* Adds a profile with its affected leg and the hash of its PIN (NULL or ""
  * for none; the hash carries its own salt, also kept in pin_salt). Returns
  * its id, or -1 with err (saying so when the name is taken). */
-int64_t store_member_add(struct store *store, const char *name, enum leg leg,
-                         const char *pin_hash, const char *pin_salt, struct tendo_error *err);
+int64_t store_member_add(struct store *store, const char *name, enum leg leg, const char *pin_hash,
+                         const char *pin_salt, struct tendo_error *err);
 
 /* The hash of a profile's PIN into hash; false when it has none. */
 bool store_member_pin(struct store *store, int64_t profile, char *hash, size_t size);

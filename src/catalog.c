@@ -10,11 +10,8 @@
 #include <sys/stat.h>
 
 static const char *const origin_names[] = {
-    [ORIGIN_COMMAND_LINE] = "--routines",
-    [ORIGIN_CONFIG] = "config",
-    [ORIGIN_USER] = "yours",
-    [ORIGIN_SHIPPED] = "shipped",
-    [ORIGIN_FILE] = "file",
+    [ORIGIN_COMMAND_LINE] = "--routines", [ORIGIN_CONFIG] = "config", [ORIGIN_USER] = "yours",
+    [ORIGIN_SHIPPED] = "shipped",         [ORIGIN_FILE] = "file",
 };
 
 const char *catalog_origin_name(enum origin origin)

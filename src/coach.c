@@ -277,9 +277,9 @@ struct start {
 /* Runs one routine in a started ui: asks for the leg if needed, then the
  * session, logged. Returns the outcome; fills *done when a session ran. */
 static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry *entry,
-                                 const struct coach_options *o, struct cue_sinks *sinks,
-                                 struct journal *j, const struct start *from, struct coached *done,
-                                 struct tendo_error *err)
+                                      const struct coach_options *o, struct cue_sinks *sinks,
+                                      struct journal *j, const struct start *from,
+                                      struct coached *done, struct tendo_error *err)
 {
 	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, ""};
 	const struct routine *routine = entry->routine;
@@ -414,9 +414,8 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 static const struct start fresh = {0, LEG_NONE, -1};
 
 enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
-                                  struct cue_sinks *sinks, struct journal *j,
-                                  struct coached *done, struct tendo_error *err,
-                                  struct catalog_entry *resumed)
+                                  struct cue_sinks *sinks, struct journal *j, struct coached *done,
+                                  struct tendo_error *err, struct catalog_entry *resumed)
 {
 	enum screen_outcome outcome = ask_morning(ui, j);
 
@@ -427,8 +426,7 @@ enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
 
 enum screen_outcome coach_routine(struct ui *ui, const struct catalog_entry *entry,
                                   const struct coach_options *o, struct cue_sinks *sinks,
-                                  struct journal *j, struct coached *done,
-                                  struct tendo_error *err)
+                                  struct journal *j, struct coached *done, struct tendo_error *err)
 {
 	return coach_from(ui, entry, o, sinks, j, &fresh, done, err);
 }
@@ -484,8 +482,8 @@ static const char *prescription(const struct routine *r, int week)
 }
 
 /* What the start screen says of the program followed. */
-static void start_screen_status(struct journal *j,
-                                const struct catalog *cat, struct picker_status *ps)
+static void start_screen_status(struct journal *j, const struct catalog *cat,
+                                struct picker_status *ps)
 {
 	struct store_enrolment en;
 	const struct catalog_entry *e;
@@ -500,8 +498,7 @@ static void start_screen_status(struct journal *j,
 	if (!store_enrolment(j->store, j->profile, &en) || !(e = entry_at(cat, en.path)) ||
 	    !e->routine->program) {
 		snprintf(ps->lines[0], sizeof ps->lines[0],
-		         "%.60s follows no program: choose one below to start it.",
-		         j->name);
+		         "%.60s follows no program: choose one below to start it.", j->name);
 		return;
 	}
 	p = e->routine->program;

@@ -48,8 +48,7 @@ static struct lockout *lockout_for(struct kiosk_state *s, int64_t profile)
 }
 
 /* A member's own time: their program, their sessions, their history. */
-static enum screen_outcome member_time(struct ui *ui, struct kiosk_state *s,
-                                       const char *name)
+static enum screen_outcome member_time(struct ui *ui, struct kiosk_state *s, const char *name)
 {
 	const struct kiosk *k = s->k;
 	struct journal j;
@@ -113,8 +112,7 @@ static enum screen_outcome check_member_pin(struct ui *ui, struct kiosk_state *s
 }
 
 /* A new member's name: until it is one tendo takes and no one has. */
-static enum screen_outcome ask_name(struct ui *ui, struct kiosk_state *s, char *name,
-                                    size_t size)
+static enum screen_outcome ask_name(struct ui *ui, struct kiosk_state *s, char *name, size_t size)
 {
 	struct store_member *members = malloc(KIOSK_MAX_MEMBERS * sizeof *members);
 	struct tendo_error err = {0};

@@ -44,10 +44,10 @@ struct options {
 	const char *data_dir; /* NULL: $XDG_DATA_HOME/tendo */
 	const char *profile;  /* NULL: the login name */
 	bool csv;
-	const char *start; /* enrol --start YYYY-MM-DD */
-	int week;          /* plan --week N; 0 for this week */
-	int frames;        /* --frames N: leave after N frames (tests, the benchmark) */
-	bool kiosk;        /* --kiosk, or kiosk = yes in the system's config */
+	const char *start;        /* enrol --start YYYY-MM-DD */
+	int week;                 /* plan --week N; 0 for this week */
+	int frames;               /* --frames N: leave after N frames (tests, the benchmark) */
+	bool kiosk;               /* --kiosk, or kiosk = yes in the system's config */
 	struct settings settings; /* the config files' */
 };
 
@@ -207,7 +207,8 @@ static void load_catalog(const struct options *o, struct catalog *cat)
 		folders[n++] =
 		    (struct catalog_folder){o->routine_dirs[i], ORIGIN_COMMAND_LINE, true};
 	for (size_t i = 0; i < o->settings.routine_count; i++)
-		folders[n++] = (struct catalog_folder){o->settings.routines[i], ORIGIN_CONFIG, true};
+		folders[n++] =
+		    (struct catalog_folder){o->settings.routines[i], ORIGIN_CONFIG, true};
 	/* A kiosk's members see the configured folders only. */
 	if (!o->kiosk && paths_user_routines(user, sizeof user))
 		folders[n++] = (struct catalog_folder){user, ORIGIN_USER, false};
@@ -417,7 +418,7 @@ struct desk {
 	struct cue_sinks sinks;
 	struct ui ui;
 	struct coached done;
-	struct tendo_error err;        /* why the coaching had to stop */
+	struct tendo_error err;       /* why the coaching had to stop */
 	struct catalog_entry resumed; /* a cut-off session taken up */
 };
 
@@ -435,8 +436,8 @@ static bool desk_open(struct desk *d, const struct options *o, enum screen_outco
 	journal_open(&d->journal, d->store, profile_name(o), &err);
 	ui_start(&d->ui);
 	d->ui.frames = o->frames;
-	*outcome = coach_welcome(&d->ui, &d->co, &d->sinks, &d->journal, &d->done, &d->err,
-	                         &d->resumed);
+	*outcome =
+	    coach_welcome(&d->ui, &d->co, &d->sinks, &d->journal, &d->done, &d->err, &d->resumed);
 	return true;
 }
 
@@ -538,11 +539,9 @@ static int command_kiosk(const struct options *o)
 	ui_lock(&ui);
 	ui.idle_ns = idle_ms * 1000000;
 	ui.frames = o->frames;
-	outcome = kiosk_run(&ui, &(struct kiosk){{LEG_NONE, o->speed, true},
-	                                         o->settings.admin_pin,
-	                                         store,
-	                                         &cat,
-	                                         &sinks});
+	outcome = kiosk_run(
+	    &ui, &(struct kiosk){
+	             {LEG_NONE, o->speed, true}, o->settings.admin_pin, store, &cat, &sinks});
 	status = outcome == OUTCOME_STOP ? ui_status(&ui) : EXIT_SUCCESS;
 	ui_stop(&ui);
 	store_close(store);
@@ -780,4 +779,3 @@ int main(int argc, char **argv)
 		return command_check(argc - first - 1, argv + first + 1);
 	return usage_error("unknown command \"%s\"", command);
 }
-

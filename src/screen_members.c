@@ -106,8 +106,7 @@ static void members_jump(struct members *m, int c)
 {
 	for (size_t k = 1; k <= m->count; k++) {
 		size_t i = (m->selected + k) % (m->count + 1);
-		if (i < m->count &&
-		    tolower((unsigned char)m->members[i].name[0]) == tolower(c)) {
+		if (i < m->count && tolower((unsigned char)m->members[i].name[0]) == tolower(c)) {
 			m->selected = i;
 			return;
 		}
@@ -135,9 +134,7 @@ static unsigned members_key(void *ctx, int key)
 		m->selected = m->count;
 		m->chosen = true;
 		return UI_CLOSE;
-	case 'q':
-		m->staff = true;
-		return UI_CLOSE;
+	case 'q': m->staff = true; return UI_CLOSE;
 	default:
 		if (is_enter(key)) {
 			m->chosen = true;
@@ -195,8 +192,9 @@ static const struct {
 	const char *face;
 	int key;
 } pin_pad[] = {
-    {"1", '1'}, {"2", '2'}, {"3", '3'}, {"4", '4'},           {"5", '5'}, {"6", '6'},
-    {"7", '7'}, {"8", '8'}, {"9", '9'}, {"<-", KEY_BACKSPACE}, {"0", '0'}, {"OK", '\n'},
+    {"1", '1'}, {"2", '2'},   {"3", '3'}, {"4", '4'}, {"5", '5'},
+    {"6", '6'}, {"7", '7'},   {"8", '8'}, {"9", '9'}, {"<-", KEY_BACKSPACE},
+    {"0", '0'}, {"OK", '\n'},
 };
 
 static void draw_keypad(struct ui *ui, int y)

@@ -82,14 +82,19 @@ static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
 		ui_wrap(ui, y, 1, COLS - 2, rows, 0, ROLE_BROKEN, text);
 		return;
 	}
-	y += ui_wrap(ui, y, 1, COLS - 2, rows, 0, ROLE_TEXT,
-	             e->routine->summary ? e->routine->summary : e->routine->title);
-	if (e->routine->source && rows > 2) {
+	/* The caution and the source keep a line each when there is room. */
+	int kept = (e->routine->caution && rows > 3) + (e->routine->source && rows > 2);
+	int used = ui_wrap(ui, y, 1, COLS - 2, rows - kept, 0, ROLE_TEXT,
+	                   e->routine->summary ? e->routine->summary : e->routine->title);
+
+	if (e->routine->source && rows > 2 && used < rows) {
 		snprintf(text, sizeof text, "Source: %s", e->routine->source);
-		y += ui_wrap(ui, y, 1, COLS - 2, 2, 2, ROLE_DIM, text);
+		used += ui_wrap(ui, y + used, 1, COLS - 2,
+		                rows - used - (e->routine->caution && rows > 3), 2, ROLE_DIM, text);
 	}
-	if (e->routine->caution)
-		ui_wrap(ui, y, 1, COLS - 2, 2, 0, ROLE_WARNING, e->routine->caution);
+	if (e->routine->caution && used < rows)
+		ui_wrap(ui, y + used, 1, COLS - 2, rows - used, 0, ROLE_WARNING,
+		        e->routine->caution);
 }
 
 static void picker_draw(void *ctx, struct ui *ui)
@@ -288,8 +293,7 @@ static const struct screen leg_screen = {
     .key = leg_key,
 };
 
-enum screen_outcome leg_prompt_run(struct ui *ui, const char *title, const char *why,
-                                   enum leg *leg)
+enum screen_outcome leg_prompt_run(struct ui *ui, const char *title, const char *why, enum leg *leg)
 {
 	struct leg_prompt p = {.title = title, .why = why, .leg = LEG_NONE};
 

@@ -21,8 +21,9 @@ enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
  * redraw, and the loop wakes only when it will change (or a cue is due). */
 enum { PHASE_STEP_MS = 250 };
 
-/* A kiosk: a session left paused this long is saved as it stands and
- * closed, so that the next member finds the start screen. */
+/* A kiosk: a session left paused this long (in session time: --speed
+ * shortens it) is saved as it stands and closed, so that the next member
+ * finds the start screen. */
 #define PAUSED_LIMIT_NS (10 * 60 * INT64_C(1000000000))
 
 struct visible {
@@ -221,7 +222,7 @@ static int64_t session_idle_limit(void *ctx, const struct ui *ui)
 
 	if (s->engine.finished)
 		return ui->idle_ns;
-	return s->engine.paused ? PAUSED_LIMIT_NS : UI_NO_WAKE;
+	return s->engine.paused ? (int64_t)(PAUSED_LIMIT_NS / s->options->speed) : UI_NO_WAKE;
 }
 
 /* Left paused (or on its summary) with no one there: what was done is

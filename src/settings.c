@@ -53,8 +53,7 @@ bool settings_pin_valid(const char *pin)
 
 /* Each setting's reader: stores value in out, or writes why not into
  * message and returns false. */
-typedef bool (*setting_reader)(const char *value, struct settings *out, char *message,
-                               size_t size);
+typedef bool (*setting_reader)(const char *value, struct settings *out, char *message, size_t size);
 
 static bool read_sound(const char *value, struct settings *out, char *message, size_t size)
 {
@@ -140,9 +139,9 @@ static const struct {
 	setting_reader read;
 	bool system_only;
 } setting_keys[] = {
-    {"sound", read_sound, false},          {"voice", read_voice, false},
-    {"kiosk", read_kiosk, false},          {"admin-pin", read_admin_pin, true},
-    {"idle", read_idle, false},            {"routines", read_routines, false},
+    {"sound", read_sound, false},       {"voice", read_voice, false},
+    {"kiosk", read_kiosk, false},       {"admin-pin", read_admin_pin, true},
+    {"idle", read_idle, false},         {"routines", read_routines, false},
     {"data-dir", read_data_dir, false},
 };
 

@@ -353,8 +353,8 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 				screen->away(ctx, clock_now_ns());
 			return false;
 		}
-		sleep_until(ui, earlier(idle_at, screen->wake_at ? screen->wake_at(ctx, ui)
-		                                                  : UI_NO_WAKE));
+		sleep_until(
+		    ui, earlier(idle_at, screen->wake_at ? screen->wake_at(ctx, ui) : UI_NO_WAKE));
 		flags = read_keys(ui, screen, ctx, &last_input);
 	}
 }

@@ -12,8 +12,8 @@
 static void test_good_names(void **state)
 {
 	static const char *const good[] = {
-	    "Ana", "Jean-Luc", "O'Brien", "Mary Ann", "J. Smith", "Zoë", "Łukasz", "陈伟", "R2",
-	    "1234567890123456789012345678901234567890",
+	    "Ana", "Jean-Luc", "O'Brien", "Mary Ann", "J. Smith",
+	    "Zoë", "Łukasz",   "陈伟",    "R2",       "1234567890123456789012345678901234567890",
 	};
 	struct tendo_error err;
 	(void)state;
