@@ -44,6 +44,13 @@ static void start_colours(struct ui *ui)
 		init_pair((short)(i + 1), roles[i].fg, roles[i].bg);
 		ui->attr[i] = COLOR_PAIR(i + 1) | roles[i].color_attr;
 	}
+	/* Lit cells of big digits: spaces in reverse video. Not spaces on a
+	 * background colour: curses would then clear runs of them with the
+	 * terminal's erase, which fills with the colour only where the
+	 * terminal erases in the background colour (tmux under a TERM that
+	 * says it does, for one, does not). */
+	for (int i = 0; i < ROLE_COUNT; i++)
+		ui->lit[i] = ui->attr[i] | A_REVERSE;
 }
 
 /* Home and End as tmux, screen, the Linux console and xterm in either
@@ -168,6 +175,13 @@ void ui_start(struct ui *ui)
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
 	start_colours(ui);
+	ui->reverse_blocks = (termattrs() & A_REVERSE) != 0;
+	/* The cursor is hidden: where curses leaves it does not matter, and
+	 * moving it back after each update would cost bytes on a slow link. */
+	leaveok(stdscr, TRUE);
+	/* A digit that changes is rewritten in place: curses' guesses at
+	 * inserting and deleting characters cost more bytes than they save. */
+	idcok(stdscr, FALSE);
 	quiet_stderr(ui);
 }
 
@@ -282,6 +296,9 @@ static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx,
 
 	while (!(flags & UI_CLOSE) && (ch = getch()) != ERR) {
 		if (ch == KEY_RESIZE) {
+			/* The terminal may have reflowed or cleared what it showed:
+			 * curses' idea of it no longer holds, so all is sent again. */
+			clearok(curscr, TRUE);
 			flags |= UI_REDRAW;
 			continue;
 		}
@@ -711,7 +728,14 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 		return 1;
 	}
 	x += (width - units * sx) / 2;
-	attrset(ui->attr[role]);
+	/* A lit cell is a space in reverse video where the terminal has it: one
+	 * byte, where a block character is three, and runs of it are sent as
+	 * one repeat. */
+	if (ui->reverse_blocks) {
+		block = " ";
+		attrset(ui->lit[role]);
+	} else
+		attrset(ui->attr[role]);
 	for (int row = 0; row < FONT_ROWS * sy; row++) {
 		int col = x;
 		for (const char *p = text; *p; p++) {
