@@ -17,7 +17,7 @@ cd "$top"
 
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
 	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
-test_packages="libcmocka-dev tmux procps sqlite3 pulseaudio pulseaudio-utils openssh-server
+test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
 	openssh-client"
 
 say() {

@@ -558,12 +558,35 @@ bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *e
 	                      s->host, err, "taking up the session");
 }
 
-/* True when the session's process is gone: on this host, no such pid. */
+/* True when pid is a tendo that still runs: not gone, not a zombie that
+ * no one has reaped (a container's init may never), not another program
+ * that was given the pid since. */
+static bool tendo_running(int64_t pid)
+{
+	char path[64], line[512], *close_paren;
+	FILE *f;
+	bool running = false;
+
+	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+		return false;
+	snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return true; /* no /proc: kill said it is there */
+	if (fgets(line, sizeof line, f) && (close_paren = strrchr(line, ')')) &&
+	    close_paren[1] == ' ')
+		running = close_paren[2] != 'Z' && close_paren[2] != 'X' && strstr(line, "tendo");
+	fclose(f);
+	return running;
+}
+
+/* True when the session's process is gone: on this host, no tendo with
+ * its pid. */
 static bool orphaned(const struct store *s, int64_t pid, const unsigned char *host)
 {
 	if (!host || strcmp((const char *)host, s->host) != 0)
 		return false; /* another machine's: can't tell, leave it */
-	return pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH);
+	return pid <= 0 || !tendo_running(pid);
 }
 
 bool store_find_interrupted(struct store *s, int64_t profile, struct store_interrupted *out)

@@ -65,4 +65,52 @@ want=$(awk '$1 != last { if (last != "" && loud) n++; last = $1; loud = 0 }
 got=$(tr -cd '\007' <"$WORK/terminal.raw" | wc -c)
 [ "$want" -ge 10 ] || fail "only $want cue groups in the log"
 [ "$got" -eq "$want" ] || fail "$got bells reached the SSH client, not $want"
+
+# A dropped link: the client is killed mid-session. tendo, hung up on,
+# saves and leaves; the next login offers to take the session up where it
+# stopped, and no set is lost or logged twice.
+t kill-server
+data=$WORK/data
+db=$data/tendo.db
+ssh_to() {
+	new_session 80 24 \
+		"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" --leg left --speed 2 --data-dir "$data" "$@")"); echo \"tendo exited: \$?\"; sleep 600"
+}
+sets_logged() {
+	sqlite3 "$db" "SELECT count(*) FROM sets" 2>/dev/null || echo 0
+}
+ssh_to run "$FIXTURES/short.yaml"
+wait_for "Short test routine" 15
+i=0
+until [ "$(sets_logged)" -ge 2 ]; do
+	i=$((i + 1))
+	[ "$i" -lt 300 ] || fail "no sets were logged over SSH"
+	sleep 0.05
+done
+client=$(pgrep -P "$(t list-panes -F '#{pane_pid}')" -x ssh)
+[ -n "$client" ] || fail "no ssh client to kill"
+kill -KILL "$client"
+i=0
+while pgrep -f "$TENDO --leg left --speed 2 --data-dir $data run" >/dev/null; do
+	i=$((i + 1))
+	[ "$i" -lt 200 ] || fail "tendo went on after its SSH link dropped"
+	sleep 0.05
+done
+before=$(sets_logged)
+[ "$(sqlite3 "$db" "SELECT status FROM sessions")" = running ] ||
+	fail "the cut-off session was closed, not left to be taken up"
+t kill-server
+
+ssh_to
+wait_for "after $before sets. Take it up" 15
+press y
+wait_for "Session complete" 30
+press Enter
+answer_pain_if_asked s
+press q
+[ "$(finished)" = 0 ] || fail "tendo did not leave cleanly after the session was taken up"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM sessions")" = 1 ] || fail "the session taken up became a second one"
+[ "$(sqlite3 "$db" "SELECT status FROM sessions")" = completed ] || fail "the session taken up did not complete"
+[ "$(sets_logged)" = 5 ] || fail "$(sets_logged) sets logged, not the routine's 5"
+[ "$(sqlite3 "$db" "SELECT count(DISTINCT step) FROM sets")" = 5 ] || fail "a set was logged twice"
 exit 0
