@@ -41,4 +41,31 @@ printf '%s\n' "$err" | grep -qF "bad-tab.yaml:3:1: indentation must use spaces" 
 mkdir -p "$XDG_CONFIG_HOME/tendo/routines"
 cp "$FIXTURES/short.yaml" "$XDG_CONFIG_HOME/tendo/routines/mine.yaml"
 "$TENDO" list | grep -q "^mine .*yours" || fail "the user's routine is not listed as theirs"
+# hash-pin: a salted hash, never the digits; a different salt each time.
+a=$(echo 4821 | "$TENDO" hash-pin) || fail "hash-pin failed"
+b=$(echo 4821 | "$TENDO" hash-pin) || fail "hash-pin failed"
+case $a in '$'*) ;; *) fail "hash-pin printed no hash: $a" ;; esac
+printf '%s' "$a" | grep -q 4821 && fail "hash-pin printed the PIN"
+[ "$a" != "$b" ] || fail "hash-pin gave the same hash twice: no salt"
+err=$(echo 12 | "$TENDO" hash-pin 2>&1)
+[ $? -eq 1 ] || fail "a short PIN did not exit 1"
+printf '%s\n' "$err" | grep -qF "a PIN has 4 to 12 digits" || fail "short PIN: $err"
+
+# A kiosk takes no command (a login shell given -c gets nothing either).
+err=$("$TENDO" --kiosk list 2>&1)
+[ $? -eq 2 ] || fail "--kiosk with a command did not exit 2"
+printf '%s\n' "$err" | grep -qF "a kiosk takes no command" || fail "kiosk command: $err"
+"$TENDO" -c "echo escaped" 2>/dev/null | grep -q escaped && fail "-c ran a command"
+
+# The system's config: its mistakes are placed and skipped; the admin PIN
+# belongs there alone.
+printf 'idle = soon\nrooutines = /x\n' >"$WORK/system-config"
+printf 'admin-pin = 1234\n' >"$XDG_CONFIG_HOME/tendo/config"
+err=$(TENDO_SYSTEM_CONFIG=$WORK/system-config "$TENDO" list 2>&1 >/dev/null)
+printf '%s\n' "$err" | grep -qF "$WORK/system-config:1:8: idle takes a time" || fail "system config: $err"
+printf '%s\n' "$err" | grep -qF "$WORK/system-config:2:1: unknown setting \"rooutines\"" ||
+	fail "system config: $err"
+printf '%s\n' "$err" | grep -qF "config:1:1: admin-pin belongs in the system's config" ||
+	fail "user config: $err"
+rm "$XDG_CONFIG_HOME/tendo/config"
 exit 0
