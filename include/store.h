@@ -22,7 +22,7 @@
 #include "plan.h"
 #include "routine.h"
 
-enum { STORE_SCHEMA = 2, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
+enum { STORE_SCHEMA = 3, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
 
 struct store;
 

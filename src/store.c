@@ -64,6 +64,9 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
     "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL,"
     "  left_reps INTEGER NOT NULL, right_reps INTEGER NOT NULL, affected TEXT);",
+    /* 2 -> 3: when the running process claimed the session (began it or
+     * took it up), to tell it from a later process given the same pid. */
+    "ALTER TABLE sessions ADD COLUMN claimed INTEGER;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -426,7 +429,8 @@ int64_t store_session_begin(struct store *s, int64_t profile, const char *routin
 
 	if (sqlite3_prepare_v2(s->db,
 	                       "INSERT INTO sessions (profile_id, routine, path, leg, started, "
-	                       "status, pid, host) VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7)",
+	                       "status, pid, host, claimed) "
+	                       "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5)",
 	                       -1, &st, NULL) != SQLITE_OK) {
 		fail(s, err, "starting the session's log");
 		return -1;
@@ -554,18 +558,39 @@ bool store_session_load(struct store *s, int64_t session, double load_kg, struct
 bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
 {
 	return update_session(s, session,
-	                      "UPDATE sessions SET pid = ?4, host = ?2 WHERE id = ?1 AND ?3 = ?3",
+	                      "UPDATE sessions SET pid = ?4, host = ?2, "
+	                      "claimed = CAST(strftime('%s', 'now') AS INTEGER) "
+	                      "WHERE id = ?1 AND ?3 = ?3",
 	                      s->host, err, "taking up the session");
 }
 
-/* True when pid is a tendo that still runs: not gone, not a zombie that
- * no one has reaped (a container's init may never), not another program
- * that was given the pid since. */
-static bool tendo_running(int64_t pid)
+/* When the system booted (seconds since 1970), from /proc/stat; 0 when
+ * unknown. */
+static int64_t boot_time(void)
 {
-	char path[64], line[512], *close_paren;
+	char line[256];
+	long long btime = 0;
+	FILE *f = fopen("/proc/stat", "r");
+
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "btime %lld", &btime) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return btime;
+}
+
+/* True when pid still runs the session it claimed at claimed (seconds
+ * since 1970): not gone, not a zombie no one has reaped (a container's init may
+ * never), and not a later process that was given the pid since. */
+static bool still_running(int64_t pid, int64_t claimed)
+{
+	char path[64], line[1024], state;
+	unsigned long long start_ticks;
+	int64_t boot = boot_time();
 	FILE *f;
-	bool running = false;
+	char *close_paren;
+	bool running = true;
 
 	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
 		return false;
@@ -573,20 +598,27 @@ static bool tendo_running(int64_t pid)
 	f = fopen(path, "r");
 	if (!f)
 		return true; /* no /proc: kill said it is there */
+	/* After the command's name: state, then 18 fields to the start time. */
 	if (fgets(line, sizeof line, f) && (close_paren = strrchr(line, ')')) &&
-	    close_paren[1] == ' ')
-		running = close_paren[2] != 'Z' && close_paren[2] != 'X' && strstr(line, "tendo");
+	    sscanf(
+	        close_paren + 1,
+	        " %c %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %llu",
+	        &state, &start_ticks) == 2) {
+		int64_t began =
+		    boot + (int64_t)(start_ticks / (unsigned long long)sysconf(_SC_CLK_TCK));
+		running = state != 'Z' && state != 'X' && (boot == 0 || began <= claimed + 2);
+	}
 	fclose(f);
 	return running;
 }
 
-/* True when the session's process is gone: on this host, no tendo with
- * its pid. */
-static bool orphaned(const struct store *s, int64_t pid, const unsigned char *host)
+/* True when the session's process is gone: on this host, no process that
+ * is still the one that began it. */
+static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const unsigned char *host)
 {
 	if (!host || strcmp((const char *)host, s->host) != 0)
 		return false; /* another machine's: can't tell, leave it */
-	return pid <= 0 || !tendo_running(pid);
+	return pid <= 0 || !still_running(pid, claimed);
 }
 
 bool store_find_interrupted(struct store *s, int64_t profile, struct store_interrupted *out)
@@ -596,6 +628,7 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 
 	if (sqlite3_prepare_v2(s->db,
 	                       "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
+	                       "  COALESCE(s.claimed, s.started), "
 	                       "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
 	                       "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id) "
 	                       "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
@@ -604,7 +637,8 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 		return false;
 	sqlite3_bind_int64(st, 1, profile);
 	while (!found && sqlite3_step(st) == SQLITE_ROW) {
-		if (!orphaned(s, sqlite3_column_int64(st, 5), sqlite3_column_text(st, 6)))
+		if (!orphaned(s, sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 7),
+		              sqlite3_column_text(st, 6)))
 			continue;
 		memset(out, 0, sizeof *out);
 		out->id = sqlite3_column_int64(st, 0);
@@ -616,8 +650,8 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 		out->leg = leg_from(sqlite3_column_text(st, 3));
 		out->started = sqlite3_column_int64(st, 4);
 		out->next_step =
-		    sqlite3_column_type(st, 7) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 7) + 1;
-		out->sets_done = sqlite3_column_int(st, 8);
+		    sqlite3_column_type(st, 8) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 8) + 1;
+		out->sets_done = sqlite3_column_int(st, 9);
 		found = true;
 	}
 	sqlite3_finalize(st);

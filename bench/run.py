@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""run.py — every figure of the benchmark, in one table.
+
+    bench/run.py BUILD_DIR [--peer 'COMMAND'] [--out bench/results.md] [--long]
+
+What `make bench` runs. Each figure that applies to any terminal countdown
+(bytes, wake-ups, CPU, first frame, memory) is measured for tendo and for
+the peer command in the same run, the same way, and given with the ratio.
+The default peer is `watch -t -n 1 date +%T`: a full-screen clock that
+changes once a second (termdown, where installed, is a closer one:
+--peer 'termdown 10m'). Figures are medians of several runs. Nothing here
+passes or fails; the table says which targets (DESIGN.md) are met.
+"""
+import argparse, os, platform, shutil, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import ptymeasure  # noqa: E402
+
+
+def tendo_cmd(build, *args):
+    return [os.path.join(build, "tendo"), "--sound", "off", *args]
+
+
+def cue_timing(build, work, routine):
+    """Runs routine at real speed in a pty with --cue-log; cue lateness
+    (median, p99, worst) and where the end fell against plan."""
+    log = os.path.join(work, "cues.log")
+    command = tendo_cmd(build, "--leg", "left", "--cue-log", log, "--data-dir", work, "run", routine)
+    ptymeasure.run_until(command, lambda: done(log), limit=15 * 60)
+    rows = [line.split() for line in open(log)]
+    late = sorted(float(r[1]) - float(r[0]) for r in rows)
+    end = [r for r in rows if r[2] == "session-done"][0]
+    return {
+        "cues": len(late),
+        "median": late[(len(late) - 1) // 2],
+        "p99": late[min(len(late) - 1, int(len(late) * 0.99 + 0.999) - 1)],
+        "worst": late[-1],
+        "end": float(end[1]) - float(end[0]),
+    }
+
+
+def done(log):
+    try:
+        return any(line.rstrip().endswith(" session-done") for line in open(log))
+    except FileNotFoundError:
+        return False
+
+
+def list_folder(build, work):
+    """tendo list on a folder of 1,000 routine files, 100 of them broken in
+    ten ways: median wall time of 5, and the broken ones it reported."""
+    folder = os.path.join(work, "thousand")
+    ptymeasure.make_folder(os.path.join(HERE, "..", "tests", "fixtures", "short.yaml"), folder)
+    times, broken = [], 0
+    for _ in range(5):
+        start = time.monotonic()
+        out = subprocess.run(tendo_cmd(build, "list", "--routines", folder),
+                             capture_output=True, text=True, env=dict(os.environ, HOME=work)).stdout
+        times.append((time.monotonic() - start) * 1000)
+        broken = sum(" broken: " in line for line in out.splitlines())
+    return statistics.median(times), broken
+
+
+def sound_onsets(build):
+    script = os.path.join(HERE, "sound.sh")
+    if not (shutil.which("pulseaudio") and shutil.which("parec") and shutil.which("tmux")):
+        return None
+    out = subprocess.run(["sh", script, build], capture_output=True, text=True).stdout
+    found = {}
+    for line in out.splitlines():
+        mode = line.split(":")[0]
+        if "p99" in line:
+            found[mode] = float(line.split("p99 ")[1].split(" ms")[0])
+    return found or None
+
+
+def ratio(a, b):
+    return "%.2f" % (a / b) if b else "—"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("build")
+    p.add_argument("--peer", default="")
+    p.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    p.add_argument("--long", action="store_true", help="a 10-minute session for cue timing")
+    a = p.parse_args()
+    build = os.path.abspath(a.build)
+    peer = a.peer.split() if a.peer else ["watch", "-t", "-n", "1", "date", "+%T"]
+    work = tempfile.mkdtemp(prefix="tendo-bench.")
+    os.environ["HOME"] = work
+    rows = []
+
+    def row(figure, tendo, peer_value, target, met):
+        rows.append((figure, tendo, peer_value, target, met))
+        print("  %-52s %-14s %-14s %s" % (figure, tendo, peer_value, target), flush=True)
+
+    print("tendo's benchmark; the peer: %s" % " ".join(peer), flush=True)
+    routine = os.path.join(HERE, "ten-minutes.yaml" if a.long else "two-minutes.yaml")
+    t = cue_timing(build, work, routine)
+    row("cue lateness, median (%d cues)" % t["cues"], "%.3f ms" % t["median"], "", "", None)
+    row("cue lateness, p99", "%.3f ms" % t["p99"], "", "under 2 ms", t["p99"] < 2)
+    row("cue lateness, worst", "%.3f ms" % t["worst"], "", "under 10 ms", t["worst"] < 10)
+    row("end of session against plan", "%.3f ms" % t["end"], "", "within 5 ms", abs(t["end"]) < 5)
+
+    for phase, file in (("hold", "hold.yaml"), ("reps", "reps.yaml")):
+        mine = ptymeasure.measure(tendo_cmd(build, "--data-dir", work, "run", os.path.join(HERE, file)))
+        theirs = ptymeasure.measure(peer)
+        for key, name, unit, target, limit in (
+            ("bytes_per_s", "bytes to the terminal a second", "", "under 50" if phase == "hold" else "", 50),
+            ("wakeups_per_s", "wake-ups a second", "", "about 1" if phase == "hold" else "", 1.5),
+            ("cpu_percent", "CPU, % of a core", " %", "under 0.1 %" if phase == "hold" else "", 0.1),
+        ):
+            met = mine[key] < limit if phase == "hold" else None
+            row("%s, %s, 80x24 (ratio %s)" % (name, phase, ratio(mine[key], theirs[key])),
+                "%.2f%s" % (mine[key], unit), "%.2f%s" % (theirs[key], unit), target, met)
+
+    years = os.path.join(work, "years")
+    subprocess.run([os.path.join(build, "bench", "genlog"), years, "10", "bench"],
+                   check=True, stdout=subprocess.DEVNULL)
+    for label, data in (("empty log", os.path.join(work, "empty")), ("ten years of log", years)):
+        mine = ptymeasure.first_frame(tendo_cmd(build, "--frames", "1", "--data-dir", data, "--profile", "bench"))
+        theirs = ptymeasure.first_frame(peer, until_output=True)
+        row("first frame, %s (ratio %s)" % (label, ratio(mine["ms"], theirs["ms"])),
+            "%.1f ms" % mine["ms"], "%.1f ms" % theirs["ms"], "under 15 ms", mine["ms"] < 15)
+        row("peak memory, %s (ratio %s)" % (label, ratio(mine["mb"], theirs["mb"])),
+            "%.1f MB" % mine["mb"], "%.1f MB" % theirs["mb"], "under 8 MB", mine["mb"] < 8)
+
+    ms, broken = list_folder(build, work)
+    row("tendo list, 1,000 files (100 broken: %d reported)" % broken, "%.0f ms" % ms, "", "", None)
+    onsets = sound_onsets(build)
+    if onsets:
+        for mode, p99 in sorted(onsets.items()):
+            row("sound onset against cue, p99, %s" % mode, "%.1f ms" % p99, "", "under 20 ms", p99 < 20)
+    else:
+        print("  (sound onsets skipped: pulseaudio, parec and tmux are needed)")
+    shutil.rmtree(work, ignore_errors=True)
+
+    with open(a.out, "w") as f:
+        f.write("# Benchmark results\n\n")
+        f.write("Written by `make bench` (bench/run.py) on %s: %s, %d cores, %s. The peer, "
+                "measured the same way in the same run: `%s`.\n\n"
+                % (time.strftime("%Y-%m-%d"), platform.machine(), os.cpu_count(),
+                   "cue timing over " + os.path.basename(routine), " ".join(peer)))
+        f.write("| figure | tendo | peer | target | met |\n|---|---|---|---|---|\n")
+        for figure, mine, theirs, target, met in rows:
+            f.write("| %s | %s | %s | %s | %s |\n"
+                    % (figure, mine, theirs, target, "" if met is None else "yes" if met else "no"))
+        f.write("\nSee bench/README.md for how each figure is taken and what was learnt.\n")
+    print("written to %s" % a.out)
+
+
+if __name__ == "__main__":
+    main()
