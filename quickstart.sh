@@ -18,7 +18,7 @@ cd "$top"
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
 	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
 test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
-	openssh-client"
+	openssh-client valgrind clang"
 
 say() {
 	printf '==> %s\n' "$*"
@@ -87,7 +87,8 @@ test)
 	say "building and testing"
 	configure_in build $werror
 	make -C build -s -j"$(nproc)"
-	make -C build -s -j"$(nproc)" check >/dev/null 2>&1 || true
+	# Most tests wait on a real terminal and a real clock: twice the cores.
+	make -C build -s -j"$((2 * $(nproc)))" check >/dev/null 2>&1 || true
 	count build/test-suite.log
 
 	say "building and testing with AddressSanitizer and UndefinedBehaviorSanitizer"
@@ -96,8 +97,21 @@ test)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		make -C build-sanitizers -s -j"$(nproc)" check >/dev/null 2>&1 || true
+		make -C build-sanitizers -s -j"$((2 * $(nproc)))" check >/dev/null 2>&1 || true
 	count build-sanitizers/test-suite.log
+
+	fuzz_seconds=${FUZZ_SECONDS:-60}
+	say "fuzzing: each libFuzzer target for $fuzz_seconds s"
+	configure_in build-fuzz $werror CC=clang --enable-fuzzing
+	if make -C build-fuzz -s -j"$(nproc)" fuzz/fuzz_routine fuzz/fuzz_settings fuzz/fuzz_member; then
+		fuzz/run.sh build-fuzz "$fuzz_seconds" >build-fuzz/fuzz.out 2>&1
+		cat build-fuzz/fuzz.out
+		passed=$((passed + $(grep -c ': ok' build-fuzz/fuzz.out)))
+		failed=$((failed + $(grep -c ': FAILED' build-fuzz/fuzz.out)))
+	else
+		echo "FAIL: the fuzz targets did not build"
+		failed=$((failed + 1))
+	fi
 
 	say "make distcheck"
 	if make -C build -s distcheck DISTCHECK_CONFIGURE_FLAGS="$werror" >build/distcheck.out 2>&1; then
