@@ -6,7 +6,8 @@
 Runs COMMAND in a pseudo-terminal of COLS x ROWS (TERM=xterm-256color),
 lets it settle for S seconds, then for W seconds counts the bytes it
 writes to the terminal, its wake-ups (voluntary context switches, from
-/proc) and its CPU time (its own and its children's, from /proc). Prints
+/proc) and its CPU time (its own to the nanosecond, its children's in
+clock ticks, from /proc). Prints
 one line of JSON with the medians over N rounds:
     {"bytes_per_s": ..., "wakeups_per_s": ..., "cpu_percent": ...}
 """
@@ -15,11 +16,16 @@ import argparse, fcntl, json, os, pty, select, signal, statistics, struct, sys, 
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_ticks(pid):
+def cpu_seconds(pid):
+    """The process's CPU time to the nanosecond (/proc/PID/schedstat), and
+    its waited-for children's in clock ticks (/proc/PID/stat: a peer such
+    as watch runs a program each second)."""
+    with open("/proc/%d/schedstat" % pid) as f:
+        own = int(f.read().split()[0]) / 1e9
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    # utime, stime, cutime, cstime: fields 14-17, here from index 11.
-    return sum(int(x) for x in fields[11:15])
+    # cutime, cstime: fields 16-17, here at index 13 and 14.
+    return own + (int(fields[13]) + int(fields[14])) / TICK
 
 
 def switches(pid):
@@ -60,7 +66,7 @@ def one_round(command, cols, rows, skip, window):
     try:
         if drain(fd, time.monotonic() + skip) < 0:
             raise SystemExit("%s ended before the measuring began" % command[0])
-        start, ticks, wakes = time.monotonic(), cpu_ticks(pid), switches(pid)
+        start, cpu, wakes = time.monotonic(), cpu_seconds(pid), switches(pid)
         written = drain(fd, start + window)
         elapsed = time.monotonic() - start
         if written < 0:
@@ -68,7 +74,7 @@ def one_round(command, cols, rows, skip, window):
         return {
             "bytes_per_s": written / elapsed,
             "wakeups_per_s": (switches(pid) - wakes) / elapsed,
-            "cpu_percent": (cpu_ticks(pid) - ticks) / TICK / elapsed * 100,
+            "cpu_percent": (cpu_seconds(pid) - cpu) / elapsed * 100,
         }
     finally:
         os.kill(pid, signal.SIGTERM)
