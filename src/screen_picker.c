@@ -372,6 +372,10 @@ static void rating_draw(void *ctx, struct ui *ui)
 	static const int keys[] = {'s'};
 	static const char *const names[] = {"s"};
 	static const char *const words[] = {"skip"};
+	static const int scores[] = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 't'};
+	static const char *const score_names[] = {"0", "1", "2", "3", "4", "5",
+	                                          "6", "7", "8", "9", "10"};
+	static const char *const score_words[] = {"", "", "", "", "", "", "", "", "", "", ""};
 	struct rating *r = ctx;
 	int y;
 
@@ -382,8 +386,10 @@ static void rating_draw(void *ctx, struct ui *ui)
 	y += ui_wrap(ui, y + 1, 1, COLS - 2, 3, 0, ROLE_TEXT,
 	             "Press 0 (none) to 9, or t for 10 (the worst you can imagine).") +
 	     1;
+	/* The scores as labels too, for a mouse or a touch screen. */
+	ui_keys(ui, y, 1, COLS - 2, scores, score_names, score_words, 11);
 	if (r->hint)
-		ui_wrap(ui, y + 1, 1, COLS - 2, LINES - y - 3, 0, ROLE_DIM, r->hint);
+		ui_wrap(ui, y + 2, 1, COLS - 2, LINES - y - 4, 0, ROLE_DIM, r->hint);
 	ui_keys(ui, LINES - 1, 1, COLS - 2, keys, names, words, 1);
 }
 

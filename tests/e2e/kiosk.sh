@@ -19,6 +19,11 @@ CONFIG
 TEST_ENV="TENDO_SYSTEM_CONFIG=$WORK/system-config"
 db=$WORK/data/tendo.db
 
+# A touch: button 1 pressed and released at COL ROW, as SGR mouse reports.
+touch_at() {
+	press -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"
+}
+
 alive() {
 	pgrep -f "$TENDO" >/dev/null || fail "tendo is no longer running"
 }
@@ -63,8 +68,15 @@ press Enter
 wait_for "Short test routine" 5
 wait_for "Session complete" 30
 press Enter
-answer_pain_if_asked 3
+# Her pain, 3 out of 10, given with a touch on the 3 (an SGR mouse report).
+wait_for "How much pain did you feel"
+row=$(screen | grep -n "^ *0 *1 *2 *3 " | cut -d: -f1)
+[ -n "$row" ] || fail "no row of scores to touch"
+col=$(screen | sed -n "${row}p" | awk '{ print index($0, " 3 ") + 1 }')
+touch_at "$col" "$row"
 wait_for "Ana: choose a routine"
+[ "$(sqlite3 "$db" "SELECT score FROM pain JOIN profiles p ON p.id = profile_id WHERE p.name = 'Ana'")" = 3 ] ||
+	fail "the touched score was not logged as 3"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM sets JOIN sessions s ON s.id = session_id JOIN profiles p ON p.id = s.profile_id WHERE p.name = 'Ana'")" -ge 3 ] ||
 	fail "Ana's sets are not in the log"
 [ "$(sqlite3 "$db" "SELECT leg FROM profiles WHERE name = 'Ana'")" = left ] || fail "Ana's leg was not kept"
@@ -124,7 +136,7 @@ wait_for "Too many wrong PINs for Ana"
 # A touch (a click) on Bo's row goes straight in: no PIN set.
 row=$(screen | grep -n "^ *>* *Bo *$" | cut -d: -f1)
 [ -n "$row" ] || fail "Bo is not listed"
-press -l "$(printf '\033[<0;6;%dM' "$row")"
+touch_at 6 "$row"
 wait_for "Bo: choose a routine"
 
 # A session left paused is saved as partial and closed: 10 minutes of
