@@ -169,6 +169,9 @@ void ui_labels_clear(struct ui *ui);
 int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
                 const char *text);
 
+/* The top row: title on the header's colours, across the screen. */
+void ui_header(struct ui *ui, const char *title);
+
 /* A horizontal line across width columns. */
 void ui_rule(const struct ui *ui, int y, int x, int width, enum ui_role role);
 

@@ -103,10 +103,8 @@ static void history_draw(void *ctx, struct ui *ui)
 	char title[120];
 	int y;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
 	snprintf(title, sizeof title, "tendo \u2014 %s's last four weeks", hs->profile);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, title);
+	ui_header(ui, title);
 	y = draw_calendar(hs, ui, 2) + 1;
 	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE, "Pain, 0 to 10, day by day (oldest first)");
 	pain_row(ui, y++, "during", hs->h->pain_during);

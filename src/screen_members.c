@@ -17,13 +17,6 @@ static bool is_backspace(int key)
 	return key == KEY_BACKSPACE || key == 127 || key == 8;
 }
 
-static void draw_title(struct ui *ui, const char *title)
-{
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, title);
-}
-
 /* ------------------------------------------------------------ members */
 
 struct members {
@@ -82,7 +75,7 @@ static void members_draw(void *ctx, struct ui *ui)
 	struct members *m = ctx;
 	int y = members_list_top();
 
-	draw_title(ui, "tendo \u2014 who is training?");
+	ui_header(ui, "tendo \u2014 who is training?");
 	if (LINES >= 16)
 		ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE,
 		        "Choose your name, or \"I'm new here\" to add yourself.");
@@ -223,7 +216,7 @@ static void pin_draw(void *ctx, struct ui *ui)
 	size_t n = strlen(p->digits);
 	int y;
 
-	draw_title(ui, p->title);
+	ui_header(ui, p->title);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 3, 0, ROLE_TITLE, p->prompt);
 	memset(shown, 0, sizeof shown);
 	for (size_t i = 0; i < n; i++)
@@ -307,7 +300,7 @@ static void text_draw(void *ctx, struct ui *ui)
 	char shown[256];
 	int y;
 
-	draw_title(ui, t->title);
+	ui_header(ui, t->title);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 3, 0, ROLE_TITLE, t->question);
 	snprintf(shown, sizeof shown, "> %s_", t->text);
 	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);

@@ -109,11 +109,9 @@ static void picker_draw(void *ctx, struct ui *ui)
 	char title[160];
 	int y = 2;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
 	snprintf(title, sizeof title, "tendo \u2014 %s%schoose a routine",
 	         member ? p->status->who : "", member ? ": " : "");
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, title);
+	ui_header(ui, title);
 	if (p->cat->count == 0) {
 		ui_wrap(
 		    ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,
@@ -265,9 +263,7 @@ static void leg_draw(void *ctx, struct ui *ui)
 	static const char *const words[] = {"left", "right", "back"};
 	struct leg_prompt *p = ctx;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, p->title);
+	ui_header(ui, p->title);
 	ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE, "Which leg is affected?");
 	ui_wrap(ui, 4, 1, COLS - 2, 4, 0, ROLE_TEXT, p->why);
 	ui_keys(ui, 9 < LINES - 1 ? 9 : LINES - 1, 1, COLS - 2, keys, names, words, 3);
@@ -318,9 +314,7 @@ static void question_draw(void *ctx, struct ui *ui)
 	struct question *q = ctx;
 	int y;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, q->title);
+	ui_header(ui, q->title);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, LINES - 5, 0, ROLE_TITLE, q->text);
 	ui_keys(ui, y + 1 < LINES - 1 ? y + 1 : LINES - 1, 1, COLS - 2, keys, names, words, 2);
 }
@@ -379,9 +373,7 @@ static void rating_draw(void *ctx, struct ui *ui)
 	struct rating *r = ctx;
 	int y;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, r->title);
+	ui_header(ui, r->title);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, r->question);
 	y += ui_wrap(ui, y + 1, 1, COLS - 2, 3, 0, ROLE_TEXT,
 	             "Press 0 (none) to 9, or t for 10 (the worst you can imagine).") +
@@ -441,9 +433,7 @@ static void advice_draw(void *ctx, struct ui *ui)
 	static const char *const words[] = {"I have read this"};
 	struct advice *a = ctx;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, a->title);
+	ui_header(ui, a->title);
 	ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_WARNING, a->text);
 	ui_keys(ui, LINES - 1, 1, COLS - 2, keys, names, words, 1);
 }
@@ -485,9 +475,7 @@ static void number_draw(void *ctx, struct ui *ui)
 	char shown[40];
 	int y;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, n->title);
+	ui_header(ui, n->title);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, n->question);
 	snprintf(shown, sizeof shown, "> %s_ kg", n->text);
 	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);

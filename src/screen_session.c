@@ -654,9 +654,7 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 	char line[160], d[32];
 	int y = 1;
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, r->title);
+	ui_header(ui, r->title);
 	ui_text(ui, y++, 1, COLS - 2, s->red_flag ? ROLE_WARNING : ROLE_TITLE,
 	        s->red_flag      ? "Session stopped: a red flag"
 	        : s->engine.quit ? "Session stopped early"

@@ -640,6 +640,13 @@ static void put_line(const struct ui *ui, int y, int x, enum line_part part, int
 	}
 }
 
+void ui_header(struct ui *ui, const char *title)
+{
+	attrset(ui->attr[ROLE_HEADER]);
+	mvhline(0, 0, ' ', COLS);
+	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, title);
+}
+
 void ui_rule(const struct ui *ui, int y, int x, int width, enum ui_role role)
 {
 	attrset(ui->attr[role]);
