@@ -58,6 +58,9 @@ int64_t store_member_add(struct store *store, const char *name, enum leg leg, co
 /* The hash of a profile's PIN into hash; false when it has none. */
 bool store_member_pin(struct store *store, int64_t profile, char *hash, size_t size);
 
+/* True when a profile has name, whatever its case ("ana" and "Ana"). */
+bool store_member_taken(struct store *store, const char *name);
+
 /* The profile's affected leg, or LEG_NONE when it has not said. */
 enum leg store_profile_leg(struct store *store, int64_t profile);
 

@@ -56,7 +56,6 @@ struct ui {
 	bool color;          /* colours are used */
 	bool reverse_blocks; /* big digits are lit with reverse video, not block characters */
 	chtype attr[ROLE_COUNT];
-	chtype lit[ROLE_COUNT]; /* a lit cell of big digits in each role */
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
 	int stop_signal;  /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */

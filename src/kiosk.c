@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "clock.h"
 #include "member.h"
@@ -114,34 +113,24 @@ static enum screen_outcome check_member_pin(struct ui *ui, struct kiosk_state *s
 /* A new member's name: until it is one tendo takes and no one has. */
 static enum screen_outcome ask_name(struct ui *ui, struct kiosk_state *s, char *name, size_t size)
 {
-	struct store_member *members = malloc(KIOSK_MAX_MEMBERS * sizeof *members);
 	struct tendo_error err = {0};
 	enum screen_outcome outcome;
-	size_t n;
 
-	if (!members)
-		return OUTCOME_BACK;
 	for (;;) {
-		bool taken = false;
 		outcome = text_run(ui, "tendo \u2014 a new member",
 		                   "Your name, as you would like to find it on the list:",
 		                   "Letters, digits, spaces and - ' . are fine, up to 40. A first "
 		                   "name and an initial is enough; it is only shown here.",
 		                   err.message, name, size);
 		if (outcome != OUTCOME_CHOSEN)
-			break;
+			return outcome;
 		if (!member_name_check(name, &err))
 			continue;
-		n = store_members(s->k->store, members, KIOSK_MAX_MEMBERS);
-		for (size_t i = 0; i < n; i++)
-			taken = taken || strcasecmp(members[i].name, name) == 0;
-		if (!taken)
-			break;
+		if (!store_member_taken(s->k->store, name))
+			return outcome;
 		error_set(&err, NULL, 0, 0,
 		          "Someone called %s is already here: add an initial or a number.", name);
 	}
-	free(members);
-	return outcome;
 }
 
 /* A new member's PIN, typed twice, or none. pin is "" for none. */

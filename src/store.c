@@ -388,37 +388,51 @@ int64_t store_member_add(struct store *s, const char *name, enum leg leg, const 
 	return sqlite3_last_insert_rowid(s->db);
 }
 
-bool store_member_pin(struct store *s, int64_t profile, char *hash, size_t size)
+/* The text sql (one column of the profile with id ?1) selects, into buf;
+ * false when it is NULL, empty, or there is no such profile. */
+static bool profile_text(struct store *s, int64_t profile, const char *sql, char *buf, size_t size)
 {
 	sqlite3_stmt *st;
+	const unsigned char *text;
 	bool found = false;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT pin_hash FROM profiles WHERE id = ?1", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_int64(st, 1, profile);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	    *sqlite3_column_text(st, 0)) {
-		snprintf(hash, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	if (sqlite3_step(st) == SQLITE_ROW && (text = sqlite3_column_text(st, 0)) && *text) {
+		snprintf(buf, size, "%s", (const char *)text);
 		found = true;
 	}
 	sqlite3_finalize(st);
 	return found;
 }
 
+bool store_member_pin(struct store *s, int64_t profile, char *hash, size_t size)
+{
+	return profile_text(s, profile, "SELECT pin_hash FROM profiles WHERE id = ?1", hash, size);
+}
+
 enum leg store_profile_leg(struct store *s, int64_t profile)
 {
-	sqlite3_stmt *st;
-	enum leg leg = LEG_NONE;
+	char leg[16];
 
-	if (sqlite3_prepare_v2(s->db, "SELECT leg FROM profiles WHERE id = ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (!profile_text(s, profile, "SELECT leg FROM profiles WHERE id = ?1", leg, sizeof leg))
 		return LEG_NONE;
-	sqlite3_bind_int64(st, 1, profile);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		leg = leg_from(sqlite3_column_text(st, 0));
+	return leg_from((const unsigned char *)leg);
+}
+
+bool store_member_taken(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	bool taken = false;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM profiles WHERE name = ?1 COLLATE NOCASE", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	taken = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
-	return leg;
+	return taken;
 }
 
 int64_t store_session_begin(struct store *s, int64_t profile, const char *routine, const char *path,

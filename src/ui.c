@@ -44,13 +44,6 @@ static void start_colours(struct ui *ui)
 		init_pair((short)(i + 1), roles[i].fg, roles[i].bg);
 		ui->attr[i] = COLOR_PAIR(i + 1) | roles[i].color_attr;
 	}
-	/* Lit cells of big digits: spaces in reverse video. Not spaces on a
-	 * background colour: curses would then clear runs of them with the
-	 * terminal's erase, which fills with the colour only where the
-	 * terminal erases in the background colour (tmux under a TERM that
-	 * says it does, for one, does not). */
-	for (int i = 0; i < ROLE_COUNT; i++)
-		ui->lit[i] = ui->attr[i] | A_REVERSE;
 }
 
 /* Home and End as tmux, screen, the Linux console and xterm in either
@@ -739,8 +732,12 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 	 * byte, where a block character is three, and runs of it are sent as
 	 * one repeat. */
 	if (ui->reverse_blocks) {
+		/* Not spaces on a background colour: curses would clear runs of
+		 * them with the terminal's erase, which fills with the colour
+		 * only where the terminal erases in the background colour (tmux
+		 * under a TERM that says it does, for one, does not). */
 		block = " ";
-		attrset(ui->lit[role]);
+		attrset(ui->attr[role] | A_REVERSE);
 	} else
 		attrset(ui->attr[role]);
 	for (int row = 0; row < FONT_ROWS * sy; row++) {

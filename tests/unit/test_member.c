@@ -100,6 +100,9 @@ static void test_members_in_the_log(void **state)
 	assert_string_equal(m[1].name, "Bo");
 	assert_false(m[1].has_pin);
 	assert_int_equal(store_profile_leg(s, bo), LEG_RIGHT);
+	assert_true(store_member_taken(s, "ANA"));
+	assert_true(store_member_taken(s, "bo"));
+	assert_false(store_member_taken(s, "Cy"));
 	assert_true(store_member_pin(s, ana, kept, sizeof kept));
 	assert_true(pin_matches("1357", kept));
 	assert_false(store_member_pin(s, bo, kept, sizeof kept));
