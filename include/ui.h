@@ -73,6 +73,9 @@ enum {
 	UI_NOTHING = 0,
 	UI_REDRAW = 1 << 0, /* something shown has changed */
 	UI_CLOSE = 1 << 1,  /* this screen is done; the loop returns */
+	/* Something now waits for the person (a session's summary): a kiosk's
+	 * idle time starts again from here, as if a key had been pressed. */
+	UI_ATTENDED = 1 << 2,
 };
 
 #define UI_NO_WAKE INT64_MAX

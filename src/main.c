@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "clock.h"
 #include "coach.h"
 #include "kiosk.h"
 #include "pin.h"
@@ -85,6 +86,8 @@ static const char usage_text[] =
     "                     screens return to them, and only the admin PIN leaves\n"
     "  --cue-log FILE     write each cue as it fires: PLANNED ACTUAL NAME, both\n"
     "                     in milliseconds from the session's start\n"
+    "  --test-clock FIFO  for tests: time stands still and moves on only when\n"
+    "                     a line \"+MS\" is written to the FIFO\n"
     "  -h, --help         show this help\n"
     "  -V, --version      show the version\n"
     "\n"
@@ -128,12 +131,13 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"frames", required_argument, NULL, 'F'},
 	    {"cue-log", required_argument, NULL, 'c'},
 	    {"kiosk", no_argument, NULL, 'K'},
+	    {"test-clock", required_argument, NULL, 'T'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
-	char *end;
+	char *end, why[PATH_MAX + 64];
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hV", longs, NULL)) != -1) {
@@ -186,6 +190,10 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			break;
 		case 'N': o->voice = 0; break;
 		case 'K': o->kiosk = true; break;
+		case 'T':
+			if (!clock_drive(optarg, why, sizeof why))
+				return usage_error("%s", why);
+			break;
 		case 'h': fputs(usage_text, stdout); exit(EXIT_SUCCESS);
 		case 'V': printf("tendo %s\n", PACKAGE_VERSION); exit(EXIT_SUCCESS);
 		default: return usage_error("unknown option %s", argv[optind - 1]);

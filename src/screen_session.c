@@ -182,6 +182,10 @@ static unsigned session_tick(void *ctx, int64_t now_ns)
 
 	if (s->summary_left)
 		return UI_CLOSE;
+	/* The summary is for a person who was busy on a step, not at the keys:
+	 * a kiosk gives it its whole idle time. */
+	if (vis.finished && !s->shown.finished)
+		flags |= UI_ATTENDED;
 	if (memcmp(&vis, &s->shown, sizeof vis) != 0) {
 		s->shown = vis;
 		flags |= UI_REDRAW;

@@ -237,6 +237,42 @@ static int clicked_key(const struct ui *ui)
 	return -1;
 }
 
+/* The signals the loop handles, let through while it sleeps. */
+static void sleeping_mask(sigset_t *during)
+{
+	sigprocmask(SIG_SETMASK, NULL, during);
+	sigdelset(during, SIGINT);
+	sigdelset(during, SIGTERM);
+	sigdelset(during, SIGHUP);
+	sigdelset(during, SIGWINCH);
+	sigdelset(during, SIGTSTP);
+}
+
+/* Waits on the terminal and on `other` (a timerfd, or a test's clock).
+ * Returns other's revents. */
+static short wait_for_input(struct ui *ui, int other, const struct timespec *timeout)
+{
+	struct pollfd pfd[2] = {{.fd = 0, .events = POLLIN}, {.fd = other, .events = POLLIN}};
+	sigset_t during;
+
+	sleeping_mask(&during);
+	if (ppoll(pfd, 2, timeout, &during) <= 0)
+		return 0;
+	if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+		ui->hung_up = true; /* the terminal is gone: an SSH link dropped, a window closed */
+	return pfd[1].revents;
+}
+
+/* A test drives the clock: nothing to wait for once wake has come; else
+ * wait for a key or for the test to move time on. */
+static void sleep_on_test_clock(struct ui *ui, int64_t wake)
+{
+	if (wake != UI_NO_WAKE && clock_now_ns() >= wake)
+		return;
+	if (clock_move_waiting() || wait_for_input(ui, clock_driven_fd(), NULL) & POLLIN)
+		clock_take_move();
+}
+
 /* Sleeps until input, a signal, or wake (ns, monotonic). The signals the
  * program handles are blocked outside this call, so none is missed between
  * a check and the sleep. The wake-up is an absolute timerfd deadline: a
@@ -244,12 +280,14 @@ static int clicked_key(const struct ui *ui)
  * 0.1% of their length (a millisecond a second). */
 static void sleep_until(struct ui *ui, int64_t wake)
 {
-	struct pollfd pfd[2] = {{.fd = 0, .events = POLLIN}, {.fd = ui->timer, .events = POLLIN}};
 	struct itimerspec when = {{0, 0}, {0, 0}};
 	struct timespec fallback, *timeout = NULL;
-	sigset_t during;
 	uint64_t expirations;
 
+	if (clock_driven_fd() >= 0) {
+		sleep_on_test_clock(ui, wake);
+		return;
+	}
 	if (wake != UI_NO_WAKE) {
 		when.it_value.tv_sec = wake / 1000000000;
 		when.it_value.tv_nsec = wake % 1000000000;
@@ -263,20 +301,9 @@ static void sleep_until(struct ui *ui, int64_t wake)
 		fallback.tv_nsec = ns < 0 ? 0 : ns % 1000000000;
 		timeout = wake == UI_NO_WAKE ? NULL : &fallback;
 	}
-	sigprocmask(SIG_SETMASK, NULL, &during);
-	sigdelset(&during, SIGINT);
-	sigdelset(&during, SIGTERM);
-	sigdelset(&during, SIGHUP);
-	sigdelset(&during, SIGWINCH);
-	sigdelset(&during, SIGTSTP);
-	if (ppoll(pfd, 2, timeout, &during) > 0) {
-		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-			ui->hung_up =
-			    true; /* the terminal is gone: an SSH link dropped, a window closed */
-		if (pfd[1].revents & POLLIN &&
-		    read(ui->timer, &expirations, sizeof expirations) < 0)
-			expirations = 0;
-	}
+	if (wait_for_input(ui, ui->timer, timeout) & POLLIN &&
+	    read(ui->timer, &expirations, sizeof expirations) < 0)
+		expirations = 0;
 }
 
 /* Hands every key waiting to the screen, noting when one came in
@@ -345,6 +372,8 @@ bool ui_run(struct ui *ui, const struct screen *screen, void *ctx)
 		}
 		if (screen->tick)
 			flags |= screen->tick(ctx, clock_now_ns());
+		if (flags & UI_ATTENDED)
+			last_input = clock_now_ns();
 		if (flags & UI_CLOSE)
 			return true;
 		if (flags & UI_REDRAW) {

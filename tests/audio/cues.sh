@@ -8,7 +8,7 @@ need_tmux
 ONSETS=${ONSETS:-$(dirname "$TENDO")/tests/audio/onsets}
 
 start_pulse
-trap 'stop_pulse; cleanup' EXIT
+on_exit stop_pulse
 
 # Cues due at the same planned time sound as one: their groups' times.
 groups() {
@@ -40,7 +40,7 @@ for mode in tones voice; do
 	extra=""
 	[ "$mode" = voice ] && extra=--voice
 	record "$WORK/$mode.raw"
-	start 80 24 run "$FIXTURES/audio.yaml" --sound canberra $extra --cue-log "$WORK/$mode.log"
+	start_real 80 24 run "$FIXTURES/audio.yaml" --sound canberra $extra --cue-log "$WORK/$mode.log"
 	if [ "$mode" = voice ]; then
 		wait_for "sound: canberra+voice" 15
 	else

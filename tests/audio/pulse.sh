@@ -14,6 +14,16 @@ done
 
 SINK=tendo_test
 
+pactl_answers() {
+	pactl info >/dev/null 2>&1
+}
+
+# The recording in FILE holds at least BYTES (44.1 kHz s16le mono: 88,200
+# a second).
+recorded() {
+	[ "$(stat -c %s "$1" 2>/dev/null || echo 0)" -ge "$2" ]
+}
+
 start_pulse() {
 	export XDG_RUNTIME_DIR="$WORK/run"
 	mkdir -p "$XDG_RUNTIME_DIR"
@@ -24,12 +34,7 @@ start_pulse() {
 		-L "module-null-sink sink_name=$SINK" \
 		-L "module-native-protocol-unix" \
 		-L "module-always-sink" 2>/dev/null || fail "pulseaudio did not start: $(cat "$WORK/pulse.log" 2>/dev/null)"
-	i=0
-	until pactl info >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || fail "pulseaudio does not answer"
-		sleep 0.05
-	done
+	wait_until -m "pulseaudio does not answer" pactl_answers
 	pactl set-default-sink "$SINK"
 	# An idle null sink runs at 2 s latency and drops short sounds: keep it
 	# busy with silence.
@@ -41,19 +46,16 @@ record() {
 	parec -d "$SINK.monitor" --latency-msec=10 --format=s16le --channels=1 --rate=44100 \
 		--raw >"$1" &
 	RECORDER=$!
+	RECORDING=$1
 	# The recorder takes a moment to start capturing: wait for its first
-	# samples, so that the recording begins before the session does.
-	i=0
-	until [ -s "$1" ]; do
-		i=$((i + 1))
-		[ "$i" -lt 200 ] || fail "parec records nothing"
-		sleep 0.05
-	done
-	sleep 0.3
+	# 0.3 s of samples, so that the recording begins before the session does.
+	wait_until -m "parec records nothing" recorded "$1" 26460
 }
 
 stop_recording() {
-	sleep 2 # the last sound and its tail
+	# The last sound and its tail: 2 s more of recording.
+	wait_until -m "parec stopped recording" recorded "$RECORDING" \
+		$(($(stat -c %s "$RECORDING") + 176400))
 	kill -INT "$RECORDER" 2>/dev/null
 	wait "$RECORDER" 2>/dev/null
 }

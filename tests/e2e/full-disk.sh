@@ -6,11 +6,13 @@ need_tmux
 small=$WORK/small
 mkdir -p "$small"
 mount -t tmpfs -o size=512k tmpfs "$small" 2>/dev/null || skip "can't mount a small tmpfs here"
-trap 'umount "$small" 2>/dev/null; cleanup' EXIT
+on_exit 'umount "$small" 2>/dev/null'
 
 # A first session, saved.
-start 80 24 run "$FIXTURES/short.yaml" --leg left --speed 8 --data-dir "$small/log"
-wait_for "Session complete" 20
+start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$small/log"
+wait_for "GET READY"
+advance 39000
+wait_for "Session complete"
 press Enter
 answer_pain_if_asked 2
 [ "$(finished)" = 0 ] || fail "the first session failed"
@@ -20,9 +22,12 @@ t kill-server
 
 # Fill the disk, then train again.
 dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
-start 80 24 run calf-stretches --speed 10 --data-dir "$small/log"
-wait_for "disk is full" 30
-wait_for "HOLD" 10
+start 80 24 run calf-stretches --data-dir "$small/log"
+wait_for "GET READY"
+advance 40000 # the first hold ends, and its set can't be written
+wait_for "disk is full"
+advance 10000
+wait_for "HOLD"
 screen | grep -q "tendo exited" && fail "tendo stopped on a full disk"
 press q y Enter
 answer_pain_if_asked s

@@ -17,8 +17,7 @@ printf 'kiosk = yes\nadmin-pin = 918273645546\nidle = 10s\nroutines = %s\n' \
 TEST_ENV="TENDO_SYSTEM_CONFIG=$WORK/system-config"
 
 alive() {
-	pgrep -f -- "$TENDO --sound off --speed 50 --data-dir $WORK/data" >/dev/null ||
-		fail "tendo is gone after $1"
+	pgrep -f -- "--sound off --data-dir $WORK/data" >/dev/null || fail "tendo is gone after $1"
 }
 
 # The keys: printable ASCII, the keys curses names, and control keys.
@@ -28,46 +27,63 @@ keys+=(Space Enter Escape BSpace Tab BTab Up Down Left Right Home End PPage NPag
 for f in $(seq 1 12); do keys+=("F$f"); done
 for c in a b c d e f g h i j k l m n o p r s t u v w x y z '\' ']'; do keys+=("C-$c"); done
 
-send_all() {
-	local k
-	for k in "${keys[@]}"; do
+# Sends the keys given, in order, with one tmux command: a character as
+# itself, a name as the key it names.
+send_keys() {
+	local k args=()
+	for k in "$@"; do
 		case $k in
-		?) press -l "$k" ;;
-		*) press "$k" ;;
+		';') args+=(send-keys -H 3b ';') ;; # a lone ; would end a tmux command
+		?) args+=(send-keys -l -- "$k" ';') ;;
+		*) args+=(send-keys "$k" ';') ;;
 		esac
 	done
+	t "${args[@]}"
 }
 
-start 80 24 --sound off --speed 50 --data-dir "$WORK/data"
+send_all() {
+	send_keys "${keys[@]}"
+}
+
+start 80 24 --sound off --data-dir "$WORK/data"
 wait_for "who is training?"
 
 # Every key on each screen a member can reach, each screen reached afresh.
 reach() {
 	press Escape Escape
 	case $1 in
-	members) ;;
-	name) press + ;;
+	members) wait_for "who is training?" ;;
+	name)
+		press +
+		wait_for "Your name"
+		;;
 	member)
 		press Home Enter
-		sleep 0.2
+		wait_for "Ana: choose a routine"
 		;;
 	session)
 		press Home Enter
-		sleep 0.2
+		wait_for "Ana: choose a routine"
 		press S Enter
+		wait_for "GET READY"
 		;;
 	esac
-	sleep 0.3
 }
 press + && wait_for "Your name" && press -l Ana && press Enter && press l && press Enter
 wait_for "Ana: choose a routine"
+# Back to the members: q from a member's screen, Escape elsewhere, and an
+# hour for a session to end and its screens to be left alone.
+back_to_members() {
+	on_screen "who is training?" && return 0
+	press Escape q Escape
+	advance 3600000
+	return 1
+}
+
 for where in members name member session; do
-	# Back to the members first: q from a member's screen, Escape elsewhere.
-	for _ in 1 2 3; do press Escape q Escape; done
-	wait_for "who is training?" 15
+	wait_until -m "the members' screen did not come back" back_to_members
 	reach "$where"
 	send_all
-	sleep 0.3
 	alive "every key on the $where screen"
 done
 
@@ -81,28 +97,29 @@ for _ in range(100):
 ' "${keys[@]}" >"$WORK/storm"
 n=0
 while IFS=$'\t' read -r -a batch; do
-	for k in "${batch[@]}"; do
-		case $k in
-		?) press -l "$k" ;;
-		*) press "$k" ;;
-		esac
-	done
+	send_keys "${batch[@]}"
 	n=$((n + 1))
+	# Time moves too, so that the storm meets holds, rests, summaries and
+	# idle screens going back to the members.
+	advance 5000
 	[ $((n % 10)) -eq 0 ] && alive "$((n * 100)) random keys"
 done <"$WORK/storm"
 [ "$n" -eq 100 ] || fail "only $n batches of keys were sent"
-sleep 0.5
 alive "10,000 random keys"
 
 # Whole: a title on the first row and key labels or a question below.
+whole_after_storm() {
+	local s
+	s=$(screen)
+	[ -n "$(printf '%s\n' "$s" | head -n 1 | tr -d ' ')" ] &&
+		printf '%s\n' "$s" | grep -qE "tendo|Esc|Enter|quit|skip|y  yes" &&
+		[ "$(printf '%s\n' "$s" | wc -l)" -eq 24 ]
+}
 for _ in $(seq 5); do press Escape; done
-sleep 0.5
-[ -n "$(screen | head -n 1 | tr -d ' ')" ] || fail "the first row is empty after the storm"
-screen | grep -qE "tendo|Esc|Enter|quit|skip|y  yes" || fail "no key labels after the storm"
-[ "$(screen | wc -l)" -eq 24 ] || fail "the screen is not 24 rows after the storm"
+wait_until -m "the screen is not whole after the storm" whole_after_storm
 
 # The kiosk ends on SIGTERM like any tendo, and the log is sound.
-pkill -TERM -f -- "$TENDO --sound off --speed 50 --data-dir $WORK/data"
+pkill -TERM -f -- "--sound off --data-dir $WORK/data"
 [ "$(finished)" = 143 ] || fail "tendo did not end cleanly on SIGTERM"
 [ "$(sqlite3 "$WORK/data/tendo.db" "PRAGMA integrity_check")" = ok ] || fail "the log is damaged"
 exit 0

@@ -8,10 +8,9 @@ need_tmux
 command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
 
 routine=$FIXTURES/short.yaml
-speed=8
-# The routine's length at this speed, in milliseconds.
+# The routine's length, in milliseconds.
 total_ms=$("$TENDO" list --routines "$FIXTURES" | awk '$1 == "short" { print $(NF-2) }' |
-	awk -F: -v s="$speed" '{ print int(($1 * 60 + $2) * 1000 / s) }')
+	awk -F: '{ print int(($1 * 60 + $2) * 1000) }')
 [ "$total_ms" -gt 1000 ] || fail "can't tell the routine's length: $total_ms"
 
 # The log, asked with a busy timeout: tendo may still hold it a moment.
@@ -24,10 +23,12 @@ for point in $(seq 1 20); do
 	log=$WORK/cues-$point.log
 	# Points spread over the session, with a random part within each slice.
 	at_ms=$(((point - 1) * total_ms / 20 + RANDOM % (total_ms / 20)))
-	start 80 24 run "$routine" --leg left --speed "$speed" --sound off --data-dir "$data" \
-		--cue-log "$log"
+	start 80 24 run "$routine" --leg left --sound off --data-dir "$data" --cue-log "$log"
 	wait_for "Short test routine"
-	sleep "$(printf '%d.%03d' $((at_ms / 1000)) $((at_ms % 1000)))"
+	advance "$at_ms"
+	# The session's time left, as the screen shows it, once at_ms has passed.
+	left=$(((total_ms - at_ms + 999) / 1000))
+	wait_for "$(printf '%d:%02d left' $((left / 60)) $((left % 60)))"
 	pkill -KILL -f -- "--cue-log $log" || fail "point $point: no tendo to kill"
 	t kill-server
 	db=$data/tendo.db
@@ -43,7 +44,7 @@ for point in $(seq 1 20); do
 	[ "$logged" -ge $((ended - 1)) ] ||
 		fail "point $point ($at_ms ms): $ended sets had ended, $logged were logged"
 
-	start 80 24 --leg left --speed "$speed" --sound off --data-dir "$data"
+	start 80 24 --leg left --sound off --data-dir "$data"
 	if [ "$logged" -eq 0 ]; then
 		wait_for "choose a routine"
 		screen | grep -qF "cut off" && fail "point $point: offered a session with no sets"
@@ -53,7 +54,9 @@ for point in $(seq 1 20); do
 		wait_for "after $logged sets. Take it up"
 		if [ $((point % 4)) -eq 0 ]; then
 			press y
-			wait_for "Session complete" 30
+			wait_for "Short test routine"
+			advance 3600000
+			wait_for "Session complete"
 			press Enter
 			answer_pain_if_asked s
 			wait_for "choose a routine"

@@ -28,22 +28,20 @@ alive() {
 	pgrep -f "$TENDO" >/dev/null || fail "tendo is no longer running"
 }
 
-start 80 24 --sound off --speed 20
+start 80 24 --sound off
 wait_for "who is training?"
 wait_for "+ I'm new here"
 wait_for "tendo is not a diagnosis"
 
-# Keys that would stop, suspend or quit a program do nothing here.
+# Keys that would stop, suspend or quit a program do nothing here: the key
+# after them is still read by the members' screen.
 press C-c
 press C-z
 press 'C-\'
-sleep 0.5
-alive
-screen | grep -qF "who is training?" || fail "Ctrl-C, Ctrl-Z or Ctrl-\\ left the members' screen"
-
 # A new member. A name that looks like a path is refused with the reason.
 press Enter
 wait_for "Your name, as you would like"
+alive
 press -l "../../etc/passwd"
 press Enter
 wait_for "A name starts with a letter or a digit."
@@ -61,12 +59,17 @@ press Enter
 wait_for "Ana: choose a routine"
 wait_for "Ana follows no program"
 
-# Ana trains: the short routine on her left leg, at speed.
+# Ana trains: the short routine on her left leg, all 39 s of it.
 press S
 wait_for "A routine of a few seconds"
 press Enter
-wait_for "Short test routine" 5
-wait_for "Session complete" 30
+wait_for "Short test routine"
+wait_for "GET READY"
+advance 39000
+wait_for "Session complete"
+# Ana was on the step, not at the keys: the summary waits its 10 s for her.
+advance 9000
+wait_for "Session complete"
 press Enter
 # Her pain, 3 out of 10, given with a touch on the 3 (an SGR mouse report).
 wait_for "How much pain did you feel"
@@ -106,8 +109,16 @@ screen | grep -qF "Short test" && fail "Bo's history shows Ana's session"
 press q
 wait_for "Bo: choose a routine"
 
-# Left alone, Bo's screen goes back to the members (idle = 10s).
-wait_for "who is training?" 15
+# Left alone, Bo's screen goes back to the members (idle = 10s), not before.
+advance 9000
+press H
+wait_for "last four weeks"
+advance 9000
+wait_for "last four weeks"
+press q
+wait_for "Bo: choose a routine"
+advance 10000
+wait_for "who is training?"
 
 # Ana's PIN, wrong then right; three wrong ones lock her profile a while.
 press Home
@@ -123,15 +134,22 @@ press q
 wait_for "who is training?"
 press Home
 press Enter
+wait_for "Your PIN, please."
 for _ in 1 2 3; do
-	wait_for "Your PIN, please."
 	press -l 9999
 	press Enter
-	sleep 0.2
 done
 wait_for "Too many wrong PINs for Ana"
 press Enter
 wait_for "Too many wrong PINs for Ana"
+# Half a minute later her profile opens again.
+press Escape
+wait_for "who is training?"
+advance 30000
+press Home Enter
+wait_for "Your PIN, please."
+press Escape
+wait_for "who is training?"
 
 # A touch (a click) on Bo's row goes straight in: no PIN set.
 row=$(screen | grep -n "^ *>* *Bo *$" | cut -d: -f1)
@@ -139,16 +157,19 @@ row=$(screen | grep -n "^ *>* *Bo *$" | cut -d: -f1)
 touch_at 6 "$row"
 wait_for "Bo: choose a routine"
 
-# A session left paused is saved as partial and closed: 10 minutes of
-# session time, 30 s at --speed 20.
+# A session left paused is saved as partial and closed after 10 minutes.
 press S
 wait_for "A routine of a few seconds"
 press Enter
 wait_for "Short test routine"
-wait_for "HOLD" 15
+advance 3000
+wait_for "HOLD"
 press Space
 wait_for "PAUSED"
-wait_for "who is training?" 45
+advance 599000
+wait_for "PAUSED"
+advance 1000
+wait_for "who is training?"
 [ "$(sqlite3 "$db" "SELECT status FROM sessions s JOIN profiles p ON p.id = s.profile_id WHERE p.name = 'Bo' ORDER BY s.id DESC LIMIT 1")" = partial ] ||
 	fail "Bo's paused session was not closed as partial"
 

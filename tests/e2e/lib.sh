@@ -1,9 +1,17 @@
 # lib.sh — helpers for end-to-end tests: the real tendo in a private tmux.
 #
 # Each test sources this file, then uses:
-#   start COLS ROWS ARGS...   run tendo ARGS in a fresh tmux pane of that size
-#   wait_for TEXT [SECONDS]   poll the screen until TEXT appears (fails after SECONDS)
-#   wait_gone TEXT [SECONDS]  poll until TEXT is no longer on screen
+#   start COLS ROWS ARGS...   run tendo ARGS in a fresh tmux pane of that size,
+#                             its clock driven by the test (see advance)
+#   start_real COLS ROWS ARGS...  the same on the real clock (whole sessions
+#                             at --speed, sound, timing)
+#   advance MS                move tendo's clock on MS milliseconds; until then
+#                             it stands still, so each state stays on screen
+#   wait_until [-t SECONDS] [-m MESSAGE] COMMAND [ARG]...
+#                             run COMMAND until it succeeds; fail after SECONDS
+#                             (default $WAIT_LIMIT). Every wait is this one.
+#   wait_for TEXT [SECONDS]   wait until TEXT is on the screen
+#   wait_gone TEXT [SECONDS]  wait until TEXT is no longer on screen
 #   press KEY...              send keys (tmux key names: Space, Enter, Up, C-c)
 #   screen                    print the screen now
 #   finished [SECONDS]        wait for tendo to exit; prints its exit status
@@ -26,18 +34,50 @@ need_tmux() {
 	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (apt-get install tmux)"
 }
 
+# How long a wait may take before the test fails. A wait is for a state
+# that stays (the test holds the clock), so this is a limit for a tendo that
+# went wrong, not a window to catch: generous, for a busy machine.
+WAIT_LIMIT=${WAIT_LIMIT:-30}
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tendo-test.XXXXXX")
 SOCKET=tendo-test-$$
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config
 mkdir -p "$HOME"
 
+# Every process a test starts names its $WORK (a data folder, the clock's
+# FIFO, a config): one still running at the end was left behind.
+strays() {
+	pgrep -af -- "$WORK/"
+}
+
+# What a test adds to the cleanup at exit (a server it started, a mount):
+# on_exit COMMAND runs COMMAND first.
+AT_EXIT=""
+on_exit() {
+	AT_EXIT="$1; $AT_EXIT"
+}
+
 cleanup() {
+	local status=$? i=0
+	eval "$AT_EXIT"
 	# tendo leaves by itself when its terminal goes; make sure of it.
 	for pane in $(tmux -L "$SOCKET" list-panes -a -F '#{pane_pid}' 2>/dev/null); do
 		pkill -TERM -P "$pane" 2>/dev/null
 	done
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
+	# A process on its way out may take a moment (a sanitizer's report).
+	while strays >/dev/null && [ "$i" -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	if strays >/dev/null; then
+		echo "FAIL: processes were left behind:" >&2
+		strays >&2
+		pkill -KILL -f -- "$WORK/"
+		status=1
+	fi
 	rm -rf "$WORK"
+	exit "$status"
 }
 trap cleanup EXIT
 
@@ -74,11 +114,28 @@ NO_LEAK_CHECK="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 # killed leaves the cursor wherever it was.
 EXIT_LINE='s=$?; printf "\\r\\n"; echo "tendo exited: $s"'
 
-start() {
+start_real() {
 	local cols=$1 rows=$2
 	shift 2
 	new_session "$cols" "$rows" \
 		"env TERM=${TEST_TERM:-xterm-256color} $NO_LEAK_CHECK ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); $EXIT_LINE; sleep 600"
+}
+
+# The test's clock: a FIFO tendo reads moves of time from (tendo --test-clock).
+CLOCK=$WORK/clock
+mkfifo "$CLOCK"
+
+start() {
+	local cols=$1 rows=$2
+	shift 2
+	start_real "$cols" "$rows" --test-clock "$CLOCK" "$@"
+}
+
+advance() {
+	# tendo holds the FIFO open from its start: the write waits for that,
+	# never for long (the limit is for a tendo that never started).
+	timeout "$WAIT_LIMIT" sh -c 'printf "+%s\n" "$1" >"$2"' advance "$1" "$CLOCK" ||
+		fail "tendo's clock could not be moved on"
 }
 
 screen() {
@@ -97,24 +154,36 @@ fail() {
 	exit 1
 }
 
-wait_for() {
-	local text=$1 limit=${2:-10} i=0
-	while [ "$i" -lt $((limit * 20)) ]; do
-		screen 2>/dev/null | grep -qF -- "$text" && return 0
-		sleep 0.05
-		i=$((i + 1))
+wait_until() {
+	local limit=$WAIT_LIMIT message="" i=0
+	while [ $# -gt 1 ]; do
+		case $1 in
+		-t) limit=$2; shift 2 ;;
+		-m) message=$2; shift 2 ;;
+		*) break ;;
+		esac
 	done
-	fail "\"$text\" did not appear within $limit s"
+	while ! "$@"; do
+		i=$((i + 1))
+		[ "$i" -lt $((limit * 20)) ] || fail "${message:-"$* did not come true"} within $limit s"
+		sleep 0.05
+	done
+}
+
+on_screen() {
+	screen 2>/dev/null | grep -qF -- "$1"
+}
+
+not_on_screen() {
+	! on_screen "$1"
+}
+
+wait_for() {
+	wait_until -t "${2:-$WAIT_LIMIT}" -m "\"$1\" did not appear" on_screen "$1"
 }
 
 wait_gone() {
-	local text=$1 limit=${2:-10} i=0
-	while [ "$i" -lt $((limit * 20)) ]; do
-		screen 2>/dev/null | grep -qF -- "$text" || return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	fail "\"$text\" was still on screen after $limit s"
+	wait_until -t "${2:-$WAIT_LIMIT}" -m "\"$1\" was still on screen" not_on_screen "$1"
 }
 
 press() {
@@ -127,18 +196,30 @@ finished() {
 }
 
 # After a session with sets done, tendo asks how much it hurt: answer KEY
-# (a digit, t for 10, s to skip) if it asks within a few seconds.
+# (a digit, t for 10, s to skip) if it asks, before tendo exits.
+asked_or_gone() {
+	on_screen "How much pain did you feel" || on_screen "tendo exited:"
+}
+
 answer_pain_if_asked() {
-	local i=0
-	while [ "$i" -lt 60 ]; do
-		if screen 2>/dev/null | grep -qF "How much pain did you feel"; then
-			press "${1:-s}"
-			return 0
-		fi
-		screen 2>/dev/null | grep -qF "tendo exited:" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
+	wait_until -m "neither the pain question nor the end came" asked_or_gone
+	on_screen "How much pain did you feel" && press "${1:-s}"
+	return 0
+}
+
+# The screen drawn whole at ROWS rows: TITLE on the first row, KEYS on
+# the last.
+whole_at() {
+	local s
+	s=$(screen)
+	[ "$(printf '%s\n' "$s" | wc -l)" -eq "$1" ] &&
+		printf '%s\n' "$s" | head -n 1 | grep -qF -- "$2" &&
+		printf '%s\n' "$s" | tail -n 1 | grep -qF -- "$3"
+}
+
+# Waits for the screen to be drawn whole at ROWS rows (after a resize).
+wait_whole() {
+	wait_until -m "the screen was not drawn whole at $1 rows" whole_at "$@"
 }
 
 # The screen must be whole: the header's first line and the keys' last line.

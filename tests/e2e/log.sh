@@ -11,8 +11,10 @@ export_csv() {
 }
 
 # A whole session: five sets, each a row.
-start 80 24 run "$FIXTURES/short.yaml" --leg left --speed 8 --data-dir "$data" --profile ann
-wait_for "Session complete" 20
+start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$data" --profile ann
+wait_for "GET READY"
+advance 39000
+wait_for "Session complete"
 press Enter
 wait_for "How much pain did you feel"
 press 4
@@ -27,20 +29,31 @@ grep -q ",ann,short,,,completed,Test drop,left,1,yes,3,3,,,2.5 kg,4$" "$WORK/one
 [ "$(export_csv --profile nobody | wc -l)" -eq 1 ] || fail "another profile's rows were exported"
 
 # Killed mid-session: what was done is there, and the next start takes it up.
-start 80 24 run calf-stretches --speed 10 --data-dir "$data" --profile bo
-wait_for "Left leg · hold 3 of 3" 30
+# The count-in 10 s, then 30 s holds with 10 s rests: the third starts at 90 s.
+start 80 24 run calf-stretches --data-dir "$data" --profile bo
+wait_for "GET READY"
+advance 90000
+wait_for "Left leg · hold 3 of 3"
+wait_for "HOLD"
 pkill -KILL -P "$(t list-panes -F '#{pane_pid}')"
 finished >/dev/null
 t kill-server
 done_before=$(export_csv --profile bo | grep -c ",bo,calf-stretches,,,running,.*,yes,")
 [ "$done_before" -eq 2 ] || fail "$done_before sets logged before the kill, not 2: $(export_csv --profile bo)"
 
-start 80 24 run calf-stretches --speed 10 --data-dir "$data" --profile bo
+start 80 24 run calf-stretches --data-dir "$data" --profile bo
 wait_for "was cut off"
 screen | tr -s " \n" " " | grep -qF "after 2 sets. Take it up where it stopped?" || fail "the offer does not say 2 sets"
 press y
+# Taken up from the rest before the third hold: 10 s, the hold's 30 s, then
+# the switch of sides.
+wait_for "Next: hold 3 of 3"
+advance 10000
 wait_for "Left leg · hold 3 of 3"
-wait_for "Right leg · hold 1 of 3" 30
+advance 30000
+wait_for "SWITCH TO THE RIGHT LEG"
+advance 10000
+wait_for "Right leg · hold 1 of 3"
 wait_for "HOLD"
 press q y
 wait_for "Session stopped early"
@@ -61,7 +74,7 @@ grep -q ",partial,Wall gastrocnemius stretch (back knee straight),right,1,no," "
 	fail "the set cut short is not marked so: $(cat "$WORK/bo.csv")"
 
 # No offer once the session is over.
-start 80 24 run calf-stretches --speed 10 --data-dir "$data" --profile bo
+start 80 24 run calf-stretches --data-dir "$data" --profile bo
 wait_for "GET READY"
 screen | grep -q "cut off" && fail "offered to take up a finished session"
 press q y Enter

@@ -50,7 +50,7 @@ for m in "${messages[@]}"; do
 done
 
 # The start screen opens, and a good one runs from among them.
-start 100 30 --routines "$folder" --sound off --speed 20 --leg left --data-dir "$WORK/data"
+start 100 30 --routines "$folder" --sound off --leg left --data-dir "$WORK/data"
 wait_for "choose a routine" 20
 press End
 wait_for "broken"

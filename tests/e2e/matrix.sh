@@ -14,16 +14,13 @@ digit_rows() {
 	t capture-pane -p -e | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py"
 }
 
-# Polls for a second or two: a large screen takes a moment to be sent.
+# Big digits at least a third of a screen of ROWS rows high.
+digits_a_third() {
+	[ $(($(digit_rows) * 3)) -ge "$1" ]
+}
+
 check_digits() {
-	local rows=$1 got i
-	for i in $(seq 40); do
-		got=$(digit_rows)
-		[ $((got * 3)) -ge "$rows" ] && return 0
-		sleep 0.05
-	done
-	t capture-pane -p -e | cat -v | head -20 >&2
-	fail "$label: big digits $got rows high on a screen of $rows rows"
+	wait_until -m "$label: big digits not a third of a screen of $1 rows" digits_a_third "$1"
 }
 
 for term in xterm-256color screen tmux-256color linux vt100; do
@@ -39,22 +36,18 @@ for term in xterm-256color screen tmux-256color linux vt100; do
 			150x50 40x12 60x20; do
 			t resize-window -x "${size%x*}" -y "${size#*x}"
 		done
-		sleep 0.4
-		screen_whole "Calf stretches" "quit"
-		[ "$(screen | wc -l)" -eq 20 ] || fail "$label: the screen is not 20 rows after the storm"
+		wait_whole 20 "Calf stretches" "quit"
 		t resize-window -x 30 -y 8
 		wait_for "too small"
 		t resize-window -x 200 -y 60
 		wait_gone "too small"
 		wait_for "left of 30 s"
-		sleep 0.5
-		screen_whole "Calf stretches" "quit"
+		wait_whole 60 "Calf stretches" "quit"
 		check_digits 60
 		[ "$(digit_rows)" -ge 20 ] || fail "$label: the digits did not grow at 200x60"
 		t resize-window -x 40 -y 12
-		sleep 0.3
-		screen_whole "Calf stretches" "quit"
-		screen | grep -qE "hold [12] of 3" || fail "$label: lost its place"
+		wait_whole 12 "Calf stretches" "quit"
+		screen | grep -qF "hold 1 of 3" || fail "$label: lost its place"
 		if [ "$lang" = C ]; then
 			screen | grep -qE '█|░' && fail "$label: UTF-8 blocks in the C locale"
 		fi

@@ -31,7 +31,7 @@ printf '%s\n' "$err" | grep -qF "nobody follows no program" || fail "no program:
 # A session of the program followed: the load and its reason.
 need_tmux
 "$TENDO" enrol alfredson-program --data-dir "$data" --profile quinn >/dev/null || fail "enrol"
-start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
 wait_for "Week 1: Staying at bodyweight: no session has been rated for pain yet."
 wait_for "Right leg (affected) · set 1 of 3 · bodyweight"
 press q y Enter
@@ -42,10 +42,12 @@ answer_pain_if_asked s
 t kill-server
 
 # Pain of 8 or more pauses the program until the person has been assessed.
-start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
 wait_for "GET READY"
 press n
-wait_for "set 2 of 3" 15
+wait_for "set 1 of 3"
+advance 75000 # 15 reps of 5 s
+wait_for "Next: set 2 of 3"
 press q y Enter
 wait_for "How much pain did you feel"
 press 9
@@ -53,7 +55,7 @@ wait_for "Pain of 8 or more out of 10 is too much for this program."
 press Enter
 finished >/dev/null
 t kill-server
-start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
 wait_for "this program is paused"
 press n
 wait_for "Pain of 8 or more out of 10 is too much"
@@ -61,7 +63,7 @@ press Enter
 [ "$(finished)" = 0 ] || fail "tendo failed when the program stayed paused"
 screen | grep -q "GET READY" && fail "a paused program's session started"
 t kill-server
-start 80 24 run alfredson-program --leg right --speed 20 --data-dir "$data" --profile quinn
+start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
 wait_for "this program is paused"
 press y
 wait_for "GET READY"
@@ -71,9 +73,10 @@ t kill-server
 
 # Heavy slow resistance: the load used, and the next proposed from it.
 "$TENDO" enrol hsr-program --start "$t3" --data-dir "$data" --profile rae >/dev/null || fail "enrol"
-start 80 24 run hsr-program --speed 200 --data-dir "$data" --profile rae
-wait_for "set 1 of 4" 15
-wait_for "Session complete" 30
+start 80 24 run hsr-program --data-dir "$data" --profile rae
+wait_for "set 1 of 4"
+advance 86400000
+wait_for "Session complete"
 press Enter
 wait_for "What load did you use, in kilograms?"
 press 4 0 Enter
@@ -92,13 +95,16 @@ t kill-server
 # The heel-raise capacity test: reps to fatigue on each leg, the limb
 # symmetry index, and the tests before.
 capacity_test() {
-	start 80 24 run heel-raise-test --leg left --speed 4 --data-dir "$data" --profile sol
-	wait_for "Rep 5: press n when you can't do another" 15
+	start 80 24 run heel-raise-test --leg left --data-dir "$data" --profile sol
+	wait_for "GET READY"
+	advance 23000 # the count-in of 15 s, then a rep each 2 s
+	wait_for "Rep 5: press n when you can't do another"
 	press n
 	wait_for "SWITCH TO THE RIGHT LEG"
-	wait_for "Rep 9: press n" 15
+	advance 31000 # the switch and count-in of 15 s, then 8 reps
+	wait_for "Rep 9: press n"
 	press n
-	wait_for "Session complete" 10
+	wait_for "Session complete"
 	press Enter
 	wait_for "heel-raise capacity"
 	result=$(screen | tr -s ' \n' ' ')

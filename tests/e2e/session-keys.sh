@@ -3,17 +3,21 @@
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need_tmux
 
-start 80 24 run "$FIXTURES/short.yaml" --leg right --speed 0.5
+start 80 24 run "$FIXTURES/short.yaml" --leg right
 wait_for "GET READY"
 press n
 wait_for "Left leg · hold 1 of 2"
 wait_for "HOLD"
+advance 2000
+wait_for "2 s left of 4 s"
 press n
 wait_for "REST"
 wait_for "Next: hold 2 of 2"
 press p
 wait_for "HOLD"
 wait_for "Left leg · hold 1 of 2"
+# Back to the start of the hold: all of its time again.
+wait_for "4 s left of 4 s"
 
 press "?"
 wait_for "Any key closes this."
@@ -34,7 +38,7 @@ wait_gone "Quit this session?"
 
 # A click on the "next" label does what n does: an SGR mouse report (what
 # xterm-256color's kmous asks for), button 1 pressed on the last row.
-# Paused first, so that only the click can move on to the rest.
+# Paused first: a skip keeps the pause.
 press Space
 wait_for "PAUSED"
 col=$(screen | tail -n 1 | awk '{ print index($0, " n  next") + 1 }')
@@ -56,7 +60,7 @@ wait_for "tendo: Short test routine stopped early: 0 of 5 sets"
 t kill-server
 
 # The red-flag key stops the session at once and says what to do.
-start 80 24 run "$FIXTURES/short.yaml" --leg right --speed 0.5 --data-dir "$WORK/flag"
+start 80 24 run "$FIXTURES/short.yaml" --leg right --data-dir "$WORK/flag"
 wait_for "GET READY"
 press n
 wait_for "HOLD"

@@ -28,31 +28,29 @@ StrictModes no
 CONFIG
 "$SSHD" -f "$WORK/sshd_config" -D -e 2>"$WORK/sshd.log" &
 SSHD_PID=$!
-trap 'kill $SSHD_PID 2>/dev/null; cleanup' EXIT
-i=0
-until grep -q "Server listening" "$WORK/sshd.log"; do
-	i=$((i + 1))
-	[ "$i" -lt 100 ] || fail "sshd did not start: $(cat "$WORK/sshd.log")"
-	sleep 0.05
-done
+on_exit 'kill $SSHD_PID 2>/dev/null'
+wait_until -m "sshd did not start" grep -q "Server listening" "$WORK/sshd.log"
 
 # A sound server on the server side, where pulseaudio is installed.
 server_env="-u XDG_RUNTIME_DIR"
 if command -v pulseaudio >/dev/null 2>&1 && command -v pacat >/dev/null 2>&1; then
 	. "$TOP_SRCDIR/tests/audio/pulse.sh"
 	start_pulse
-	trap 'stop_pulse; kill $SSHD_PID 2>/dev/null; cleanup' EXIT
+	on_exit stop_pulse
 	server_env="XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR"
 fi
 
 log=$WORK/cues.log
-remote="env -u PULSE_SERVER $server_env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" run "$FIXTURES/short.yaml" --leg left --speed 4 --cue-log "$log")"
+remote="env -u PULSE_SERVER $server_env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" run "$FIXTURES/short.yaml" --leg left --test-clock "$CLOCK" --cue-log "$log")"
 new_session 80 24 \
 	"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "$remote"); echo \"tendo exited: \$?\"; sleep 600"
 t pipe-pane -o "cat >>'$WORK/terminal.raw'"
 
-wait_for "sound: bell" 15
-wait_for "Session complete" 30
+wait_for "sound: bell"
+wait_for "GET READY"
+# A second at a time: each group of cues comes on a wake-up of its own.
+for _ in $(seq 39); do advance 1000; done
+wait_for "Session complete"
 press Enter
 answer_pain_if_asked 0
 [ "$(finished)" = 0 ] || fail "tendo over SSH failed"
@@ -74,37 +72,38 @@ data=$WORK/data
 db=$data/tendo.db
 ssh_to() {
 	new_session 80 24 \
-		"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" --leg left --speed 2 --data-dir "$data" "$@")"); echo \"tendo exited: \$?\"; sleep 600"
+		"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "env HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" --leg left --test-clock "$CLOCK" --data-dir "$data" "$@")"); echo \"tendo exited: \$?\"; sleep 600"
 }
 sets_logged() {
 	sqlite3 "$db" "SELECT count(*) FROM sets" 2>/dev/null || echo 0
 }
+two_sets_logged() {
+	[ "$(sets_logged)" -ge 2 ]
+}
+tendo_gone() {
+	! pgrep -f -- "--data-dir $data run" >/dev/null
+}
 ssh_to run "$FIXTURES/short.yaml"
-wait_for "Short test routine" 15
-i=0
-until [ "$(sets_logged)" -ge 2 ]; do
-	i=$((i + 1))
-	[ "$i" -lt 300 ] || fail "no sets were logged over SSH"
-	sleep 0.05
-done
+wait_for "Short test routine"
+# The left leg's two holds end at 13 s; the right's first starts at 18 s.
+advance 15000
+wait_until -m "no sets were logged over SSH" two_sets_logged
 client=$(pgrep -P "$(t list-panes -F '#{pane_pid}')" -x ssh)
 [ -n "$client" ] || fail "no ssh client to kill"
 kill -KILL "$client"
-i=0
-while pgrep -f "$TENDO --leg left --speed 2 --data-dir $data run" >/dev/null; do
-	i=$((i + 1))
-	[ "$i" -lt 200 ] || fail "tendo went on after its SSH link dropped"
-	sleep 0.05
-done
+wait_until -m "tendo went on after its SSH link dropped" tendo_gone
 before=$(sets_logged)
+[ "$before" = 2 ] || fail "$before sets logged before the link dropped, not 2"
 [ "$(sqlite3 "$db" "SELECT status FROM sessions")" = running ] ||
 	fail "the cut-off session was closed, not left to be taken up"
 t kill-server
 
 ssh_to
-wait_for "after $before sets. Take it up" 15
+wait_for "after $before sets. Take it up"
 press y
-wait_for "Session complete" 30
+wait_for "SWITCH TO THE RIGHT LEG"
+advance 3600000
+wait_for "Session complete"
 press Enter
 answer_pain_if_asked s
 press q

@@ -10,14 +10,16 @@ vg="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect"
 vg="$vg --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --track-origins=yes"
 vg="$vg --log-file=$WORK/valgrind.log"
 new_session 80 24 "env TERM=xterm-256color $vg $(quote_args "$TENDO" --routines "$FIXTURES" \
-	--sound bell --speed 8 --leg left --data-dir "$WORK/data"); $EXIT_LINE; sleep 600"
+	--sound bell --test-clock "$CLOCK" --leg left --data-dir "$WORK/data"); $EXIT_LINE; sleep 600"
 wait_for "choose a routine" 60
 press End
 press S
 wait_for "A routine of a few seconds"
 press Enter
 wait_for "Short test routine" 30
-wait_for "Session complete" 90
+wait_for "GET READY" 30
+advance 39000
+wait_for "Session complete" 30
 press Enter
 answer_pain_if_asked 3
 wait_for "choose a routine" 30
