@@ -105,10 +105,8 @@ new_session() {
 	t set-option -g status off >/dev/null || fail "tmux would not start"
 }
 
-# Under AddressSanitizer, the leak check at exit can hang in a process whose
-# terminal was taken away (tests that kill tmux under it): the unit tests
-# check for leaks; here ASan and UBSan still check every access.
-NO_LEAK_CHECK="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+# The sanitizers' settings, for a command run with a clean environment.
+SANITIZER_ENV="ASAN_OPTIONS=${ASAN_OPTIONS:-} LSAN_OPTIONS=${LSAN_OPTIONS:-} UBSAN_OPTIONS=${UBSAN_OPTIONS:-}"
 
 # Says how tendo left, at the start of a line of its own: a tendo that was
 # killed leaves the cursor wherever it was.
@@ -118,7 +116,7 @@ start_real() {
 	local cols=$1 rows=$2
 	shift 2
 	new_session "$cols" "$rows" \
-		"env TERM=${TEST_TERM:-xterm-256color} $NO_LEAK_CHECK ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); $EXIT_LINE; sleep 600"
+		"env TERM=${TEST_TERM:-xterm-256color} ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); $EXIT_LINE; sleep 600"
 }
 
 # The test's clock: a FIFO tendo reads moves of time from (tendo --test-clock).
