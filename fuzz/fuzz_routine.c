@@ -32,8 +32,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		build(r, LEG_RIGHT);
 		for (int week = 1; r->program && week <= r->program->weeks + 1 && week < 60;
 		     week++) {
-			plan_apply(r, plan_block(r->program, week), 20.0);
-			build(r, LEG_LEFT);
+			struct prescription rx;
+			if (plan_prescribe(r, plan_block(r->program, week), 20.0, NULL, &rx)) {
+				build(&rx.routine, LEG_LEFT);
+				plan_prescription_free(&rx);
+			}
 		}
 	}
 	routine_free(r);

@@ -22,7 +22,10 @@ struct catalog_entry {
 	char *path; /* the file */
 	char *name; /* the file's name less its extension: what `run NAME` matches */
 	enum origin origin;
-	struct routine *routine;  /* NULL when broken */
+	/* NULL when broken. Read-only: the catalog is shared by everyone who
+	 * trains (on a kiosk, one member after another in one process); what
+	 * one person does is a prescription (plan_prescribe), a new value. */
+	const struct routine *routine;
 	struct tendo_error error; /* when broken: the first problem */
 	size_t error_count;       /* when broken: how many problems in all */
 };

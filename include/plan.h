@@ -22,10 +22,28 @@ bool plan_finished(const struct program *program, int week);
 /* The block that sets week's prescription, or NULL (as the exercises say). */
 const struct block *plan_block(const struct program *program, int week);
 
-/* Applies a block and the current load to the routine in place: sets,
- * reps, hold and rest where the block gives them (reps only to exercises
- * with reps, hold only to holds), and the load, "5 kg" above 0 kg. */
-void plan_apply(struct routine *routine, const struct block *block, double load_kg);
+/* A prescription: a routine as one person does it in one week. It is a
+ * new value: the routine it was planned from (the catalog's, shared by
+ * everyone who uses it) is never changed. It borrows that routine's text
+ * (names, steps, tempo), so it must not outlive it; it owns its figures.
+ * Run prescription.routine; free with plan_prescription_free(). */
+struct prescription {
+	struct routine routine;
+	struct exercise *exercises; /* routine.exercises: its own figures */
+	char (*loads)[32];          /* each exercise's load as shown, "5 kg" */
+};
+
+/* Prescribes a block and a load: sets, reps, hold and rest where the block
+ * gives them (reps only to exercises with reps, hold only to holds), and
+ * the load, "5 kg" above 0 kg, to exercises with reps. loads_kg, when not
+ * NULL, gives each exercise its own load (in the routine's order) in place
+ * of load_kg. False when memory ran out. */
+bool plan_prescribe(const struct routine *routine, const struct block *block, double load_kg,
+                    const double *loads_kg, struct prescription *out);
+void plan_prescription_free(struct prescription *p);
+
+/* A load in words: "5 kg", or "bodyweight" at 0. */
+const char *plan_load_text(double kg, char *buf, size_t size);
 
 /* What is known of the pain when the load is decided (-1: not rated). */
 struct pain_facts {

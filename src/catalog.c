@@ -91,6 +91,7 @@ static char *name_of(const char *path)
 bool catalog_load_file(const char *path, enum origin origin, struct catalog_entry *entry)
 {
 	struct routine_errors *errors = malloc(sizeof *errors);
+	struct routine *parsed;
 	bool ok;
 
 	memset(entry, 0, sizeof *entry);
@@ -102,7 +103,8 @@ bool catalog_load_file(const char *path, enum origin origin, struct catalog_entr
 		entry->error_count = 1;
 		return false;
 	}
-	ok = catalog_parse_file(path, &entry->routine, errors);
+	ok = catalog_parse_file(path, &parsed, errors);
+	entry->routine = parsed;
 	if (!ok) {
 		entry->error = errors->items[0];
 		entry->error_count = errors->count + errors->dropped;
@@ -226,11 +228,22 @@ const struct catalog_entry *catalog_find(const struct catalog *cat, const char *
 	return NULL;
 }
 
+/* The catalog made its routines and frees them; to everyone else they are
+ * read-only, which is why the entry holds them as const. */
+static void free_owned(const struct routine *routine)
+{
+	union {
+		const struct routine *shared;
+		struct routine *owned;
+	} r = {routine};
+	routine_free(r.owned);
+}
+
 void catalog_entry_free(struct catalog_entry *entry)
 {
 	free(entry->path);
 	free(entry->name);
-	routine_free(entry->routine);
+	free_owned(entry->routine);
 	memset(entry, 0, sizeof *entry);
 }
 

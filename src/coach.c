@@ -282,7 +282,8 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
                                       struct coached *done, struct tendo_error *err)
 {
 	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, ""};
-	const struct routine *routine = entry->routine;
+	const struct routine *routine = entry->routine, *runs = routine;
+	struct prescription rx = {0};
 	struct timeline tl;
 	enum leg leg = from->leg != LEG_NONE ? from->leg : o->leg != LEG_NONE ? o->leg : j->leg;
 	enum screen_outcome outcome;
@@ -318,13 +319,21 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 		}
 		store_pause_program(j->store, j->profile, false, &log_err);
 	}
-	/* A program followed: this week's prescription at today's load. */
+	/* A program followed: this week's prescription at today's load, a
+	 * routine of this person's own; anyone else runs the file as written. */
 	if (todays_load(j, routine, entry->path, &en)) {
 		int week = plan_week(en.start_day, store_today());
-		plan_apply(entry->routine, plan_block(routine->program, week), en.load_kg);
+		if (!plan_prescribe(routine, plan_block(routine->program, week), en.load_kg, NULL,
+		                    &rx)) {
+			error_set(err, entry->path, 0, 0, "out of memory planning the session");
+			return OUTCOME_BACK;
+		}
+		runs = &rx.routine;
 	}
-	if (!timeline_build(routine, leg, &tl, err))
+	if (!timeline_build(runs, leg, &tl, err)) {
+		plan_prescription_free(&rx);
 		return OUTCOME_BACK;
+	}
 	if (sinks->voice_wanted)
 		ui_message(ui, "Getting the voice ready...");
 	cues_prepare(sinks, &tl);
@@ -357,6 +366,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	done->ran = true;
 	done->routine = routine;
 	timeline_free(&tl);
+	plan_prescription_free(&rx);
 	return outcome;
 }
 

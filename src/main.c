@@ -689,6 +689,7 @@ static int command_plan(const struct options *o)
 	struct store *store;
 	struct store_enrolment en;
 	struct catalog_entry entry;
+	struct prescription rx;
 	int64_t profile;
 	int week, status = EXIT_BAD;
 
@@ -714,8 +715,12 @@ static int command_plan(const struct options *o)
 			       entry.routine->title, entry.routine->program->weeks);
 		if (plan_finished(entry.routine->program, week))
 			week = entry.routine->program->weeks;
-		plan_apply(entry.routine, plan_block(entry.routine->program, week), en.load_kg);
-		print_prescription(entry.routine, week, plan_block(entry.routine->program, week));
+		if (plan_prescribe(entry.routine, plan_block(entry.routine->program, week),
+		                   en.load_kg, NULL, &rx)) {
+			print_prescription(&rx.routine, week,
+			                   plan_block(entry.routine->program, week));
+			plan_prescription_free(&rx);
+		}
 		if (en.decision[0])
 			printf("%s\n", en.decision);
 		catalog_entry_free(&entry);

@@ -30,10 +30,32 @@ static void format_kg(double kg, char *buf, size_t size)
 	snprintf(buf, size, "%g kg", kg);
 }
 
-void plan_apply(struct routine *routine, const struct block *block, double load_kg)
+const char *plan_load_text(double kg, char *buf, size_t size)
 {
-	for (size_t i = 0; i < routine->exercise_count; i++) {
-		struct exercise *e = &routine->exercises[i];
+	if (kg > 0)
+		format_kg(kg, buf, size);
+	else
+		snprintf(buf, size, "bodyweight");
+	return buf;
+}
+
+bool plan_prescribe(const struct routine *routine, const struct block *block, double load_kg,
+                    const double *loads_kg, struct prescription *out)
+{
+	size_t n = routine->exercise_count;
+
+	memset(out, 0, sizeof *out);
+	out->routine = *routine;
+	out->exercises = calloc(n ? n : 1, sizeof *out->exercises);
+	out->loads = calloc(n ? n : 1, sizeof *out->loads);
+	if (!out->exercises || !out->loads) {
+		plan_prescription_free(out);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct exercise *e = &out->exercises[i];
+		double kg = loads_kg ? loads_kg[i] : load_kg;
+		*e = routine->exercises[i];
 		if (block && block->sets)
 			e->sets = block->sets;
 		if (block && block->reps && e->kind == EXERCISE_REPS)
@@ -42,13 +64,20 @@ void plan_apply(struct routine *routine, const struct block *block, double load_
 			e->hold_ms = block->hold_ms;
 		if (block && block->rest_ms)
 			e->rest_ms = block->rest_ms;
-		if (load_kg > 0 && e->kind == EXERCISE_REPS) {
-			char text[32];
-			format_kg(load_kg, text, sizeof text);
-			free(e->load);
-			e->load = strdup(text);
+		if (kg > 0 && e->kind == EXERCISE_REPS) {
+			format_kg(kg, out->loads[i], sizeof out->loads[i]);
+			e->load = out->loads[i];
 		}
 	}
+	out->routine.exercises = out->exercises;
+	return true;
+}
+
+void plan_prescription_free(struct prescription *p)
+{
+	free(p->exercises);
+	free(p->loads);
+	memset(p, 0, sizeof *p);
 }
 
 struct load_decision plan_decide(const struct program *program, double load_kg,

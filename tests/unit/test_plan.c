@@ -33,25 +33,59 @@ static void test_heavy_slow_resistance_week_by_week(void **state)
 		const struct block *b = plan_block(r->program, week);
 		assert_non_null(b);
 		assert_string_equal(b->intensity, table[week].intensity);
-		plan_apply(r, b, 40);
-		assert_int_equal(r->exercise_count, 3);
-		for (size_t i = 0; i < r->exercise_count; i++) {
-			assert_int_equal(r->exercises[i].sets, table[week].sets);
-			assert_int_equal(r->exercises[i].reps, table[week].reps);
-			assert_string_equal(r->exercises[i].load, "40 kg");
-			assert_int_equal(r->exercises[i].phases[0].ms, 3000);
-			assert_int_equal(r->exercises[i].phases[1].ms, 3000);
-			assert_true(r->exercises[i].rest_ms >= 120000 &&
-			            r->exercises[i].rest_ms <= 180000);
+		struct prescription rx;
+		assert_true(plan_prescribe(r, b, 40, NULL, &rx));
+		assert_int_equal(rx.routine.exercise_count, 3);
+		for (size_t i = 0; i < rx.routine.exercise_count; i++) {
+			const struct exercise *e = &rx.routine.exercises[i];
+			assert_int_equal(e->sets, table[week].sets);
+			assert_int_equal(e->reps, table[week].reps);
+			assert_string_equal(e->load, "40 kg");
+			assert_int_equal(e->phases[0].ms, 3000);
+			assert_int_equal(e->phases[1].ms, 3000);
+			assert_true(e->rest_ms >= 120000 && e->rest_ms <= 180000);
 		}
 		assert_int_equal(r->program->weeks, 12);
 		assert_int_equal(r->program->days_per_week, 3);
 		assert_false(plan_finished(r->program, week));
+		plan_prescription_free(&rx);
 		routine_free(r);
 	}
 	struct routine *r = read_shipped("hsr-program.yaml");
 	assert_true(plan_finished(r->program, 13));
 	assert_null(plan_block(r->program, 13));
+	routine_free(r);
+}
+
+/* A prescription is a value: two people planned from one routine, one
+ * after the other, each get their own figures, and the routine (shared, in
+ * the catalog) is as its file says. */
+static void test_two_people_from_one_routine(void **state)
+{
+	struct routine *r = read_shipped("hsr-program.yaml");
+	struct prescription ann, bob;
+	const double ann_loads[3] = {40, 60, 35};
+
+	(void)state;
+	assert_true(plan_prescribe(r, plan_block(r->program, 4), 0, ann_loads, &ann));
+	assert_true(plan_prescribe(r, plan_block(r->program, 1), 0, NULL, &bob));
+	assert_int_equal(ann.routine.exercises[0].sets, 4);
+	assert_int_equal(ann.routine.exercises[0].reps, 10);
+	assert_string_equal(ann.routine.exercises[0].load, "40 kg");
+	assert_string_equal(ann.routine.exercises[1].load, "60 kg");
+	assert_string_equal(ann.routine.exercises[2].load, "35 kg");
+	assert_int_equal(bob.routine.exercises[0].sets, 3);
+	assert_int_equal(bob.routine.exercises[0].reps, 15);
+	assert_true(bob.routine.exercises[0].load == NULL ||
+	            strcmp(bob.routine.exercises[0].load, "40 kg") != 0);
+	/* The routine itself: untouched. */
+	for (size_t i = 0; i < r->exercise_count; i++) {
+		assert_true(r->exercises[i].load == NULL ||
+		            strstr(r->exercises[i].load, "kg") == NULL);
+		assert_ptr_not_equal(&r->exercises[i], &ann.routine.exercises[i]);
+	}
+	plan_prescription_free(&ann);
+	plan_prescription_free(&bob);
 	routine_free(r);
 }
 
@@ -62,17 +96,19 @@ static void test_alfredson_is_the_same_every_week(void **state)
 	(void)state;
 	for (int week = 1; week <= 12; week++) {
 		struct routine *r = read_shipped("alfredson-program.yaml");
-		plan_apply(r, plan_block(r->program, week), 0);
+		struct prescription rx;
+		assert_true(plan_prescribe(r, plan_block(r->program, week), 0, NULL, &rx));
 		assert_int_equal(r->program->sessions_per_day, 2);
 		assert_int_equal(r->program->days_per_week, 7);
 		assert_int_equal(r->program->load_rule, LOAD_RULE_PAIN);
-		assert_int_equal(r->exercise_count, 2);
+		assert_int_equal(rx.routine.exercise_count, 2);
 		for (size_t i = 0; i < 2; i++) {
-			assert_int_equal(r->exercises[i].sets, 3);
-			assert_int_equal(r->exercises[i].reps, 15);
-			assert_int_equal(r->exercises[i].sides, SIDES_AFFECTED);
-			assert_string_equal(r->exercises[i].load, "bodyweight");
+			assert_int_equal(rx.routine.exercises[i].sets, 3);
+			assert_int_equal(rx.routine.exercises[i].reps, 15);
+			assert_int_equal(rx.routine.exercises[i].sides, SIDES_AFFECTED);
+			assert_string_equal(rx.routine.exercises[i].load, "bodyweight");
 		}
+		plan_prescription_free(&rx);
 		routine_free(r);
 	}
 }
@@ -206,6 +242,7 @@ int main(void)
 	    cmocka_unit_test(test_weeks_from_the_start_day),
 	    cmocka_unit_test(test_heavy_slow_resistance_week_by_week),
 	    cmocka_unit_test(test_alfredson_is_the_same_every_week),
+	    cmocka_unit_test(test_two_people_from_one_routine),
 	    cmocka_unit_test(test_an_ongoing_program_never_ends),
 	    cmocka_unit_test(test_the_pain_rule),
 	    cmocka_unit_test(test_the_repetition_maximum_rule),

@@ -1,0 +1,85 @@
+#!/bin/bash
+# A prescription belongs to one person: on a kiosk, Ann trains week 4 of
+# heavy slow resistance at 40 kg; then Bob, who follows no program, runs
+# the same routine and gets the file's own sets and no load, and the log
+# holds each one's own figures.
+. "$(dirname "$0")/lib.sh"
+need_tmux
+command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
+
+data=$WORK/data
+cat >"$WORK/system-config" <<CONFIG
+kiosk = yes
+admin-pin = 2468
+idle = 60s
+data-dir = $data
+CONFIG
+TEST_ENV="TENDO_SYSTEM_CONFIG=$WORK/system-config"
+"$TENDO" enrol hsr-program --start "$(date -d '-21 days' +%F)" --data-dir "$data" --profile Ann \
+	>/dev/null || fail "enrol"
+sqlite3 "$data/tendo.db" "UPDATE enrolments SET load_kg = 40" || fail "sqlite3"
+
+start 80 24 --sound off
+wait_for "who is training?"
+press Home Enter
+wait_for "Ann: choose a routine"
+wait_for "Heavy slow resistance program (12 weeks): week 4 of 12"
+press Enter
+wait_for "Seated calf raise (knee bent)"
+wait_for "set 1 of 4 · 40 kg"
+press n
+advance 60000 # ten reps of 6 s
+wait_for "Next: set 2 of 4"
+press q y Enter
+wait_for "What load did you use, in kilograms?"
+press 4 0 Enter
+wait_for "Next time"
+press Enter
+answer_pain_if_asked 2
+wait_for "Ann: choose a routine"
+press q
+wait_for "who is training?"
+
+# Bob, new, follows no program.
+press +
+wait_for "Your name, as you would like"
+press -l Bob
+press Enter
+wait_for "Which leg is affected?"
+press r
+wait_for "Choose a 4-digit PIN"
+press Enter
+wait_for "Bob: choose a routine"
+wait_for "Bob follows no program"
+press h
+wait_for "> Heavy slow resistance program (12 weeks)"
+press Enter
+wait_for "Follow Heavy slow resistance program (12 weeks) from today?"
+press n
+wait_for "Seated calf raise (knee bent)"
+wait_for "set 1 of 3"
+on_screen "kg" && fail "Bob's session shows a load: $(screen | grep kg)"
+press n
+advance 90000 # fifteen reps of 6 s
+wait_for "Next: set 2 of 3"
+on_screen "kg" && fail "Bob's session shows a load: $(screen | grep kg)"
+press q y Enter
+answer_pain_if_asked s
+wait_for "Bob: choose a routine"
+press q
+wait_for "who is training?"
+
+rows() {
+	"$TENDO" export --csv --data-dir "$data" --profile "$1" | grep ",completed\|,partial" | grep ",yes,"
+}
+rows Ann | grep -q ",Seated calf raise (knee bent),,1,yes,10,10,,,40 kg," ||
+	fail "Ann's set is not logged at 40 kg: $(rows Ann)"
+rows Bob | grep -q ",Seated calf raise (knee bent),,1,yes,15,15,,,," ||
+	fail "Bob's set is not logged as the file's 15 reps with no load: $(rows Bob)"
+rows Bob | grep -q "kg" && fail "Bob's sets carry a load: $(rows Bob)"
+press q
+wait_for "The admin PIN, to leave tendo."
+press -l 2468
+press Enter
+[ "$(finished)" = 0 ] || fail "tendo did not leave"
+exit 0
