@@ -45,41 +45,86 @@ void plan_prescription_free(struct prescription *p);
 /* A load in words: "5 kg", or "bodyweight" at 0. */
 const char *plan_load_text(double kg, char *buf, size_t size);
 
-/* What is known of the pain when the load is decided (-1: not rated). */
-struct pain_facts {
-	int during_last;    /* pain during the latest session */
-	int morning_today;  /* this morning's pain */
-	int morning_before; /* the morning before that was rated */
-	bool held_last;     /* the last decision held the load or stepped back */
-	int week_tenths;    /* the average pain during sessions in the last 7 days, x10 */
-	int before_tenths;  /* the same for the 7 days before those */
+/* The pain ratings of a stretch of time (a program week, or the days since
+ * the last decision), as the log holds them. A maximum is -1 when nothing
+ * of its kind was rated. */
+struct pain_week {
+	int week;          /* the program week they are from; 0 for "since the last decision" */
+	int sessions;      /* sessions of the program done */
+	int during_rated;  /* of those, how many were rated for pain during */
+	int during_max;    /* the highest pain during a session */
+	int during_tenths; /* the average pain during, x10; -1 for none */
+	int after_rated;   /* ratings of pain after activity (that evening or the next start) */
+	int after_max;
+	int mornings_rated; /* next-morning ratings */
+	int morning_max;    /* the highest next-morning pain */
+	int stiffness_max;  /* the highest next-morning stiffness */
+	bool red_flag;      /* a sudden pop, sharp pain, can't push off */
 };
 
-enum load_action { LOAD_PROGRESS, LOAD_HOLD, LOAD_STEP_BACK };
+/* The person's own mornings before the load moved: the highest morning
+ * pain and stiffness of the program's first week (or of the week after a
+ * re-set). -1 while not known. Mornings above it mean the tendon has not
+ * settled. */
+struct baseline {
+	int pain, stiffness;
+};
+
+enum load_action {
+	LOAD_PROGRESS,  /* up a step */
+	LOAD_HOLD,      /* the same load */
+	LOAD_STEP_BACK, /* down a step, at once */
+	LOAD_PAUSE,     /* stop the program until a clinician has seen the tendon */
+};
 
 struct load_decision {
 	enum load_action action;
 	double load_kg;   /* the load from now on */
-	char reason[240]; /* in words: "Holding at 5 kg: this morning's pain was 4, up from 2" */
+	char rule[80];    /* the rule that applied, in a few words */
+	char reason[320]; /* in words, with the facts: "Holding at 5 kg: ..." */
 };
 
-/* The pain-monitoring model (Silbernagel 2007): pain during at most 5 that
- * has settled by the next morning, and not rising week on week, moves the
- * load up a step; pain during above 5, morning pain higher than the
- * morning before, or pain rising week on week holds it; the same twice in
- * a row steps back. Without ratings, the load holds. */
-struct load_decision plan_decide(const struct program *program, double load_kg,
-                                 const struct pain_facts *facts);
+/* The pain-monitoring model (Silbernagel 2007) for a program that moves
+ * the load by pain, once a week, from the whole week that ended:
+ *   pause and refer  a red flag, or pain of 8 or more;
+ *   step back        a limit broken: pain during or after above 5, a
+ *                    morning's pain or stiffness above the baseline, the
+ *                    week's pain during above the week before's;
+ *   hold             ratings missing (a missing rating is never a good
+ *                    one), or within the limits but not yet easy;
+ *   progress         within every limit, and the pain during and after at
+ *                    most the program's progress_pain (Alfredson 1998:
+ *                    close to pain-free), by load_step, at most load_cap.
+ * before is the week before (for the trend); NULL or no sessions: none. */
+struct load_decision plan_decide_week(const struct program *program, double load_kg,
+                                      const struct pain_week *ended, const struct pain_week *before,
+                                      const struct baseline *baseline);
+
+/* Between weekly decisions: the ratings since the last decision, checked
+ * against the limits so that a broken one steps back at once (or pauses).
+ * LOAD_HOLD when none was broken: the load waits for the week's end. */
+struct load_decision plan_check_limits(const struct program *program, double load_kg,
+                                       const struct pain_week *since,
+                                       const struct baseline *baseline);
+
+/* Where the load stands, in words, for the start screen, a session's
+ * first notice and `tendo plan`: the load, the last decision (with the
+ * ratings and the rule it came from) or that none was made yet, and when
+ * the next is due. start_day and week as for plan_week(). */
+const char *plan_load_status(const struct program *program, int64_t start_day, int week,
+                             double load_kg, const char *decision, char *buf, size_t size);
 
 /* The limb symmetry index: the affected leg's reps as a percentage of the
  * other's; -1 when the other did none. */
 int plan_symmetry(int affected_reps, int other_reps);
 
-/* The repetition-maximum rule (heavy slow resistance): the person says the
- * load they used; every set run to its end means the block's reps were met
- * at that load, so the next session proposes a step more; otherwise the
- * same load again. */
+/* The repetition-maximum rule (heavy slow resistance, Beyer 2015), kept
+ * within the pain-monitoring model: the person says the load they used;
+ * one step down (or a pause) when a pain limit was broken since the last
+ * decision (pain, may be NULL); a step up when every set reached the
+ * block's reps; otherwise the same load again. */
 struct load_decision plan_decide_rm(const struct program *program, const struct block *block,
-                                    double used_kg, bool all_sets_met);
+                                    double used_kg, bool all_sets_met, const struct pain_week *pain,
+                                    const struct baseline *baseline);
 
 #endif

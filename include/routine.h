@@ -92,6 +92,9 @@ struct program {
 	int days_per_week;    /* 1 to 7 */
 	enum load_rule load_rule;
 	double load_step_kg;  /* how much the load moves by */
+	double load_cap_kg;   /* the most it moves in one week (default: one step) */
+	int progress_pain;    /* pain rule: the load goes up only when the week's pain during
+	                       * and after was at most this (0-5; default 5) */
 	struct block *blocks; /* in week order, not overlapping */
 	size_t block_count;
 };

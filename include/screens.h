@@ -36,7 +36,7 @@ enum screen_outcome question_run(struct ui *ui, const char *title, const char *q
 /* What the start screen says above the routine list: the program followed,
  * its week, today's sessions, the load and the last decision. */
 struct picker_status {
-	char lines[3][240]; /* "" for none */
+	char lines[3][480]; /* "" for none */
 	bool has_history;   /* h shows the history */
 	char who[80];       /* a kiosk's member, named in the title; "" for none */
 };

@@ -22,7 +22,7 @@
 #include "plan.h"
 #include "routine.h"
 
-enum { STORE_SCHEMA = 3, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
+enum { STORE_SCHEMA = 4, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
 
 struct store;
 
@@ -117,8 +117,9 @@ bool store_find_interrupted(struct store *store, int64_t profile, struct store_i
 /* Marks a session taken up again by this process (or left, with "partial"). */
 bool store_session_adopt(struct store *store, int64_t session, struct tendo_error *err);
 
-/* Records a pain rating (0-10): "during" a session (session >= 0), or
- * "morning" with stiffness (0-10, or -1 for none). */
+/* Records a pain rating (0-10): "during" a session (session >= 0),
+ * "after" activity (that evening or the next start), or "morning" with
+ * stiffness (0-10, or -1 for none). */
 bool store_pain(struct store *store, int64_t profile, int64_t session, const char *kind, int score,
                 int stiffness, struct tendo_error *err);
 
@@ -133,14 +134,17 @@ bool store_morning_due(struct store *store, int64_t profile);
 /* A profile's enrolment in a program. */
 struct store_enrolment {
 	int64_t id;
-	char program[128];  /* the routine file's name */
-	char path[1024];    /* the routine file */
-	int64_t start_day;  /* days since 1970-01-01 */
-	double load_kg;     /* the load now; 0 for bodyweight */
-	bool decided_today; /* the load was decided today already */
-	bool held;          /* the last decision held the load or stepped back */
-	char decision[240]; /* the last decision's reason; "" for none */
-	bool paused;        /* after pain of 8 or more, until the person has been assessed */
+	char program[128];    /* the routine file's name */
+	char path[1024];      /* the routine file */
+	int64_t start_day;    /* days since 1970-01-01 */
+	double load_kg;       /* the load now; 0 for bodyweight */
+	bool decided_today;   /* the load was decided today already */
+	bool held;            /* the last decision held the load or stepped back */
+	char decision[320];   /* the last decision's reason; "" for none */
+	bool paused;          /* after pain of 8 or more, until the person has been assessed */
+	int decided_week;     /* the program week the load was last decided for; 0 for none */
+	int64_t decided_at;   /* when (Unix time); 0 for never */
+	int64_t baseline_day; /* the first of the seven days the baseline of mornings is from */
 };
 
 /* Pauses the profile's program (pain of 8 or more), or takes it up again. */
@@ -155,12 +159,27 @@ bool store_enrol(struct store *store, int64_t profile, const char *program, cons
 /* The profile's current enrolment; false when there is none. */
 bool store_enrolment(struct store *store, int64_t profile, struct store_enrolment *out);
 
-/* Records today's decision on the load. */
-bool store_decide(struct store *store, int64_t enrolment, double load_kg, bool held,
+/* Records a decision on the load, made for program week `week`, now. */
+bool store_decide(struct store *store, int64_t enrolment, double load_kg, int week,
                   const char *reason, struct tendo_error *err);
 
-/* The pain ratings a decision on the load needs (-1 where none). */
-void store_pain_facts(struct store *store, int64_t profile, struct pain_facts *facts);
+/* The ratings of the profile's sessions of a program (by its file) that
+ * started between from and to (Unix times, to exclusive), with the pain
+ * after and the mornings up to a day past to, and red flags. */
+void store_pain_between(struct store *store, int64_t profile, const char *path, int64_t from,
+                        int64_t to, struct pain_week *w);
+
+/* The Unix time a local day (days since 1970-01-01) starts. */
+int64_t store_day_start(int64_t day);
+
+/* The baseline of mornings: the highest morning pain and stiffness in the
+ * seven days from from_day, known once those days are over (-1 before). */
+void store_baseline(struct store *store, int64_t profile, int64_t from_day, struct baseline *b);
+
+/* Measures the baseline afresh from from_day (after a flare has settled,
+ * say). */
+bool store_reset_baseline(struct store *store, int64_t enrolment, int64_t from_day,
+                          struct tendo_error *err);
 
 enum { HISTORY_DAYS = 28, HISTORY_WEEKS = 8 };
 

@@ -105,12 +105,16 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	const struct program *p = j->tl ? j->tl->routine->program : NULL;
 	struct store_enrolment en;
 	struct load_decision d;
+	struct pain_week pain;
+	struct baseline base;
+	int week;
 	struct tendo_error err;
 	char question[200];
 	double used;
 	enum screen_outcome outcome;
 
-	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en))
+	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en) ||
+	    plan_finished(p, plan_week(en.start_day, store_today())))
 		return OUTCOME_CHOSEN;
 	snprintf(question, sizeof question, "What load did you use, in kilograms?%s",
 	         en.load_kg > 0 ? "" : " (0 for bodyweight)");
@@ -121,9 +125,16 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
 	store_session_load(j->store, j->session, used, &err);
-	d = plan_decide_rm(p, plan_block(p, plan_week(en.start_day, store_today())), used,
-	                   r->tally.sets_skipped == 0 && !r->quit);
-	store_decide(j->store, en.id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err);
+	week = plan_week(en.start_day, store_today());
+	store_baseline(j->store, j->profile, en.baseline_day, &base);
+	store_pain_between(j->store, j->profile, en.path,
+	                   en.decided_at ? en.decided_at : store_day_start(en.start_day),
+	                   INT64_MAX / 2, &pain);
+	d = plan_decide_rm(p, plan_block(p, week), used, r->tally.sets_skipped == 0 && !r->quit,
+	                   &pain, &base);
+	store_decide(j->store, en.id, d.load_kg, week, d.reason, &err);
+	if (d.action == LOAD_PAUSE)
+		store_pause_program(j->store, j->profile, true, &err);
 	return advice_run(ui, "tendo \u2014 the load", d.reason);
 }
 
@@ -173,7 +184,7 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
                                          const struct session_result *r, bool away)
 {
 	struct tendo_error err;
-	int score;
+	int score = -1;
 	enum screen_outcome outcome;
 	const char *status = r->red_flag ? "stopped" : r->quit ? "partial" : "completed";
 
@@ -192,20 +203,23 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 		return outcome;
 	if (!j->store || r->tally.sets_done == 0)
 		return OUTCOME_CHOSEN;
-	outcome = ask_weight(ui, j, r);
-	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
-		return outcome;
+	/* The pain first: the load proposed next counts it. */
 	outcome = rating_run(ui, "tendo \u2014 how was it?",
 	                     "How much pain did you feel in the tendon during these exercises?",
 	                     pain_hint, &score);
-	if (outcome != OUTCOME_CHOSEN)
-		return outcome == OUTCOME_BACK ? OUTCOME_CHOSEN : outcome;
-	store_pain(j->store, j->profile, j->session, "during", score, -1, &err);
-	if (score >= 8) {
-		store_pause_program(j->store, j->profile, true, &err);
-		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
+	if (outcome == OUTCOME_CHOSEN) {
+		store_pain(j->store, j->profile, j->session, "during", score, -1, &err);
+		if (score >= 8) {
+			store_pause_program(j->store, j->profile, true, &err);
+			return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+		}
 	}
-	if (score > 5)
+	outcome = ask_weight(ui, j, r);
+	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
+	if (score > 5 && score < 8)
 		return advice_run(ui, "tendo \u2014 too much", pain_above_five);
 	return OUTCOME_CHOSEN;
 }
@@ -241,29 +255,66 @@ static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
 	return OUTCOME_BACK;
 }
 
-/* The load for today under the program followed, decided once a day from
- * the pain ratings. Returns false when the profile follows no program or
- * not this one. */
+/* The ratings of program week `week` of an enrolment; a step back made
+ * inside that week counts only what came after it. */
+static void week_ratings(struct journal *j, const struct store_enrolment *en, int week,
+                         struct pain_week *w)
+{
+	int64_t from = store_day_start(en->start_day + 7 * (week - 1));
+	int64_t to = store_day_start(en->start_day + 7 * week);
+
+	if (en->decided_week == week && en->decided_at > from)
+		from = en->decided_at;
+	store_pain_between(j->store, j->profile, en->path, from, to, w);
+	w->week = week;
+}
+
+/* Moves the load of the program followed by the pain-monitoring model:
+ * once a program week, from the week that ended; in between, only when a
+ * limit was broken since the last decision (a step back at once, or a
+ * pause). After the program's last week the load never moves. */
+static void move_load(struct journal *j, const struct program *p, struct store_enrolment *en)
+{
+	int week = plan_week(en->start_day, store_today());
+	struct pain_week ended, before, since;
+	struct baseline base;
+	struct load_decision d;
+	struct tendo_error err;
+
+	if (p->load_rule != LOAD_RULE_PAIN || week == 0 || plan_finished(p, week))
+		return;
+	store_baseline(j->store, j->profile, en->baseline_day, &base);
+	if (week >= 2 && en->decided_week < week) {
+		week_ratings(j, en, week - 1, &ended);
+		if (week >= 3)
+			week_ratings(j, en, week - 2, &before);
+		d = plan_decide_week(p, en->load_kg, &ended, week >= 3 ? &before : NULL, &base);
+	} else {
+		int64_t from = en->decided_at ? en->decided_at : store_day_start(en->start_day);
+		store_pain_between(j->store, j->profile, en->path, from, INT64_MAX / 2, &since);
+		d = plan_check_limits(p, en->load_kg, &since, &base);
+		if (d.action == LOAD_HOLD)
+			return;
+	}
+	if (!store_decide(j->store, en->id, d.load_kg, week, d.reason, &err))
+		return;
+	if (d.action == LOAD_PAUSE)
+		store_pause_program(j->store, j->profile, true, &err);
+	en->load_kg = d.load_kg;
+	en->decided_week = week;
+	en->paused = en->paused || d.action == LOAD_PAUSE;
+	snprintf(en->decision, sizeof en->decision, "%s", d.reason);
+}
+
+/* The enrolment when the profile follows this routine's program; false
+ * otherwise. The load is brought up to date first. */
 static bool todays_load(struct journal *j, const struct routine *routine, const char *path,
                         struct store_enrolment *en)
 {
-	struct load_decision d;
-	struct pain_facts facts;
-	struct tendo_error err;
-
 	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, en) ||
 	    strcmp(en->path, path) != 0)
 		return false;
-	/* Decided once a day; only the pain-monitoring rule decides on its own. */
-	if (en->decided_today || routine->program->load_rule != LOAD_RULE_PAIN)
-		return true;
-	store_pain_facts(j->store, j->profile, &facts);
-	facts.held_last = en->held;
-	d = plan_decide(routine->program, en->load_kg, &facts);
-	if (store_decide(j->store, en->id, d.load_kg, d.action != LOAD_PROGRESS, d.reason, &err)) {
-		en->load_kg = d.load_kg;
-		snprintf(en->decision, sizeof en->decision, "%s", d.reason);
-	}
+	move_load(j, routine->program, en);
 	return true;
 }
 
@@ -353,9 +404,13 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 		journal_problem(j, &log_err);
 	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");
 	if (!so.notice[0] && routine->program && j->store &&
-	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0)
-		snprintf(so.notice, sizeof so.notice, "Week %d: %.300s",
-		         plan_week(en.start_day, store_today()), en.decision);
+	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0) {
+		char status[600];
+		int week = plan_week(en.start_day, store_today());
+		snprintf(so.notice, sizeof so.notice, "Week %d: %.380s", week,
+		         plan_load_status(routine->program, en.start_day, week, en.load_kg,
+		                          en.decision, status, sizeof status));
+	}
 	outcome = session_run(ui, &tl, &so, &done->result);
 	/* Ended by a signal (a hang-up, a kill): left open, to be taken up. */
 	if (outcome != OUTCOME_STOP)
@@ -498,7 +553,7 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 	struct store_enrolment en;
 	const struct catalog_entry *e;
 	const struct program *p;
-	char load[32];
+	char load[32], status[600];
 	int week, done;
 
 	memset(ps, 0, sizeof *ps);
@@ -535,7 +590,8 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
 	         p->sessions_per_day == 1 ? "" : "s", prescription(e->routine, week), load,
 	         en.paused ? " Paused until the tendon has been assessed." : "");
-	snprintf(ps->lines[2], sizeof ps->lines[2], "%.220s", en.decision);
+	plan_load_status(p, en.start_day, week, en.load_kg, en.decision, status, sizeof status);
+	snprintf(ps->lines[2], sizeof ps->lines[2], "%.*s", (int)sizeof ps->lines[2] - 1, status);
 }
 
 /* A program chosen on the start screen that is not the one followed: ask

@@ -690,8 +690,9 @@ static int command_plan(const struct options *o)
 	struct store_enrolment en;
 	struct catalog_entry entry;
 	struct prescription rx;
+	char status[600];
 	int64_t profile;
-	int week, status = EXIT_BAD;
+	int week, exit_status = EXIT_BAD;
 
 	if (!open_profile(o, &store, &profile))
 		return EXIT_BAD;
@@ -721,13 +722,14 @@ static int command_plan(const struct options *o)
 			                   plan_block(entry.routine->program, week));
 			plan_prescription_free(&rx);
 		}
-		if (en.decision[0])
-			printf("%s\n", en.decision);
+		printf("%s\n", plan_load_status(entry.routine->program, en.start_day,
+		                                plan_week(en.start_day, store_today()), en.load_kg,
+		                                en.decision, status, sizeof status));
 		catalog_entry_free(&entry);
-		status = EXIT_SUCCESS;
+		exit_status = EXIT_SUCCESS;
 	}
 	store_close(store);
-	return status;
+	return exit_status;
 }
 
 static int command_export(const struct options *o)

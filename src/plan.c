@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int plan_week(int64_t start_day, int64_t today)
 {
@@ -80,83 +81,181 @@ void plan_prescription_free(struct prescription *p)
 	memset(p, 0, sizeof *p);
 }
 
-struct load_decision plan_decide(const struct program *program, double load_kg,
-                                 const struct pain_facts *f)
+/* How far the load moves in one decision: a step, never past the cap. */
+static double move_kg(const struct program *p)
 {
-	struct load_decision d = {LOAD_HOLD, load_kg, ""};
-	char now[32], next[32];
-	bool too_much = f->during_last > 5;
-	bool not_settled =
-	    f->morning_today >= 0 && f->morning_before >= 0 && f->morning_today > f->morning_before;
-	bool rising =
-	    f->week_tenths >= 0 && f->before_tenths >= 0 && f->week_tenths > f->before_tenths;
+	return p->load_cap_kg > 0 && p->load_cap_kg < p->load_step_kg ? p->load_cap_kg
+	                                                              : p->load_step_kg;
+}
 
-	format_kg(load_kg, now, sizeof now);
-	if (load_kg <= 0)
-		snprintf(now, sizeof now, "bodyweight");
-	if (program->load_rule != LOAD_RULE_PAIN) {
+static int max3(int a, int b, int c)
+{
+	int m = a > b ? a : b;
+	return m > c ? m : c;
+}
+
+/* The facts a decision was made from, in words. */
+static void describe_week(const struct pain_week *w, const struct baseline *b, char *buf,
+                          size_t size)
+{
+	char during[48] = "not rated", after[24] = "not rated", morning[64] = "not rated";
+
+	if (w->during_max >= 0)
+		snprintf(during, sizeof during, "up to %d (average %.1f)", w->during_max,
+		         w->during_tenths / 10.0);
+	if (w->after_max >= 0)
+		snprintf(after, sizeof after, "up to %d", w->after_max);
+	if (w->morning_max >= 0)
+		snprintf(morning, sizeof morning, "up to %d, stiffness up to %d", w->morning_max,
+		         w->stiffness_max);
+	snprintf(buf, size, " %s%.0d: %d session%s; pain during %s, after %s; mornings %s",
+	         w->week ? "Week " : "Since the last decision", w->week, w->sessions,
+	         w->sessions == 1 ? "" : "s", during, after, morning);
+	if (b->pain >= 0)
+		snprintf(buf + strlen(buf), size - strlen(buf), " (baseline %d, stiffness %d).",
+		         b->pain, b->stiffness);
+	else
+		snprintf(buf + strlen(buf), size - strlen(buf), " (no baseline yet).");
+}
+
+/* A limit of the model broken: pause (8 or more, a red flag) or step back
+ * at once. False, d untouched, when every limit held. */
+static bool limit_broken(const struct program *p, double load_kg, const struct pain_week *w,
+                         const struct pain_week *before, const struct baseline *b,
+                         struct load_decision *d)
+{
+	char why[160], load[32];
+	int worst = max3(w->during_max, w->after_max, w->morning_max);
+
+	if (w->red_flag || worst >= 8) {
+		d->action = LOAD_PAUSE;
+		snprintf(d->rule, sizeof d->rule,
+		         "pause and refer (pain of 8 or more, a red flag)");
+		if (w->red_flag)
+			snprintf(why, sizeof why, "a red flag was reported");
+		else
+			snprintf(why, sizeof why, "pain of %d out of 10 was reported", worst);
+		snprintf(d->reason, sizeof d->reason,
+		         "Paused: %s. Have the tendon assessed by a doctor or physiotherapist "
+		         "before going on.",
+		         why);
+		return true;
+	}
+	if (w->during_max > 5)
+		snprintf(why, sizeof why, "pain during a session was %d, above 5", w->during_max);
+	else if (w->after_max > 5)
+		snprintf(why, sizeof why, "pain after activity was %d, above 5", w->after_max);
+	else if (b->pain >= 0 && w->morning_max > b->pain)
+		snprintf(why, sizeof why, "a morning's pain was %d, above your baseline of %d",
+		         w->morning_max, b->pain);
+	else if (b->stiffness >= 0 && w->stiffness_max > b->stiffness)
+		snprintf(why, sizeof why, "a morning's stiffness was %d, above your baseline of %d",
+		         w->stiffness_max, b->stiffness);
+	else if (before && before->sessions > 0 && before->during_tenths >= 0 &&
+	         w->during_tenths > before->during_tenths)
+		snprintf(why, sizeof why,
+		         "the pain during sessions rose from %.1f to %.1f on average, week on week",
+		         before->during_tenths / 10.0, w->during_tenths / 10.0);
+	else
+		return false;
+	d->action = LOAD_STEP_BACK;
+	d->load_kg = load_kg - move_kg(p) > 0 ? load_kg - move_kg(p) : 0;
+	snprintf(d->rule, sizeof d->rule, "step back: a limit of the pain-monitoring model broken");
+	snprintf(d->reason, sizeof d->reason, "%s %s: %s.",
+	         load_kg > 0 ? "Stepping back to" : "Staying at",
+	         plan_load_text(d->load_kg, load, sizeof load), why);
+	return true;
+}
+
+/* The ratings a week needs before it can move the load up. */
+static bool ratings_missing(const struct pain_week *w, const struct baseline *b, char *buf,
+                            size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (w->during_rated < w->sessions)
+		n += (size_t)snprintf(buf + n, size - n, "%spain during (%d of %d sessions)",
+		                      n ? ", " : "", w->during_rated, w->sessions);
+	if (w->after_rated == 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%spain after activity", n ? ", " : "");
+	if (w->mornings_rated == 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%snext-morning pain", n ? ", " : "");
+	if (b->pain < 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%sa baseline of your mornings",
+		                      n ? ", " : "");
+	return n > 0;
+}
+
+struct load_decision plan_decide_week(const struct program *p, double load_kg,
+                                      const struct pain_week *w, const struct pain_week *before,
+                                      const struct baseline *b)
+{
+	struct load_decision d = {LOAD_HOLD, load_kg, "", ""};
+	char now[32], next[32], facts[200], missing[160];
+
+	plan_load_text(load_kg, now, sizeof now);
+	describe_week(w, b, facts, sizeof facts);
+	if (p->load_rule != LOAD_RULE_PAIN) {
+		snprintf(d.rule, sizeof d.rule, "moved by hand");
 		snprintf(d.reason, sizeof d.reason,
 		         "Staying at %s: this program moves the load by hand.", now);
 		return d;
 	}
-	if (f->during_last < 0) {
+	if (limit_broken(p, load_kg, w, before, b, &d)) {
+		snprintf(d.reason + strlen(d.reason), sizeof d.reason - strlen(d.reason), "%s",
+		         facts);
+		return d;
+	}
+	if (w->sessions == 0) {
+		snprintf(d.rule, sizeof d.rule, "hold: no sessions");
 		snprintf(d.reason, sizeof d.reason,
-		         "Staying at %s: no session has been rated for pain yet.", now);
+		         "Holding at %s: no sessions were done in week %d.", now, w->week);
 		return d;
 	}
-	if (too_much || not_settled || rising) {
-		char why[140];
-		if (too_much)
-			snprintf(why, sizeof why,
-			         "the pain during the last session was %d, above 5",
-			         f->during_last);
-		else if (not_settled)
-			snprintf(why, sizeof why, "this morning's pain was %d, up from %d",
-			         f->morning_today, f->morning_before);
-		else
-			snprintf(
-			    why, sizeof why,
-			    "the pain during sessions is rising week on week (on average %g this "
-			    "week, %g the week before)",
-			    f->week_tenths / 10.0, f->before_tenths / 10.0);
-		if (f->held_last && load_kg > 0) {
-			d.action = LOAD_STEP_BACK;
-			d.load_kg = load_kg - program->load_step_kg > 0
-			                ? load_kg - program->load_step_kg
-			                : 0;
-			format_kg(d.load_kg, next, sizeof next);
-			snprintf(d.reason, sizeof d.reason,
-			         "Stepping back to %s: %s, twice in a row.",
-			         d.load_kg > 0 ? next : "bodyweight", why);
-		} else {
-			snprintf(d.reason, sizeof d.reason, "Holding at %s: %s.", now, why);
-		}
+	if (ratings_missing(w, b, missing, sizeof missing)) {
+		snprintf(d.rule, sizeof d.rule, "hold: ratings missing");
+		snprintf(d.reason, sizeof d.reason,
+		         "Holding at %s: week %d lacks %s, and a missing rating is never taken as "
+		         "a good one.%s",
+		         now, w->week, missing, facts);
 		return d;
 	}
-	if (f->morning_today < 0) {
-		snprintf(
-		    d.reason, sizeof d.reason,
-		    "Staying at %s: this morning's pain has not been rated, so it is not known "
-		    "to have settled.",
-		    now);
+	if (w->during_max > p->progress_pain || w->after_max > p->progress_pain) {
+		snprintf(d.rule, sizeof d.rule, "hold: within the limits, not yet easy");
+		snprintf(d.reason, sizeof d.reason,
+		         "Holding at %s: within the limits, but the load goes up only when the "
+		         "pain during and after stays at %d or less.%s",
+		         now, p->progress_pain, facts);
 		return d;
 	}
 	d.action = LOAD_PROGRESS;
-	d.load_kg = load_kg + program->load_step_kg;
-	format_kg(d.load_kg, next, sizeof next);
-	snprintf(d.reason, sizeof d.reason,
-	         "Up to %s: the pain during the last session was %d, at most 5, and it settled "
-	         "by this morning.",
-	         next, f->during_last);
+	d.load_kg = load_kg + move_kg(p);
+	snprintf(d.rule, sizeof d.rule, "progress: within every limit and easy");
+	snprintf(d.reason, sizeof d.reason, "Up to %s: week %d stayed within every limit.%s",
+	         plan_load_text(d.load_kg, next, sizeof next), w->week, facts);
+	return d;
+}
+
+struct load_decision plan_check_limits(const struct program *p, double load_kg,
+                                       const struct pain_week *since, const struct baseline *b)
+{
+	struct load_decision d = {LOAD_HOLD, load_kg, "", ""};
+
+	if (p->load_rule == LOAD_RULE_NONE || !limit_broken(p, load_kg, since, NULL, b, &d))
+		d.action = LOAD_HOLD;
 	return d;
 }
 
 struct load_decision plan_decide_rm(const struct program *program, const struct block *block,
-                                    double used_kg, bool all_sets_met)
+                                    double used_kg, bool all_sets_met, const struct pain_week *pain,
+                                    const struct baseline *baseline)
 {
-	struct load_decision d = {LOAD_HOLD, used_kg, ""};
+	struct load_decision d = {LOAD_HOLD, used_kg, "", ""};
 	char used[32], next[32], target[32];
 
+	if (pain && limit_broken(program, used_kg, pain, NULL, baseline, &d))
+		return d;
 	format_kg(used_kg, used, sizeof used);
 	if (block && block->intensity)
 		snprintf(target, sizeof target, "%s", block->intensity);
@@ -164,11 +263,13 @@ struct load_decision plan_decide_rm(const struct program *program, const struct 
 		snprintf(target, sizeof target, "every rep");
 	if (all_sets_met) {
 		d.action = LOAD_PROGRESS;
-		d.load_kg = used_kg + program->load_step_kg;
+		d.load_kg = used_kg + move_kg(program);
 		format_kg(d.load_kg, next, sizeof next);
+		snprintf(d.rule, sizeof d.rule, "progress: every set reached its reps");
 		snprintf(d.reason, sizeof d.reason, "Next time %s: you met %s at %s.", next, target,
 		         used);
 	} else {
+		snprintf(d.rule, sizeof d.rule, "hold: not every set reached its reps");
 		snprintf(d.reason, sizeof d.reason, "Next time %s again: not every set reached %s.",
 		         used, target);
 	}
@@ -180,4 +281,44 @@ int plan_symmetry(int affected_reps, int other_reps)
 	if (other_reps <= 0)
 		return -1;
 	return (int)((affected_reps * 100 + other_reps / 2) / other_reps);
+}
+
+/* A day (days since 1970-01-01) as "Monday 30 November". */
+static void day_words(int64_t day, char *buf, size_t size)
+{
+	time_t t = (time_t)(day * 86400);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%A %d %B", &tm);
+}
+
+const char *plan_load_status(const struct program *p, int64_t start_day, int week, double load_kg,
+                             const char *decision, char *buf, size_t size)
+{
+	char load[32], next[40];
+
+	plan_load_text(load_kg, load, sizeof load);
+	day_words(start_day + 7 * (int64_t)week, next, sizeof next);
+	if (plan_finished(p, week))
+		snprintf(buf, size, "The program ended after week %d; the load stays at %s.",
+		         p->weeks, load);
+	else if (p->load_rule == LOAD_RULE_PAIN && decision && decision[0])
+		snprintf(buf, size, "%s Next decision: %s, from week %d's ratings.", decision, next,
+		         week);
+	else if (p->load_rule == LOAD_RULE_PAIN)
+		snprintf(buf, size,
+		         "At %s. The load is first decided on %s, from week %d's ratings: pain "
+		         "during and after each session, and each next morning.",
+		         load, next, week > 0 ? week : 1);
+	else if (p->load_rule == LOAD_RULE_RM && decision && decision[0])
+		snprintf(buf, size, "%s The next load is proposed after each session.", decision);
+	else if (p->load_rule == LOAD_RULE_RM)
+		snprintf(buf, size,
+		         "At %s. After each session you say the load you used, and the next is "
+		         "proposed from it.",
+		         load);
+	else
+		snprintf(buf, size, "At %s: this program moves the load by hand.", load);
+	return buf;
 }

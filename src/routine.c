@@ -859,28 +859,43 @@ static bool read_load_rule(struct reader *r, const yaml_node_t *v, void *t)
 	return false;
 }
 
-static bool read_load_step(struct reader *r, const yaml_node_t *v, void *t)
+/* A number of kilograms above 0 and up to 50 ("2.5", "2.5 kg"). */
+static bool read_kg(struct reader *r, const yaml_node_t *v, const char *key, double *kg)
 {
-	struct program *p = t;
 	char found[64], text[32], *end;
 
 	if (v->type == YAML_SCALAR_NODE && v->data.scalar.length < sizeof text) {
 		memcpy(text, v->data.scalar.value, v->data.scalar.length);
 		text[v->data.scalar.length] = '\0';
-		p->load_step_kg = strtod(text, &end);
+		*kg = strtod(text, &end);
 		if (end != text &&
-		    (!strcmp(end, "") || !strcmp(end, " kg") || !strcmp(end, "kg")) &&
-		    p->load_step_kg > 0 && p->load_step_kg <= 50)
+		    (!strcmp(end, "") || !strcmp(end, " kg") || !strcmp(end, "kg")) && *kg > 0 &&
+		    *kg <= 50)
 			return true;
 	}
-	add_error(
-	    r, &v->start_mark,
-	    "load_step must be a number of kilograms above 0 and up to 50, such as 2.5, found %s",
-	    describe(v, found, sizeof found));
+	add_error(r, &v->start_mark,
+	          "%s must be a number of kilograms above 0 and up to 50, such as 2.5, found %s",
+	          key, describe(v, found, sizeof found));
 	return false;
 }
 
-enum { P_WEEKS, P_SESSIONS, P_DAYS, P_RULE, P_STEP, P_BLOCKS, P_COUNT };
+static bool read_load_step(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_kg(r, v, "load_step", &((struct program *)t)->load_step_kg);
+}
+
+static bool read_load_cap(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_kg(r, v, "load_cap", &((struct program *)t)->load_cap_kg);
+}
+
+static bool read_progress_pain(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_whole(r, v, "progress_pain (pain out of 10)", 0, 5,
+	                  &((struct program *)t)->progress_pain);
+}
+
+enum { P_WEEKS, P_SESSIONS, P_DAYS, P_RULE, P_STEP, P_CAP, P_PROGRESS, P_BLOCKS, P_COUNT };
 
 static const struct field program_fields[P_COUNT] = {
     [P_WEEKS] = {"weeks", read_program_weeks},
@@ -888,6 +903,8 @@ static const struct field program_fields[P_COUNT] = {
     [P_DAYS] = {"days_per_week", read_days_per_week},
     [P_RULE] = {"load_rule", read_load_rule},
     [P_STEP] = {"load_step", read_load_step},
+    [P_CAP] = {"load_cap", read_load_cap},
+    [P_PROGRESS] = {"progress_pain", read_progress_pain},
     [P_BLOCKS] = {"blocks", read_blocks},
 };
 
@@ -922,6 +939,12 @@ static bool read_program(struct reader *r, const yaml_node_t *v, void *t)
 	if (p->load_rule != LOAD_RULE_NONE && !seen[P_STEP])
 		add_error(r, &v->start_mark,
 		          "a program that moves the load needs load_step, such as load_step: 2.5");
+	/* Unless the file says otherwise: one step a week at the most, and
+	 * progress within the pain-monitoring model's own limit of 5. */
+	if (!seen[P_CAP])
+		p->load_cap_kg = p->load_step_kg;
+	if (!seen[P_PROGRESS])
+		p->progress_pain = 5;
 	return true;
 }
 

@@ -121,10 +121,11 @@ static void picker_draw(void *ctx, struct ui *ui)
 		return;
 	}
 	p->list_top = 2;
+	/* The program's lines, wrapped, in the top third of the screen. */
 	for (int i = 0; p->status && i < 3; i++)
 		if (p->status->lines[i][0] && y < LINES / 3) {
-			ui_text(ui, y++, 1, COLS - 2, i == 0 ? ROLE_TITLE : ROLE_TEXT,
-			        p->status->lines[i]);
+			y += ui_wrap(ui, y, 1, COLS - 2, LINES / 3 - y, 0,
+			             i == 0 ? ROLE_TITLE : ROLE_TEXT, p->status->lines[i]);
 			p->list_top = y + 1;
 		}
 	y = p->list_top;

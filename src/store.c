@@ -67,6 +67,22 @@ static const char *const migrations[] = {
     /* 2 -> 3: when the running process claimed the session (began it or
      * took it up), to tell it from a later process given the same pid. */
     "ALTER TABLE sessions ADD COLUMN claimed INTEGER;",
+    /* 3 -> 4: pain after activity; the load decided once a program week
+     * (which week, and when), and the day the person's baseline of
+     * mornings is measured from. Every rating and enrolment is kept. */
+    "CREATE TABLE pain4 ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  session_id INTEGER REFERENCES sessions(id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('during', 'after', 'morning')),"
+    "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10), stiffness INTEGER,"
+    "  at INTEGER NOT NULL);"
+    "INSERT INTO pain4 SELECT id, profile_id, session_id, kind, score, stiffness, at FROM pain;"
+    "DROP TABLE pain;"
+    "ALTER TABLE pain4 RENAME TO pain;"
+    "CREATE INDEX pain_by_profile ON pain(profile_id, kind, at);"
+    "ALTER TABLE enrolments ADD COLUMN decided_week INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE enrolments ADD COLUMN decided_at INTEGER;"
+    "ALTER TABLE enrolments ADD COLUMN baseline_from TEXT;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -813,7 +829,10 @@ bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *o
 	        s->db,
 	        "SELECT id, program, path, "
 	        "  CAST(julianday(start_date) - julianday('1970-01-01') AS INTEGER), "
-	        "  load_kg, decided_on = ?2, held, decision, paused "
+	        "  load_kg, decided_on = ?2, held, decision, paused, decided_week, "
+	        "  COALESCE(decided_at, 0), "
+	        "  CAST(julianday(COALESCE(baseline_from, start_date)) - julianday('1970-01-01') "
+	        "    AS INTEGER) "
 	        "FROM enrolments WHERE profile_id = ?1 AND active = 1 "
 	        "ORDER BY id DESC LIMIT 1",
 	        -1, &st, NULL) != SQLITE_OK)
@@ -834,13 +853,16 @@ bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *o
 			snprintf(out->decision, sizeof out->decision, "%s",
 			         sqlite3_column_text(st, 7));
 		out->paused = sqlite3_column_int(st, 8) != 0;
+		out->decided_week = sqlite3_column_int(st, 9);
+		out->decided_at = sqlite3_column_int64(st, 10);
+		out->baseline_day = sqlite3_column_int64(st, 11);
 		found = true;
 	}
 	sqlite3_finalize(st);
 	return found;
 }
 
-bool store_decide(struct store *s, int64_t enrolment, double load_kg, bool held, const char *reason,
+bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, const char *reason,
                   struct tendo_error *err)
 {
 	sqlite3_stmt *st;
@@ -848,18 +870,20 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, bool held,
 	bool ok;
 
 	day_text(store_today(), today, sizeof today);
-	if (sqlite3_prepare_v2(s->db,
-	                       "UPDATE enrolments SET load_kg = ?2, held = ?3, decision = ?4, "
-	                       "decided_on = ?5 WHERE id = ?1",
-	                       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
+	        "decided_on = ?5, decided_at = ?6 WHERE id = ?1",
+	        -1, &st, NULL) != SQLITE_OK) {
 		fail(s, err, "saving the decision on the load");
 		return false;
 	}
 	sqlite3_bind_int64(st, 1, enrolment);
 	sqlite3_bind_double(st, 2, load_kg);
-	sqlite3_bind_int(st, 3, held);
+	sqlite3_bind_int(st, 3, week);
 	sqlite3_bind_text(st, 4, reason, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, (int64_t)time(NULL));
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the decision on the load");
@@ -887,45 +911,121 @@ bool store_pause_program(struct store *s, int64_t profile, bool paused, struct t
 	return ok;
 }
 
-static int latest_score(struct store *s, int64_t profile, const char *sql)
+/* Runs a query of the ratings between two times and reads its first row's
+ * columns into out (-1 for NULL). The query binds ?1 the profile, ?2 the
+ * program's file, ?3 and ?4 the times (Unix, from inclusive, to exclusive). */
+static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
+                        int64_t from, int64_t to, int *out, int n)
 {
 	sqlite3_stmt *st;
-	int score = -1;
 
+	for (int i = 0; i < n; i++)
+		out[i] = -1;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
+		return;
 	sqlite3_bind_int64(st, 1, profile);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		score = sqlite3_column_int(st, 0);
+	bind_text(st, 2, path);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (int i = 0; i < n; i++)
+			if (sqlite3_column_type(st, i) != SQLITE_NULL)
+				out[i] = sqlite3_column_int(st, i);
 	sqlite3_finalize(st);
-	return score;
 }
 
-void store_pain_facts(struct store *s, int64_t profile, struct pain_facts *f)
+void store_pain_between(struct store *s, int64_t profile, const char *path, int64_t from,
+                        int64_t to, struct pain_week *w)
 {
-	f->during_last =
-	    latest_score(s, profile,
-	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'during' "
-	                 "ORDER BY at DESC, id DESC LIMIT 1");
-	f->morning_today =
-	    latest_score(s, profile,
-	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
-	                 "date(at, 'unixepoch', 'localtime') = date('now', 'localtime') "
-	                 "ORDER BY at DESC, id DESC LIMIT 1");
-	f->morning_before =
-	    latest_score(s, profile,
-	                 "SELECT score FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
-	                 "date(at, 'unixepoch', 'localtime') < date('now', 'localtime') "
-	                 "ORDER BY at DESC, id DESC LIMIT 1");
-	f->week_tenths = latest_score(
-	    s, profile,
-	    "SELECT CAST(ROUND(AVG(score) * 10) AS INTEGER) FROM pain WHERE profile_id = ?1 AND "
-	    "kind = 'during' AND at > strftime('%s', 'now') - 7 * 86400");
-	f->before_tenths = latest_score(
-	    s, profile,
-	    "SELECT CAST(ROUND(AVG(score) * 10) AS INTEGER) FROM pain WHERE profile_id = ?1 AND "
-	    "kind = 'during' AND at > strftime('%s', 'now') - 14 * 86400 AND "
-	    "at <= strftime('%s', 'now') - 7 * 86400");
+	int row[3];
+
+	memset(w, 0, sizeof *w);
+	ratings_row(s,
+	            "SELECT count(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
+	            "started >= ?3 AND started < ?4 AND status IN ('completed', 'partial')",
+	            profile, path, from, to, row, 1);
+	w->sessions = row[0] > 0 ? row[0] : 0;
+	ratings_row(s,
+	            "SELECT count(DISTINCT p.session_id), MAX(p.score), "
+	            "  CAST(ROUND(AVG(p.score) * 10) AS INTEGER) "
+	            "FROM pain p JOIN sessions s ON s.id = p.session_id "
+	            "WHERE p.kind = 'during' AND s.profile_id = ?1 AND s.path = ?2 AND "
+	            "s.started >= ?3 AND s.started < ?4",
+	            profile, path, from, to, row, 3);
+	w->during_rated = row[0] > 0 ? row[0] : 0;
+	w->during_max = row[1];
+	w->during_tenths = row[2];
+	/* Pain after, and the next mornings: up to a day past the window. */
+	ratings_row(s,
+	            "SELECT count(*), MAX(score) FROM pain WHERE profile_id = ?1 AND "
+	            "kind = 'after' AND at >= ?3 AND at < ?4 + 86400",
+	            profile, path, from, to, row, 2);
+	w->after_rated = row[0] > 0 ? row[0] : 0;
+	w->after_max = row[1];
+	ratings_row(
+	    s,
+	    "SELECT count(*), MAX(score), MAX(stiffness) FROM pain WHERE profile_id = ?1 AND "
+	    "kind = 'morning' AND at > ?3 AND at < ?4 + 86400",
+	    profile, path, from, to, row, 3);
+	w->mornings_rated = row[0] > 0 ? row[0] : 0;
+	w->morning_max = row[1];
+	w->stiffness_max = row[2];
+	ratings_row(s,
+	            "SELECT count(*) FROM red_flags WHERE profile_id = ?1 AND at >= ?3 AND "
+	            "at < ?4",
+	            profile, path, from, to, row, 1);
+	w->red_flag = row[0] > 0;
+}
+
+int64_t store_day_start(int64_t day)
+{
+	time_t t = (time_t)(day * 86400);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+void store_baseline(struct store *s, int64_t profile, int64_t from_day, struct baseline *b)
+{
+	int row[3];
+	int64_t from = store_day_start(from_day), to = store_day_start(from_day + 7);
+
+	ratings_row(
+	    s,
+	    "SELECT count(*), MAX(score), MAX(stiffness) FROM pain WHERE profile_id = ?1 AND "
+	    "kind = 'morning' AND at >= ?3 AND at < ?4",
+	    profile, NULL, from, to, row, 3);
+	/* Known once the first week is over and its mornings were rated. */
+	if (row[0] <= 0 || time(NULL) < to) {
+		b->pain = b->stiffness = -1;
+		return;
+	}
+	b->pain = row[1];
+	b->stiffness = row[2] >= 0 ? row[2] : 0;
+}
+
+bool store_reset_baseline(struct store *s, int64_t enrolment, int64_t from_day,
+                          struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	char day[16];
+	bool ok;
+
+	day_text(from_day, day, sizeof day);
+	if (sqlite3_prepare_v2(s->db, "UPDATE enrolments SET baseline_from = ?2 WHERE id = ?1", -1,
+	                       &st, NULL) != SQLITE_OK) {
+		fail(s, err, "re-setting the baseline");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, enrolment);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "re-setting the baseline");
+	sqlite3_finalize(st);
+	return ok;
 }
 
 /* The local day, in days since 1970-01-01, of a Unix time column. */

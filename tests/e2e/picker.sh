@@ -63,7 +63,7 @@ wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
 press y
 wait_for "Which leg is affected?"
 press l
-wait_for "Week 1: Staying at bodyweight"
+wait_for "Week 1: At bodyweight."
 press q y Enter
 wait_for "Alfredson eccentric program (12 weeks): week 1 of 12"
 wait_for "Today: 0 of 2 sessions done. 3 x 15 reps. Load: bodyweight."

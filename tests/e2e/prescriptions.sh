@@ -31,11 +31,12 @@ press n
 advance 60000 # ten reps of 6 s
 wait_for "Next: set 2 of 4"
 press q y Enter
+wait_for "How much pain did you feel"
+press 2
 wait_for "What load did you use, in kilograms?"
 press 4 0 Enter
 wait_for "Next time"
 press Enter
-answer_pain_if_asked 2
 wait_for "Ann: choose a routine"
 press q
 wait_for "who is training?"

@@ -123,60 +123,197 @@ static void test_an_ongoing_program_never_ends(void **state)
 	routine_free(r);
 }
 
-static const struct program pain_program = {12, 2, 7, LOAD_RULE_PAIN, 2.5, NULL, 0};
+/* Alfredson 1998 as shipped: a step of 2.5 kg, at most 2.5 kg a week, up
+ * only when the exercises have become close to pain-free (2 or less). */
+static const struct program pain_program = {12, 2, 7, LOAD_RULE_PAIN, 2.5, 2.5, 2, NULL, 0};
 
-static struct load_decision decide(double kg, int during, int morning, int before, bool held)
+static const struct baseline base = {2, 3};
+
+/* A week of 14 sessions, every rating given. */
+static struct pain_week week_of(int during, int after, int morning, int stiffness)
 {
-	struct pain_facts f = {during, morning, before, held, -1, -1};
-	return plan_decide(&pain_program, kg, &f);
+	return (struct pain_week){.week = 3,
+	                          .sessions = 14,
+	                          .during_rated = 14,
+	                          .during_max = during,
+	                          .during_tenths = during * 10,
+	                          .after_rated = 7,
+	                          .after_max = after,
+	                          .mornings_rated = 7,
+	                          .morning_max = morning,
+	                          .stiffness_max = stiffness};
 }
 
+/* The pain-monitoring model, case by case. Each row: the week that ended,
+ * the week before, the decision, and where the rule comes from. */
 static void test_the_pain_rule(void **state)
 {
-	struct load_decision d;
+	static const struct pain_week none = {.during_max = -1, .during_tenths = -1};
+	struct pain_week missing_after = week_of(2, 2, 2, 3), missing_during = week_of(2, 2, 2, 3),
+	                 empty = {.week = 3,
+	                          .during_max = -1,
+	                          .during_tenths = -1,
+	                          .after_max = -1,
+	                          .morning_max = -1,
+	                          .stiffness_max = -1},
+	                 flag = week_of(1, 1, 1, 1), lower = week_of(2, 2, 2, 3);
+	struct {
+		const char *source;
+		struct pain_week week;
+		const struct pain_week *before;
+		struct baseline baseline;
+		enum load_action action;
+		double kg; /* from 5 kg */
+		const char *says;
+	} rows[] = {
+	    {"Alfredson 1998: more load once close to pain-free", week_of(2, 1, 2, 3), &none, base,
+	     LOAD_PROGRESS, 7.5, "Up to 7.5 kg: week 3 stayed within every limit."},
+	    {"Silbernagel 2007: up to 5 is acceptable, so no step back; Alfredson 1998: not "
+	     "yet easy, so no step up",
+	     week_of(4, 4, 2, 3), &none, base, LOAD_HOLD, 5, "stays at 2 or less"},
+	    {"Silbernagel 2007: pain during above 5", week_of(6, 3, 2, 3), &none, base,
+	     LOAD_STEP_BACK, 2.5, "Stepping back to 2.5 kg: pain during a session was 6"},
+	    {"Silbernagel 2007: pain after activity above 5", week_of(3, 6, 2, 3), &none, base,
+	     LOAD_STEP_BACK, 2.5, "pain after activity was 6, above 5"},
+	    {"Silbernagel 2007: not settled by the next morning", week_of(2, 2, 3, 3), &none, base,
+	     LOAD_STEP_BACK, 2.5, "a morning's pain was 3, above your baseline of 2"},
+	    {"Silbernagel 2007: morning stiffness above the baseline", week_of(2, 2, 2, 4), &none,
+	     base, LOAD_STEP_BACK, 2.5, "a morning's stiffness was 4, above your baseline of 3"},
+	    {"Silbernagel 2007: the pain must not rise week to week", week_of(4, 4, 2, 3), &lower,
+	     base, LOAD_STEP_BACK, 2.5, "rose from 2.0 to 4.0"},
+	    {"Silbernagel 2007 (pain of 8 or more: stop, see a clinician)", week_of(8, 3, 2, 3),
+	     &none, base, LOAD_PAUSE, 5, "Paused: pain of 8 out of 10"},
+	    {"Martin 2018 CPG: a pop is a red flag for rupture", flag, &none, base, LOAD_PAUSE, 5,
+	     "a red flag"},
+	    {"a missing rating is never a good one: pain after not given", missing_after, &none,
+	     base, LOAD_HOLD, 5, "lacks pain after activity"},
+	    {"a missing rating is never a good one: sessions not rated", missing_during, &none,
+	     base, LOAD_HOLD, 5, "lacks pain during (10 of 14 sessions)"},
+	    {"no sessions in the week: nothing to decide from", empty, &none, base, LOAD_HOLD, 5,
+	     "no sessions were done in week 3"},
+	    {"the baseline is the first week's mornings: none yet, so not known to settle",
+	     week_of(1, 1, 1, 1), &none, (struct baseline){-1, -1}, LOAD_HOLD, 5,
+	     "a baseline of your mornings"},
+	    {"a re-set baseline (5 after a flare) is the limit from then on", week_of(2, 2, 5, 3),
+	     &none, (struct baseline){5, 5}, LOAD_PROGRESS, 7.5, "(baseline 5, stiffness 5)"},
+	};
 	(void)state;
-	/* At most 5 during, settled by the morning: a step up. */
-	d = decide(5, 4, 2, 2, false);
-	assert_int_equal(d.action, LOAD_PROGRESS);
-	assert_true(d.load_kg == 7.5);
-	assert_string_equal(d.reason, "Up to 7.5 kg: the pain during the last session was 4, at "
-	                              "most 5, and it settled by this morning.");
-	/* Above 5 during: hold. */
-	d = decide(5, 6, 1, 1, false);
-	assert_int_equal(d.action, LOAD_HOLD);
-	assert_true(d.load_kg == 5);
-	assert_string_equal(d.reason,
-	                    "Holding at 5 kg: the pain during the last session was 6, above 5.");
-	/* The morning worse than the morning before: hold. */
-	d = decide(5, 3, 4, 2, false);
-	assert_int_equal(d.action, LOAD_HOLD);
-	assert_string_equal(d.reason, "Holding at 5 kg: this morning's pain was 4, up from 2.");
-	/* The same twice in a row: a step back. */
-	d = decide(5, 3, 4, 2, true);
-	assert_int_equal(d.action, LOAD_STEP_BACK);
-	assert_true(d.load_kg == 2.5);
-	assert_non_null(strstr(
-	    d.reason,
-	    "Stepping back to 2.5 kg: this morning's pain was 4, up from 2, twice in a row."));
+	missing_after.after_rated = 0;
+	missing_after.after_max = -1;
+	missing_during.during_rated = 10;
+	rows[8].week.red_flag = true;
+	rows[9].week = missing_after;
+	rows[10].week = missing_during;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct load_decision d = plan_decide_week(&pain_program, 5, &rows[i].week,
+		                                          rows[i].before, &rows[i].baseline);
+		if (d.action != rows[i].action || d.load_kg != rows[i].kg ||
+		    !strstr(d.reason, rows[i].says))
+			fail_msg("row %zu (%s): %d %g \"%s\"", i, rows[i].source, d.action,
+			         d.load_kg, d.reason);
+	}
+}
+
+/* The cap: a step of 5 kg in a program that caps a week's move at 2.5. */
+static void test_the_cap(void **state)
+{
+	struct program capped = pain_program;
+	struct pain_week easy = week_of(1, 1, 1, 1);
+	(void)state;
+	capped.load_step_kg = 5;
+	capped.load_cap_kg = 2.5;
+	assert_true(plan_decide_week(&capped, 10, &easy, NULL, &base).load_kg == 12.5);
+	easy.during_max = 7;
+	assert_true(plan_decide_week(&capped, 10, &easy, NULL, &base).load_kg == 7.5);
 	/* Never below bodyweight. */
-	d = decide(0, 8, -1, -1, true);
-	assert_true(d.load_kg == 0);
-	assert_non_null(strstr(d.reason, "Holding at bodyweight"));
-	/* Nothing rated yet, or this morning not rated: hold. */
-	d = decide(2.5, -1, -1, -1, false);
-	assert_int_equal(d.action, LOAD_HOLD);
-	assert_non_null(strstr(d.reason, "no session has been rated"));
-	d = decide(2.5, 3, -1, 2, false);
-	assert_int_equal(d.action, LOAD_HOLD);
-	assert_non_null(strstr(d.reason, "this morning's pain has not been rated"));
-	/* Rising week on week: hold, though each session was within 5. */
-	struct pain_facts rising = {4, 2, 2, false, 45, 30};
-	d = plan_decide(&pain_program, 5, &rising);
-	assert_int_equal(d.action, LOAD_HOLD);
-	assert_string_equal(d.reason, "Holding at 5 kg: the pain during sessions is rising week on "
-	                              "week (on average 4.5 this week, 3 the week before).");
-	struct pain_facts steady = {4, 2, 2, false, 30, 30};
-	assert_int_equal(plan_decide(&pain_program, 5, &steady).action, LOAD_PROGRESS);
+	assert_true(plan_decide_week(&capped, 0, &easy, NULL, &base).load_kg == 0);
+}
+
+/* Between weeks: a broken limit steps back at once; one within the limits
+ * waits for the week's end. */
+static void test_limits_between_weeks(void **state)
+{
+	struct pain_week since = week_of(6, -1, -1, -1);
+	(void)state;
+	since.week = 0;
+	assert_int_equal(plan_check_limits(&pain_program, 5, &since, &base).action, LOAD_STEP_BACK);
+	since = week_of(1, 1, 1, 1);
+	assert_int_equal(plan_check_limits(&pain_program, 5, &since, &base).action, LOAD_HOLD);
+	assert_true(plan_check_limits(&pain_program, 5, &since, &base).load_kg == 5);
+}
+
+/* Twelve weeks with time as numbers: the load week by week, decided at
+ * the start of each week from the week that ended. */
+static void run_weeks(const int during[12], const int morning[12], bool rated[12], double loads[13])
+{
+	struct pain_week before = {.during_max = -1, .during_tenths = -1};
+	double kg = 0;
+
+	loads[1] = kg;
+	for (int w = 1; w <= 12; w++) {
+		struct pain_week ended = week_of(during[w - 1], during[w - 1], morning[w - 1], 2);
+		struct load_decision d;
+		ended.week = w;
+		if (!rated[w - 1]) {
+			ended.during_rated = ended.after_rated = ended.mornings_rated = 0;
+			ended.during_max = ended.after_max = ended.morning_max = -1;
+			ended.during_tenths = -1;
+		}
+		if (w < 12) {
+			d = plan_decide_week(&pain_program, kg, &ended, &before, &base);
+			kg = d.load_kg;
+			loads[w + 1] = kg;
+		}
+		before = ended;
+	}
+}
+
+static void test_twelve_weeks(void **state)
+{
+	static const struct {
+		const char *name;
+		int during[12], morning[12];
+		int unrated_week; /* 0 for none */
+		double loads[13]; /* weeks 1 to 12 */
+	} scenarios[] = {
+	    {"steady low pain",
+	     {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+	     {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+	     0,
+	     {0, 0, 2.5, 5, 7.5, 10, 12.5, 15, 17.5, 20, 22.5, 25, 27.5}},
+	    {"steady pain of 4",
+	     {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4},
+	     {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2},
+	     0,
+	     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+	    {"a flare in week 5",
+	     {1, 1, 1, 1, 7, 2, 1, 1, 1, 1, 1, 1},
+	     {1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 1, 1},
+	     0,
+	     {0, 0, 2.5, 5, 7.5, 10, 7.5, 10, 12.5, 15, 17.5, 20, 22.5}},
+	    {"mornings creeping up",
+	     {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2},
+	     {1, 2, 2, 3, 3, 4, 4, 4, 4, 4, 4, 4},
+	     0,
+	     {0, 0, 2.5, 5, 7.5, 5, 2.5, 0, 0, 0, 0, 0, 0}},
+	    {"a week with no ratings",
+	     {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+	     {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+	     4,
+	     {0, 0, 2.5, 5, 7.5, 7.5, 10, 12.5, 15, 17.5, 20, 22.5, 25}},
+	};
+	(void)state;
+	for (size_t s = 0; s < sizeof scenarios / sizeof scenarios[0]; s++) {
+		bool rated[12];
+		double loads[13] = {0};
+		for (int w = 0; w < 12; w++)
+			rated[w] = w + 1 != scenarios[s].unrated_week;
+		run_weeks(scenarios[s].during, scenarios[s].morning, rated, loads);
+		for (int w = 1; w <= 12; w++)
+			if (loads[w] != scenarios[s].loads[w])
+				fail_msg("%s: week %d at %g kg, not %g", scenarios[s].name, w,
+				         loads[w], scenarios[s].loads[w]);
+	}
 }
 
 static void test_the_repetition_maximum_rule(void **state)
@@ -184,14 +321,19 @@ static void test_the_repetition_maximum_rule(void **state)
 	struct routine *r = read_shipped("hsr-program.yaml");
 	struct load_decision d;
 	(void)state;
-	d = plan_decide_rm(r->program, plan_block(r->program, 2), 40, true);
+	d = plan_decide_rm(r->program, plan_block(r->program, 2), 40, true, NULL, &base);
 	assert_int_equal(d.action, LOAD_PROGRESS);
 	assert_true(d.load_kg == 42.5);
 	assert_string_equal(d.reason, "Next time 42.5 kg: you met 12RM at 40 kg.");
-	d = plan_decide_rm(r->program, plan_block(r->program, 9), 60, false);
+	d = plan_decide_rm(r->program, plan_block(r->program, 9), 60, false, NULL, &base);
 	assert_int_equal(d.action, LOAD_HOLD);
 	assert_true(d.load_kg == 60);
 	assert_string_equal(d.reason, "Next time 60 kg again: not every set reached 6RM.");
+	/* Every set met, but pain of 6 during: a step down (Silbernagel 2007). */
+	struct pain_week sore = week_of(6, 3, 2, 2);
+	d = plan_decide_rm(r->program, plan_block(r->program, 9), 60, true, &sore, &base);
+	assert_int_equal(d.action, LOAD_STEP_BACK);
+	assert_true(d.load_kg == 57.5);
 	routine_free(r);
 }
 
@@ -245,6 +387,9 @@ int main(void)
 	    cmocka_unit_test(test_two_people_from_one_routine),
 	    cmocka_unit_test(test_an_ongoing_program_never_ends),
 	    cmocka_unit_test(test_the_pain_rule),
+	    cmocka_unit_test(test_the_cap),
+	    cmocka_unit_test(test_limits_between_weeks),
+	    cmocka_unit_test(test_twelve_weeks),
 	    cmocka_unit_test(test_the_repetition_maximum_rule),
 	    cmocka_unit_test(test_program_errors),
 	};

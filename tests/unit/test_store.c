@@ -298,7 +298,13 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_set_done(s, session, &set, &err));
 	store_close(s);
 	/* Back to schema 1, as a tendo of that schema left it. */
-	exec_sql("ALTER TABLE enrolments DROP COLUMN path;"
+	exec_sql("DROP INDEX pain_by_profile;"
+	         "ALTER TABLE enrolments DROP COLUMN decided_week;"
+	         "ALTER TABLE enrolments DROP COLUMN decided_at;"
+	         "ALTER TABLE enrolments DROP COLUMN baseline_from;"
+	         "INSERT INTO pain (profile_id, kind, score, stiffness, at) "
+	         "VALUES (1, 'morning', 3, 2, 1000), (1, 'during', 4, NULL, 900);"
+	         "ALTER TABLE enrolments DROP COLUMN path;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_on;"
 	         "ALTER TABLE enrolments DROP COLUMN held;"
 	         "ALTER TABLE enrolments DROP COLUMN decision;"
@@ -313,18 +319,25 @@ static void test_migration_from_schema_1(void **state)
 	s = open_good();
 	assert_int_equal(query("PRAGMA user_version"), STORE_SCHEMA);
 	assert_int_equal(query("SELECT COUNT(*) FROM sets"), 1);
+	/* Every rating is kept, and the log now takes pain after activity. */
+	assert_int_equal(query("SELECT COUNT(*) FROM pain"), 2);
+	assert_int_equal(query("SELECT score * 10 + stiffness FROM pain WHERE kind = 'morning'"),
+	                 32);
+	assert_true(store_pain(s, p, -1, "after", 2, -1, &err));
 	assert_true(store_enrolment(s, p, &en));
 	assert_string_equal(en.program, "old");
 	assert_string_equal(en.path, "");
-	assert_false(en.held);
+	assert_int_equal(en.decided_week, 0);
+	assert_int_equal(en.baseline_day, en.start_day);
 	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20000, &err));
 	assert_true(store_enrolment(s, p, &en));
 	assert_string_equal(en.path, "/r/new.yaml");
 	assert_int_equal(en.start_day, 20000);
-	assert_true(store_decide(s, en.id, 5, true, "Holding at 5 kg", &err));
+	assert_true(store_decide(s, en.id, 5, 3, "Holding at 5 kg", &err));
 	assert_true(store_enrolment(s, p, &en));
 	assert_true(en.decided_today);
-	assert_true(en.held);
+	assert_int_equal(en.decided_week, 3);
+	assert_true(en.decided_at > 0);
 	assert_true(en.load_kg == 5);
 	assert_string_equal(en.decision, "Holding at 5 kg");
 	assert_false(en.paused);
