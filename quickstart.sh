@@ -19,7 +19,7 @@ cd "$top"
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
 	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
 test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
-	openssh-client valgrind clang"
+	openssh-client valgrind clang faketime stress-ng"
 
 say() {
 	printf '==> %s\n' "$*"

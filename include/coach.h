@@ -81,4 +81,12 @@ enum screen_outcome coach_start_screen(struct ui *ui, const struct catalog *cat,
  * and err, on the terminal left behind. */
 void coach_finish(struct ui *ui, const struct coached *done, const struct tendo_error *err);
 
+/* Brings an enrolment's load up to date by the pain-monitoring model:
+ * once a program week, from the week that ended; in between, only when a
+ * limit was broken since the last decision (a step back at once, or a
+ * pause). After the program's last week the load never moves. The
+ * decision is written to the log and into *en. */
+void coach_update_load(struct store *store, int64_t profile, const struct program *program,
+                       struct store_enrolment *en);
+
 #endif

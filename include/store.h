@@ -31,6 +31,15 @@ struct store;
 bool store_open(const char *dir, struct store **out, struct tendo_error *err);
 void store_close(struct store *store);
 
+/* Stamps what is written from now on with `at` (Unix time) in place of
+ * the clock's time: a session or a rating recorded for an earlier day
+ * (tendo log, tendo rate). 0 goes back to the clock. */
+void store_set_time(struct store *store, int64_t at);
+
+/* The latest session of the profile, over or cut off, that started between
+ * from and to (Unix, to exclusive); -1 for none. */
+int64_t store_session_between(struct store *store, int64_t profile, int64_t from, int64_t to);
+
 /* The file's path, for messages. */
 const char *store_path(const struct store *store);
 
@@ -127,6 +136,11 @@ bool store_pain(struct store *store, int64_t profile, int64_t session, const cha
 bool store_red_flag(struct store *store, int64_t profile, int64_t session, const char *note,
                     struct tendo_error *err);
 
+/* The session whose pain after activity is still to be asked: the latest
+ * one with sets done, ended an hour ago or more, with no rating of pain
+ * after it since. -1 when none is due. */
+int64_t store_after_due(struct store *store, int64_t profile);
+
 /* True when the profile trained on an earlier day and has not yet said how
  * the tendon is this morning. */
 bool store_morning_due(struct store *store, int64_t profile);
@@ -139,7 +153,7 @@ struct store_enrolment {
 	int64_t start_day;    /* days since 1970-01-01 */
 	double load_kg;       /* the load now; 0 for bodyweight */
 	bool decided_today;   /* the load was decided today already */
-	bool held;            /* the last decision held the load or stepped back */
+	bool mid_week;        /* the last decision was a step back (or pause) within its week */
 	char decision[320];   /* the last decision's reason; "" for none */
 	bool paused;          /* after pain of 8 or more, until the person has been assessed */
 	int decided_week;     /* the program week the load was last decided for; 0 for none */
@@ -159,9 +173,10 @@ bool store_enrol(struct store *store, int64_t profile, const char *program, cons
 /* The profile's current enrolment; false when there is none. */
 bool store_enrolment(struct store *store, int64_t profile, struct store_enrolment *out);
 
-/* Records a decision on the load, made for program week `week`, now. */
+/* Records a decision on the load, made for program week `week`, now:
+ * at the week's start, or within it (mid_week: a broken limit). */
 bool store_decide(struct store *store, int64_t enrolment, double load_kg, int week,
-                  const char *reason, struct tendo_error *err);
+                  bool mid_week, const char *reason, struct tendo_error *err);
 
 /* The ratings of the profile's sessions of a program (by its file) that
  * started between from and to (Unix times, to exclusive), with the pain

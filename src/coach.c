@@ -132,7 +132,7 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	                   INT64_MAX / 2, &pain);
 	d = plan_decide_rm(p, plan_block(p, week), used, r->tally.sets_skipped == 0 && !r->quit,
 	                   &pain, &base);
-	store_decide(j->store, en.id, d.load_kg, week, d.reason, &err);
+	store_decide(j->store, en.id, d.load_kg, week, false, d.reason, &err);
 	if (d.action == LOAD_PAUSE)
 		store_pause_program(j->store, j->profile, true, &err);
 	return advice_run(ui, "tendo \u2014 the load", d.reason);
@@ -224,14 +224,41 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 	return OUTCOME_CHOSEN;
 }
 
+/* On the next start after a session (an hour or more after it): how the
+ * tendon felt after the exercises, later that day. */
+static enum screen_outcome ask_after(struct ui *ui, struct journal *j)
+{
+	struct tendo_error err;
+	int64_t session;
+	int pain;
+	enum screen_outcome outcome;
+
+	if (!j->store || (session = store_after_due(j->store, j->profile)) < 0)
+		return OUTCOME_BACK;
+	outcome = rating_run(ui, "tendo \u2014 after your last session",
+	                     "How much pain did you feel in the tendon after your last session, "
+	                     "later that day or that evening?",
+	                     pain_hint, &pain);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	store_pain(j->store, j->profile, session, "after", pain, -1, &err);
+	if (pain >= 8) {
+		store_pause_program(j->store, j->profile, true, &err);
+		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	}
+	return OUTCOME_BACK;
+}
+
 /* On the first start of a day after training: how the tendon is this
  * morning, the other half of the pain-monitoring model. */
 static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
 {
 	struct tendo_error err;
 	int pain, stiffness = -1;
-	enum screen_outcome outcome;
+	enum screen_outcome outcome = ask_after(ui, j);
 
+	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
 	if (!j->store || !store_morning_due(j->store, j->profile))
 		return OUTCOME_BACK;
 	outcome = rating_run(ui, "tendo \u2014 good morning",
@@ -257,24 +284,24 @@ static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
 
 /* The ratings of program week `week` of an enrolment; a step back made
  * inside that week counts only what came after it. */
-static void week_ratings(struct journal *j, const struct store_enrolment *en, int week,
-                         struct pain_week *w)
+static void week_ratings(struct store *store, int64_t profile, const struct store_enrolment *en,
+                         int week, struct pain_week *w)
 {
 	int64_t from = store_day_start(en->start_day + 7 * (week - 1));
 	int64_t to = store_day_start(en->start_day + 7 * week);
 
-	if (en->decided_week == week && en->decided_at > from)
-		from = en->decided_at;
-	store_pain_between(j->store, j->profile, en->path, from, to, w);
+	/* What came after a decision made within the week; not what it was
+	 * made from (that same second included). */
+	if (en->decided_week == week && en->mid_week && en->decided_at >= from)
+		from = en->decided_at + 1;
+	store_pain_between(store, profile, en->path, from, to, w);
 	w->week = week;
 }
 
-/* Moves the load of the program followed by the pain-monitoring model:
- * once a program week, from the week that ended; in between, only when a
- * limit was broken since the last decision (a step back at once, or a
- * pause). After the program's last week the load never moves. */
-static void move_load(struct journal *j, const struct program *p, struct store_enrolment *en)
+void coach_update_load(struct store *store, int64_t profile, const struct program *p,
+                       struct store_enrolment *en)
 {
+	bool mid_week;
 	int week = plan_week(en->start_day, store_today());
 	struct pain_week ended, before, since;
 	struct baseline base;
@@ -283,25 +310,27 @@ static void move_load(struct journal *j, const struct program *p, struct store_e
 
 	if (p->load_rule != LOAD_RULE_PAIN || week == 0 || plan_finished(p, week))
 		return;
-	store_baseline(j->store, j->profile, en->baseline_day, &base);
+	store_baseline(store, profile, en->baseline_day, &base);
 	if (week >= 2 && en->decided_week < week) {
-		week_ratings(j, en, week - 1, &ended);
+		week_ratings(store, profile, en, week - 1, &ended);
 		if (week >= 3)
-			week_ratings(j, en, week - 2, &before);
+			week_ratings(store, profile, en, week - 2, &before);
 		d = plan_decide_week(p, en->load_kg, &ended, week >= 3 ? &before : NULL, &base);
 	} else {
-		int64_t from = en->decided_at ? en->decided_at : store_day_start(en->start_day);
-		store_pain_between(j->store, j->profile, en->path, from, INT64_MAX / 2, &since);
+		int64_t from = en->decided_at ? en->decided_at + 1 : store_day_start(en->start_day);
+		store_pain_between(store, profile, en->path, from, INT64_MAX / 2, &since);
 		d = plan_check_limits(p, en->load_kg, &since, &base);
 		if (d.action == LOAD_HOLD)
 			return;
 	}
-	if (!store_decide(j->store, en->id, d.load_kg, week, d.reason, &err))
+	mid_week = !(week >= 2 && en->decided_week < week);
+	if (!store_decide(store, en->id, d.load_kg, week, mid_week, d.reason, &err))
 		return;
 	if (d.action == LOAD_PAUSE)
-		store_pause_program(j->store, j->profile, true, &err);
+		store_pause_program(store, profile, true, &err);
 	en->load_kg = d.load_kg;
 	en->decided_week = week;
+	en->mid_week = mid_week;
 	en->paused = en->paused || d.action == LOAD_PAUSE;
 	snprintf(en->decision, sizeof en->decision, "%s", d.reason);
 }
@@ -314,7 +343,7 @@ static bool todays_load(struct journal *j, const struct routine *routine, const 
 	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, en) ||
 	    strcmp(en->path, path) != 0)
 		return false;
-	move_load(j, routine->program, en);
+	coach_update_load(j->store, j->profile, routine->program, en);
 	return true;
 }
 
@@ -567,6 +596,7 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 		return;
 	}
 	p = e->routine->program;
+	coach_update_load(j->store, j->profile, p, &en);
 	week = plan_week(en.start_day, store_today());
 	if (week == 0)
 		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s starts later.",

@@ -46,6 +46,9 @@ struct options {
 	const char *profile;  /* NULL: the login name */
 	bool csv;
 	const char *start;        /* enrol --start YYYY-MM-DD */
+	const char *date;         /* rate, log --date YYYY-MM-DD */
+	const char *stiffness;    /* rate morning --stiffness N */
+	const char *pain;         /* log --pain N */
 	int week;                 /* plan --week N; 0 for this week */
 	int frames;               /* --frames N: leave after N frames (tests, the benchmark) */
 	bool kiosk;               /* --kiosk, or kiosk = yes in the system's config */
@@ -67,6 +70,11 @@ static const char usage_text[] =
     "  enrol PROGRAM [--start YYYY-MM-DD]\n"
     "                     follow a program (a routine with weeks) from a day\n"
     "  plan [--week N]    this week's prescription of the program followed\n"
+    "  rate during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]\n"
+    "                     record a pain rating, 0 to 10, as the screen asks it\n"
+    "  log NAME [--date YYYY-MM-DD] [--pain N]\n"
+    "                     record a session done away from the screen, in full,\n"
+    "                     at that day's prescription\n"
     "  hash-pin           read a PIN on standard input and print its hash, for\n"
     "                     admin-pin in /etc/tendo/config\n"
     "\n"
@@ -132,6 +140,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"cue-log", required_argument, NULL, 'c'},
 	    {"kiosk", no_argument, NULL, 'K'},
 	    {"test-clock", required_argument, NULL, 'T'},
+	    {"date", required_argument, NULL, 'D'},
+	    {"stiffness", required_argument, NULL, 'X'},
+	    {"pain", required_argument, NULL, 'p'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -190,6 +201,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			break;
 		case 'N': o->voice = 0; break;
 		case 'K': o->kiosk = true; break;
+		case 'D': o->date = optarg; break;
+		case 'X': o->stiffness = optarg; break;
+		case 'p': o->pain = optarg; break;
 		case 'T':
 			if (!clock_drive(optarg, why, sizeof why))
 				return usage_error("%s", why);
@@ -652,6 +666,207 @@ static int command_enrol(const struct options *o, const char *name)
 	return status;
 }
 
+/* A pain or stiffness score: a whole number from 0 to 10. */
+static bool parse_score(const char *text, int *score)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+
+	if (end == text || *end || n < 0 || n > 10)
+		return false;
+	*score = (int)n;
+	return true;
+}
+
+/* The day --date names (today without it); false, said, when it is not a
+ * day or is in the future. */
+static bool chosen_day(const struct options *o, int64_t *day)
+{
+	*day = store_today();
+	if (o->date && !parse_day(o->date, day)) {
+		usage_error("--date takes a day as YYYY-MM-DD, found \"%s\"", o->date);
+		return false;
+	}
+	if (*day > store_today()) {
+		usage_error("--date can't be in the future, found %s", o->date);
+		return false;
+	}
+	return true;
+}
+
+/* When something done on day happened: now for today, else hour o'clock. */
+static int64_t time_on(int64_t day, int hour)
+{
+	return day == store_today() ? 0 : store_day_start(day) + hour * 3600;
+}
+
+static const char *const rating_kinds[] = {"during", "after", "morning"};
+static const char *const rating_words[] = {"during a session", "after activity",
+                                           "in the morning"};
+
+static int command_rate(const struct options *o, int argc, char **argv)
+{
+	struct store *store;
+	struct tendo_error err;
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	int score, stiffness = -1, kind = -1;
+	int64_t profile, day, session = -1;
+	bool ok;
+
+	for (int i = 0; argc == 2 && i < 3; i++)
+		if (strcmp(argv[0], rating_kinds[i]) == 0)
+			kind = i;
+	if (kind < 0)
+		return usage_error("%s", "rate takes during, after or morning and a score: tendo rate "
+		                         "during 3");
+	if (!parse_score(argv[1], &score))
+		return usage_error("a pain score is a whole number from 0 to 10, found \"%s\"",
+		                   argv[1]);
+	if (o->stiffness && (kind != 2 || !parse_score(o->stiffness, &stiffness)))
+		return usage_error("--stiffness goes with a morning rating and is a whole number "
+		                   "from 0 to 10, found \"%s\"",
+		                   o->stiffness);
+	if (!chosen_day(o, &day))
+		return EXIT_USAGE;
+	if (!open_profile(o, &store, &profile))
+		return EXIT_BAD;
+	/* Pain during and after belongs to that day's session. */
+	if (kind != 2 &&
+	    (session = store_session_between(store, profile, store_day_start(day),
+	                                     store_day_start(day + 1))) < 0) {
+		store_close(store);
+		fprintf(stderr,
+		        "tendo: %s has no session on %s to rate; 'tendo log' records one done away "
+		        "from the screen\n",
+		        profile_name(o), o->date ? o->date : "today");
+		return EXIT_USAGE;
+	}
+	store_set_time(store, time_on(day, kind == 2 ? 7 : 20));
+	ok = store_pain(store, profile, session, rating_kinds[kind], score, stiffness, &err);
+	if (ok && score >= 8)
+		ok = store_pause_program(store, profile, true, &err);
+	if (!ok)
+		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+	else if (score >= 8)
+		printf("Pain of %d recorded. Pain of 8 or more out of 10 is too much for a loading "
+		       "program: it is paused until a doctor or physiotherapist has assessed the "
+		       "tendon.\n",
+		       score);
+	else
+		printf("Pain %s of %d recorded for %s.\n", rating_words[kind], score,
+		       o->date ? o->date : "today");
+	store_close(store);
+	return ok ? EXIT_SUCCESS : EXIT_BAD;
+}
+
+/* Logs every hold and set of a timeline as done in full. */
+static bool log_in_full(struct store *store, int64_t session, const struct timeline *tl,
+                        int *sets, int *reps, struct tendo_error *err)
+{
+	for (size_t i = 0; i < tl->count; i++) {
+		const struct step *step = &tl->steps[i];
+		const struct exercise *e;
+		struct store_set set;
+		if (step->kind != STEP_WORK)
+			continue;
+		e = timeline_exercise(tl, step);
+		set = (struct store_set){i,      e->name, step->leg, step->set, true, 0, 0, 0, 0,
+		                         e->load};
+		if (e->kind == EXERCISE_REPS)
+			set.planned_reps = set.done_reps = e->reps;
+		else
+			set.planned_hold_ms = set.done_hold_ms = e->hold_ms;
+		*reps += set.done_reps;
+		*sets += 1;
+		if (!store_set_done(store, session, &set, err))
+			return false;
+	}
+	return true;
+}
+
+/* The session of `entry` on day, as that day's prescription has it. */
+static int log_session(const struct options *o, struct store *store, int64_t profile,
+                       const struct catalog_entry *entry, int64_t day, int pain)
+{
+	const struct routine *r = entry->routine;
+	struct store_enrolment en;
+	struct prescription rx = {0};
+	struct timeline tl;
+	struct tendo_error err = {0};
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	enum leg leg = o->leg != LEG_NONE ? o->leg : store_profile_leg(store, profile);
+	bool enrolled = r->program && store_enrolment(store, profile, &en) &&
+	                strcmp(en.path, entry->path) == 0 && day >= en.start_day;
+	int week = enrolled ? plan_week(en.start_day, day) : 0, sets = 0, reps = 0;
+	int64_t session;
+	bool ok;
+
+	if (leg == LEG_NONE && routine_needs_leg(r))
+		return usage_error("%s works the affected leg: say which with --leg left or --leg "
+		                   "right",
+		                   r->title);
+	for (size_t i = 0; i < r->exercise_count; i++)
+		if (r->exercises[i].to_fatigue)
+			return usage_error("%s is a test to fatigue: run it on the screen, where "
+			                   "tendo counts the reps",
+			                   r->title);
+	if (enrolled && !plan_prescribe(r, plan_block(r->program, week), en.load_kg, NULL, &rx))
+		return EXIT_BAD;
+	if (!timeline_build(enrolled ? &rx.routine : r, leg, &tl, &err)) {
+		plan_prescription_free(&rx);
+		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		return EXIT_BAD;
+	}
+	store_set_time(store, time_on(day, 12));
+	session = store_session_begin(store, profile, entry->name, entry->path, leg, &err);
+	ok = session >= 0 &&
+	     (!enrolled || store_session_program(store, session, en.program, week, &err)) &&
+	     log_in_full(store, session, &tl, &sets, &reps, &err) &&
+	     store_session_end(store, session, "completed", &err) &&
+	     (pain < 0 || store_pain(store, profile, session, "during", pain, -1, &err));
+	if (ok && enrolled)
+		printf("Logged %s on %s: week %d, %d sets, %d reps.\n", r->title,
+		       o->date ? o->date : "today", week, sets, reps);
+	else if (ok)
+		printf("Logged %s on %s: %d sets, %d reps.\n", r->title,
+		       o->date ? o->date : "today", sets, reps);
+	else
+		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+	timeline_free(&tl);
+	plan_prescription_free(&rx);
+	return ok ? EXIT_SUCCESS : EXIT_BAD;
+}
+
+static int command_log(const struct options *o, const char *name)
+{
+	struct catalog cat;
+	const struct catalog_entry *entry;
+	struct store *store;
+	int64_t profile, day;
+	int pain = -1, status;
+
+	if (o->pain && !parse_score(o->pain, &pain))
+		return usage_error("--pain is a whole number from 0 to 10, found \"%s\"", o->pain);
+	if (!chosen_day(o, &day))
+		return EXIT_USAGE;
+	load_catalog(o, &cat);
+	entry = catalog_find(&cat, name);
+	if (!entry || !entry->routine) {
+		catalog_free(&cat);
+		return usage_error("there is no routine or program called \"%s\"; 'tendo list' "
+		                   "shows them",
+		                   name);
+	}
+	if (!open_profile(o, &store, &profile)) {
+		catalog_free(&cat);
+		return EXIT_BAD;
+	}
+	status = log_session(o, store, profile, entry, day, pain);
+	store_close(store);
+	catalog_free(&cat);
+	return status;
+}
+
 static void print_prescription(const struct routine *r, int week, const struct block *b)
 {
 	const struct program *p = r->program;
@@ -705,6 +920,7 @@ static int command_plan(const struct options *o)
 		        en.program, en.path);
 		catalog_entry_free(&entry);
 	} else {
+		coach_update_load(store, profile, entry.routine->program, &en);
 		week = o->week ? o->week : plan_week(en.start_day, store_today());
 		if (week == 0) {
 			printf("%s starts later: week 1 is the first week from its start day.\n",
@@ -789,6 +1005,13 @@ int main(int argc, char **argv)
 		if (argc - first != 2)
 			return usage_error("%s", "enrol takes one program: tendo enrol PROGRAM");
 		return command_enrol(&o, argv[first + 1]);
+	}
+	if (strcmp(command, "rate") == 0)
+		return command_rate(&o, argc - first - 1, argv + first + 1);
+	if (strcmp(command, "log") == 0) {
+		if (argc - first != 2)
+			return usage_error("%s", "log takes one routine or program: tendo log NAME");
+		return command_log(&o, argv[first + 1]);
 	}
 	if (strcmp(command, "check") == 0)
 		return command_check(argc - first - 1, argv + first + 1);

@@ -18,7 +18,19 @@ struct store {
 	sqlite3 *db;
 	char path[4096];
 	char host[256];
+	int64_t at; /* the time to stamp what is written; 0 for the clock's */
 };
+
+/* The time what is written now is stamped with (Unix). */
+static int64_t now(const struct store *s)
+{
+	return s->at ? s->at : (int64_t)time(NULL);
+}
+
+void store_set_time(struct store *s, int64_t at)
+{
+	s->at = at;
+}
 
 /* Each step from one schema version to the next, in order: migrations[i]
  * takes a log from version i to version i + 1. */
@@ -332,7 +344,7 @@ int64_t store_profile(struct store *s, const char *name, struct tendo_error *err
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 2, now(s));
 	if (!step_done(st)) {
 		fail(s, err, "adding the profile");
 		sqlite3_finalize(st);
@@ -390,7 +402,7 @@ int64_t store_member_add(struct store *s, const char *name, enum leg leg, const 
 	bind_text(st, 2, leg_text(leg));
 	bind_text(st, 3, pin_hash && *pin_hash ? pin_hash : NULL);
 	bind_text(st, 4, pin_hash && *pin_hash ? pin_salt : NULL);
-	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 5, now(s));
 	rc = step_done(st) ? SQLITE_DONE : sqlite3_errcode(s->db);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT) {
@@ -469,7 +481,7 @@ int64_t store_session_begin(struct store *s, int64_t profile, const char *routin
 	sqlite3_bind_text(st, 2, routine, -1, SQLITE_TRANSIENT);
 	bind_text(st, 3, path);
 	bind_text(st, 4, leg_text(leg));
-	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 5, now(s));
 	sqlite3_bind_int64(st, 6, (int64_t)getpid());
 	sqlite3_bind_text(st, 7, s->host, -1, SQLITE_TRANSIENT);
 	if (step_done(st))
@@ -506,7 +518,7 @@ bool store_set_done(struct store *s, int64_t session, const struct store_set *se
 	sqlite3_bind_int64(st, 9, set->planned_hold_ms);
 	sqlite3_bind_int64(st, 10, set->done_hold_ms);
 	bind_text(st, 11, set->load);
-	sqlite3_bind_int64(st, 12, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 12, now(s));
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the set");
@@ -526,7 +538,7 @@ static bool update_session(struct store *s, int64_t session, const char *sql, co
 	}
 	sqlite3_bind_int64(st, 1, session);
 	bind_text(st, 2, text);
-	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 3, now(s));
 	sqlite3_bind_int64(st, 4, (int64_t)getpid());
 	ok = step_done(st);
 	if (!ok)
@@ -707,7 +719,7 @@ bool store_pain(struct store *s, int64_t profile, int64_t session, const char *k
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 4, score);
 	bind_id(st, 5, stiffness);
-	sqlite3_bind_int64(st, 6, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 6, now(s));
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the pain rating");
@@ -730,7 +742,7 @@ bool store_red_flag(struct store *s, int64_t profile, int64_t session, const cha
 	}
 	sqlite3_bind_int64(st, 1, profile);
 	bind_id(st, 2, session);
-	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 3, now(s));
 	bind_text(st, 4, note);
 	ok = step_done(st);
 	if (!ok)
@@ -757,6 +769,48 @@ bool store_morning_due(struct store *s, int64_t profile)
 		due = sqlite3_column_int(st, 0) != 0;
 	sqlite3_finalize(st);
 	return due;
+}
+
+int64_t store_after_due(struct store *s, int64_t profile)
+{
+	sqlite3_stmt *st;
+	int64_t session = -1;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT id FROM sessions s WHERE profile_id = ?1 AND "
+	        "  status IN ('completed', 'partial') AND ended IS NOT NULL AND "
+	        "  ended <= ?2 - 3600 AND EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) AND "
+	        "  NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND kind = 'after' AND "
+	        "    at >= s.ended) "
+	        "ORDER BY ended DESC LIMIT 1",
+	        -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_int64(st, 2, now(s));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		session = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return session;
+}
+
+int64_t store_session_between(struct store *s, int64_t profile, int64_t from, int64_t to)
+{
+	sqlite3_stmt *st;
+	int64_t session = -1;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT id FROM sessions WHERE profile_id = ?1 AND started >= ?2 AND "
+	                       "started < ?3 AND status != 'running' ORDER BY started DESC LIMIT 1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		session = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return session;
 }
 
 int64_t store_today(void)
@@ -848,7 +902,7 @@ bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *o
 		out->start_day = sqlite3_column_int64(st, 3);
 		out->load_kg = sqlite3_column_double(st, 4);
 		out->decided_today = sqlite3_column_int(st, 5) == 1;
-		out->held = sqlite3_column_int(st, 6) != 0;
+		out->mid_week = sqlite3_column_int(st, 6) != 0;
 		if (sqlite3_column_text(st, 7))
 			snprintf(out->decision, sizeof out->decision, "%s",
 			         sqlite3_column_text(st, 7));
@@ -862,8 +916,8 @@ bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *o
 	return found;
 }
 
-bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, const char *reason,
-                  struct tendo_error *err)
+bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, bool mid_week,
+                  const char *reason, struct tendo_error *err)
 {
 	sqlite3_stmt *st;
 	char today[16];
@@ -873,7 +927,7 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	if (sqlite3_prepare_v2(
 	        s->db,
 	        "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
-	        "decided_on = ?5, decided_at = ?6 WHERE id = ?1",
+	        "decided_on = ?5, decided_at = ?6, held = ?7 WHERE id = ?1",
 	        -1, &st, NULL) != SQLITE_OK) {
 		fail(s, err, "saving the decision on the load");
 		return false;
@@ -883,7 +937,8 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	sqlite3_bind_int(st, 3, week);
 	sqlite3_bind_text(st, 4, reason, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 6, now(s));
+	sqlite3_bind_int(st, 7, mid_week); /* the column's first name, from schema 2 */
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the decision on the load");
@@ -998,7 +1053,7 @@ void store_baseline(struct store *s, int64_t profile, int64_t from_day, struct b
 	    "kind = 'morning' AND at >= ?3 AND at < ?4",
 	    profile, NULL, from, to, row, 3);
 	/* Known once the first week is over and its mornings were rated. */
-	if (row[0] <= 0 || time(NULL) < to) {
+	if (row[0] <= 0 || now(s) < to) {
 		b->pain = b->stiffness = -1;
 		return;
 	}
@@ -1128,7 +1183,7 @@ bool store_capacity_test(struct store *s, int64_t profile, int64_t session, int 
 	}
 	sqlite3_bind_int64(st, 1, profile);
 	bind_id(st, 2, session);
-	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 3, now(s));
 	sqlite3_bind_int(st, 4, left);
 	sqlite3_bind_int(st, 5, right);
 	bind_text(st, 6, leg_text(affected));
