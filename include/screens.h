@@ -116,4 +116,8 @@ enum screen_outcome pin_run(struct ui *ui, const char *title, const char *prompt
 enum screen_outcome text_run(struct ui *ui, const char *title, const char *question,
                              const char *hint, const char *notice, char *text, size_t size);
 
+/* Writes the session's keys, from the table the screen draws them from,
+ * for --help. */
+void session_keys_help(FILE *out);
+
 #endif

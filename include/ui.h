@@ -153,6 +153,23 @@ int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text);
 /* A bar width columns wide, fraction (0..1) filled. */
 void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role);
 
+/* A screen's key, as its one table of keys holds it: the footer, the `?`
+ * overlay, --help and the clickable labels are all drawn from it. */
+struct ui_key {
+	int key;
+	const char *name;  /* the key as shown: "space", "n", "!"; NULL: not shown */
+	const char *label; /* its word in the footer: "pause" */
+	const char *help;  /* its line in the `?` overlay and in --help */
+	int keep;          /* when the row is short, the lowest go first */
+};
+
+/* The footer's row of key labels from a table: every key with a name, in
+ * the table's order; when the row is short, a compact form, then the keys
+ * that matter least left out. labels, when not NULL, gives a label in
+ * place of the table's (NULL: the table's), such as "go on" for "pause". */
+void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *keys,
+                const char *const *labels, int count);
+
 /* A row of key labels ("[space] pause"); records each label for mouse
  * clicks. keys[i] is the key, words[i] its caption; short_names[i] what to
  * show for the key itself. Uses a compact form when the row is narrow. */

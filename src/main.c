@@ -98,13 +98,21 @@ static const char usage_text[] =
     "                     a line \"+MS\" is written to the FIFO\n"
     "  -h, --help         show this help\n"
     "  -V, --version      show the version\n"
-    "\n"
-    "Keys in a session: space pause, n next, p back to the start of the set,\n"
-    "m mute, q quit, ? keys.\n"
+    "\n";
+
+static const char usage_end[] =
     "\n"
     "tendo is not medical advice. A sudden pop in the heel with pain and\n"
     "trouble pushing off needs a same-day medical assessment.\n"
     "See tendo(1) and tendo-routine(5).\n";
+
+/* --help: the options, then the session's keys from the screen's own table. */
+static void print_usage(void)
+{
+	fputs(usage_text, stdout);
+	session_keys_help(stdout);
+	fputs(usage_end, stdout);
+}
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -208,7 +216,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 			if (!clock_drive(optarg, why, sizeof why))
 				return usage_error("%s", why);
 			break;
-		case 'h': fputs(usage_text, stdout); exit(EXIT_SUCCESS);
+		case 'h': print_usage(); exit(EXIT_SUCCESS);
 		case 'V': printf("tendo %s\n", PACKAGE_VERSION); exit(EXIT_SUCCESS);
 		default: return usage_error("unknown option %s", argv[optind - 1]);
 		}
@@ -701,8 +709,7 @@ static int64_t time_on(int64_t day, int hour)
 }
 
 static const char *const rating_kinds[] = {"during", "after", "morning"};
-static const char *const rating_words[] = {"during a session", "after activity",
-                                           "in the morning"};
+static const char *const rating_words[] = {"during a session", "after activity", "in the morning"};
 
 static int command_rate(const struct options *o, int argc, char **argv)
 {
@@ -717,8 +724,9 @@ static int command_rate(const struct options *o, int argc, char **argv)
 		if (strcmp(argv[0], rating_kinds[i]) == 0)
 			kind = i;
 	if (kind < 0)
-		return usage_error("%s", "rate takes during, after or morning and a score: tendo rate "
-		                         "during 3");
+		return usage_error("%s",
+		                   "rate takes during, after or morning and a score: tendo rate "
+		                   "during 3");
 	if (!parse_score(argv[1], &score))
 		return usage_error("a pain score is a whole number from 0 to 10, found \"%s\"",
 		                   argv[1]);
@@ -731,9 +739,8 @@ static int command_rate(const struct options *o, int argc, char **argv)
 	if (!open_profile(o, &store, &profile))
 		return EXIT_BAD;
 	/* Pain during and after belongs to that day's session. */
-	if (kind != 2 &&
-	    (session = store_session_between(store, profile, store_day_start(day),
-	                                     store_day_start(day + 1))) < 0) {
+	if (kind != 2 && (session = store_session_between(store, profile, store_day_start(day),
+	                                                  store_day_start(day + 1))) < 0) {
 		store_close(store);
 		fprintf(stderr,
 		        "tendo: %s has no session on %s to rate; 'tendo log' records one done away "
@@ -760,8 +767,8 @@ static int command_rate(const struct options *o, int argc, char **argv)
 }
 
 /* Logs every hold and set of a timeline as done in full. */
-static bool log_in_full(struct store *store, int64_t session, const struct timeline *tl,
-                        int *sets, int *reps, struct tendo_error *err)
+static bool log_in_full(struct store *store, int64_t session, const struct timeline *tl, int *sets,
+                        int *reps, struct tendo_error *err)
 {
 	for (size_t i = 0; i < tl->count; i++) {
 		const struct step *step = &tl->steps[i];
@@ -770,8 +777,8 @@ static bool log_in_full(struct store *store, int64_t session, const struct timel
 		if (step->kind != STEP_WORK)
 			continue;
 		e = timeline_exercise(tl, step);
-		set = (struct store_set){i,      e->name, step->leg, step->set, true, 0, 0, 0, 0,
-		                         e->load};
+		set =
+		    (struct store_set){i, e->name, step->leg, step->set, true, 0, 0, 0, 0, e->load};
 		if (e->kind == EXERCISE_REPS)
 			set.planned_reps = set.done_reps = e->reps;
 		else
@@ -1010,7 +1017,8 @@ int main(int argc, char **argv)
 		return command_rate(&o, argc - first - 1, argv + first + 1);
 	if (strcmp(command, "log") == 0) {
 		if (argc - first != 2)
-			return usage_error("%s", "log takes one routine or program: tendo log NAME");
+			return usage_error("%s",
+			                   "log takes one routine or program: tendo log NAME");
 		return command_log(&o, argv[first + 1]);
 	}
 	if (strcmp(command, "check") == 0)

@@ -304,13 +304,35 @@ static unsigned act_mute(struct session_screen *s)
 	return UI_REDRAW;
 }
 
-static const struct {
-	int key;
-	unsigned (*run)(struct session_screen *s);
-} session_actions[] = {
-    {' ', act_pause}, {'n', act_skip},      {'p', act_back}, {'q', act_quit},     {'?', act_help},
-    {'h', act_help},  {KEY_F(1), act_help}, {'m', act_mute}, {'!', act_red_flag},
+/* The session's keys: the footer, the `?` overlay, --help and the click
+ * labels all come from this table. The red flag is kept to the last as
+ * the row narrows. */
+static const struct ui_key session_keys[] = {
+    {' ', "space", "pause", "pause, or go on", 6},
+    {'n', "n", "next", "skip to the next step", 4},
+    {'p', "p", "back", "back to the start of this set", 1},
+    {'m', "m", "mute", "mute or unmute the sound", 2},
+    {'q', "q", "quit", "quit the session (asks first)", 7},
+    {'?', "?", "keys", "show or hide these keys", 3},
+    {'!', "!", "red flag", "red flag (a pop, sharp pain, can't push off): stop now", 9},
+    {'h', NULL, NULL, NULL, 0},
+    {KEY_F(1), NULL, NULL, NULL, 0},
 };
+
+enum { SESSION_KEY_COUNT = sizeof session_keys / sizeof session_keys[0] };
+
+/* What each key of session_keys does, in the same order. */
+static unsigned (*const session_actions[SESSION_KEY_COUNT])(struct session_screen *s) = {
+    act_pause, act_skip, act_back, act_mute, act_quit, act_help, act_red_flag, act_help, act_help,
+};
+
+void session_keys_help(FILE *out)
+{
+	fputs("Keys in a session:\n", out);
+	for (size_t i = 0; i < SESSION_KEY_COUNT; i++)
+		if (session_keys[i].name)
+			fprintf(out, "  %-6s %s\n", session_keys[i].name, session_keys[i].help);
+}
 
 static unsigned quit_question_key(struct session_screen *s, int key)
 {
@@ -358,9 +380,9 @@ static unsigned session_key(void *ctx, int key)
 	}
 	if (key < 256 && key >= 0)
 		key = tolower(key);
-	for (size_t i = 0; i < sizeof session_actions / sizeof session_actions[0]; i++)
-		if (session_actions[i].key == key)
-			return seen | session_actions[i].run(s);
+	for (size_t i = 0; i < SESSION_KEY_COUNT; i++)
+		if (session_keys[i].key == key)
+			return seen | session_actions[i](s);
 	return seen;
 }
 
@@ -582,10 +604,7 @@ static void draw_main(struct session_screen *s, struct ui *ui, const struct engi
 static void draw_footer(struct session_screen *s, struct ui *ui, const struct engine_view *v,
                         const struct visible *shown)
 {
-	static const int keys[] = {' ', 'n', 'p', 'm', 'q', '?', '!'};
-	static const char *const names[] = {"space", "n", "p", "m", "q", "?", "!"};
-	const char *words[] = {
-	    v->paused ? "go on" : "pause", "next", "back", "mute", "quit", "keys", "red flag"};
+	const char *labels[SESSION_KEY_COUNT] = {v->paused ? "go on" : NULL};
 	char next[160], left[32], line[64];
 	int64_t session_left = shown->session_seconds_left * 1000;
 	double done = fraction(v->session_total_ms - session_left, v->session_total_ms);
@@ -609,29 +628,31 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 	snprintf(line, sizeof line, "%3d%% %s left", pct, left);
 	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_DIM,
 	        line);
-	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 7);
+	ui_key_row(ui, LINES - 1, 0, COLS, session_keys, labels, SESSION_KEY_COUNT);
 }
 
+/* The keys, from the one table, each wrapped under its name. */
 static void draw_help(struct ui *ui)
 {
-	static const char *const lines[] = {
-	    "space  pause, or go on",
-	    "n      skip to the next step",
-	    "p      back to the start of this set",
-	    "m      mute or unmute the sound",
-	    "q      quit the session (asks first)",
-	    "?      show or hide these keys",
-	    "",
-	    "Any key closes this.",
-	};
-	int n = (int)(sizeof lines / sizeof lines[0]);
-	int w = COLS - 4 < 44 ? COLS - 4 : 44, h = n + 4 < LINES ? n + 4 : LINES;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	int w = COLS - 4 < 60 ? COLS - 4 : 60, rows = 2, y, x, row;
 
-	ui_box(ui, y, x, h, w);
+	for (size_t i = 0; i < SESSION_KEY_COUNT; i++)
+		if (session_keys[i].name)
+			rows += ui_wrap_lines(ui, w - 11, 0, session_keys[i].help);
+	rows = rows + 3 < LINES ? rows + 3 : LINES;
+	y = (LINES - rows) / 2;
+	x = (COLS - w) / 2;
+	ui_box(ui, y, x, rows, w);
 	ui_text(ui, y, x + 2, w - 4, ROLE_TITLE, " Keys ");
-	for (int i = 0; i < n && i < h - 3; i++)
-		ui_text(ui, y + 2 + i, x + 2, w - 4, ROLE_TEXT, lines[i]);
+	row = y + 2;
+	for (size_t i = 0; i < SESSION_KEY_COUNT && row < y + rows - 2; i++) {
+		if (!session_keys[i].name)
+			continue;
+		ui_text(ui, row, x + 2, 7, ROLE_TEXT, session_keys[i].name);
+		row += ui_wrap(ui, row, x + 9, w - 11, y + rows - 2 - row, 0, ROLE_TEXT,
+		               session_keys[i].help);
+	}
+	ui_text(ui, y + rows - 2, x + 2, w - 4, ROLE_TEXT, "Any key closes this.");
 }
 
 static void draw_quit_question(struct ui *ui)

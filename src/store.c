@@ -799,10 +799,11 @@ int64_t store_session_between(struct store *s, int64_t profile, int64_t from, in
 	sqlite3_stmt *st;
 	int64_t session = -1;
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT id FROM sessions WHERE profile_id = ?1 AND started >= ?2 AND "
-	                       "started < ?3 AND status != 'running' ORDER BY started DESC LIMIT 1",
-	                       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "SELECT id FROM sessions WHERE profile_id = ?1 AND started >= ?2 AND "
+	        "started < ?3 AND status != 'running' ORDER BY started DESC LIMIT 1",
+	        -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, profile);
 	sqlite3_bind_int64(st, 2, from);

@@ -638,6 +638,51 @@ void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
 	}
 }
 
+/* The width of a row of key labels, with keys[i] shown where show[i]. */
+static int key_row_width(const struct ui_key *keys, const char *const *labels, const bool *show,
+                         int count, bool compact)
+{
+	int w = 0;
+
+	for (int i = 0; i < count; i++)
+		if (show[i])
+			w += (int)strlen(keys[i].name) + (compact ? 0 : 2) + 1 +
+			     (int)strlen(labels && labels[i] ? labels[i] : keys[i].label) +
+			     (compact ? 1 : 2);
+	return w;
+}
+
+void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *keys,
+                const char *const *labels, int count)
+{
+	bool show[64], compact = false;
+	const char *names[64], *words[64];
+	int codes[64], n = 0;
+
+	for (int i = 0; i < count && i < 64; i++)
+		show[i] = keys[i].name != NULL;
+	count = count < 64 ? count : 64;
+	if (key_row_width(keys, labels, show, count, false) > width)
+		compact = true;
+	/* Leave out the least kept until the row fits. */
+	while (key_row_width(keys, labels, show, count, compact) > width) {
+		int least = -1;
+		for (int i = 0; i < count; i++)
+			if (show[i] && (least < 0 || keys[i].keep < keys[least].keep))
+				least = i;
+		if (least < 0)
+			break;
+		show[least] = false;
+	}
+	for (int i = 0; i < count; i++)
+		if (show[i]) {
+			codes[n] = keys[i].key;
+			names[n] = keys[i].name;
+			words[n++] = labels && labels[i] ? labels[i] : keys[i].label;
+		}
+	ui_keys(ui, y, x, width, codes, names, words, n);
+}
+
 /* Line drawing: Unicode box characters in a UTF-8 locale, else the
  * terminal's own line-drawing set (ACS), which vt100s and the Linux console
  * have. */

@@ -21,9 +21,27 @@ wait_for "4 s left of 4 s"
 
 press "?"
 wait_for "Any key closes this."
+# Every key of the footer is in the overlay, the red flag too.
+for k in "space  pause, or go on" "q      quit the session" "!      red flag (a pop, sharp pain"; do
+	on_screen "$k" || fail "the keys overlay lacks \"$k\""
+done
 press x
 wait_gone "Any key closes this."
 wait_for "HOLD"
+
+# The red flag stays in the footer at every width down to 40 columns;
+# other labels give way first.
+for cols in 80 60 50 45 40; do
+	t resize-window -x "$cols" -y 24
+	wait_until -m "no red flag in the footer at $cols columns" eval \
+		'screen | tail -n 1 | grep -qE "! +red flag|!red flag"'
+	screen | tail -n 1 | grep -qF "quit" || fail "no quit in the footer at $cols columns"
+done
+t resize-window -x 80 -y 24
+wait_whole 24 "Short test routine" "red flag"
+# --help lists the same keys.
+"$TENDO" --help | grep -qF "  !      red flag (a pop, sharp pain, can't push off): stop now" ||
+	fail "--help does not list the red flag key"
 
 press m
 wait_for "sound: muted"
