@@ -35,10 +35,14 @@ enum screen_outcome question_run(struct ui *ui, const char *title, const char *q
 
 /* What the start screen says above the routine list: the program followed,
  * its week, today's sessions, the load and the last decision. */
+enum { PICKER_STATUS_LINES = 7 };
+
+/* What the start screen says above the list: the first line as a title,
+ * the rest as text, each wrapped; "" for none. */
 struct picker_status {
-	char lines[3][480]; /* "" for none */
-	bool has_history;   /* h shows the history */
-	char who[80];       /* a kiosk's member, named in the title; "" for none */
+	char lines[PICKER_STATUS_LINES][480];
+	bool has_history; /* h shows the history */
+	char who[80];     /* a kiosk's member, named in the title; "" for none */
 };
 
 /* The routine list. On OUTCOME_CHOSEN, *chosen is the index of a good entry

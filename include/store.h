@@ -161,22 +161,35 @@ struct store_enrolment {
 	int64_t baseline_day; /* the first of the seven days the baseline of mornings is from */
 };
 
-/* Pauses the profile's program (pain of 8 or more), or takes it up again. */
+/* Pauses every program the profile follows (pain of 8 or more: the tendon
+ * needs assessing before any loading), or takes them up again. */
 bool store_pause_program(struct store *store, int64_t profile, bool paused,
                          struct tendo_error *err);
 
-/* Enrols a profile in a program from start_day (ending any enrolment it
- * had). */
+/* Enrols a profile in a program (by its file) from start_day. A person
+ * may follow several programs at once: this ends only an earlier
+ * enrolment in the same program (following it again starts it afresh). */
 bool store_enrol(struct store *store, int64_t profile, const char *program, const char *path,
                  int64_t start_day, struct tendo_error *err);
 
-/* The profile's current enrolment; false when there is none. */
-bool store_enrolment(struct store *store, int64_t profile, struct store_enrolment *out);
+/* Ends the profile's enrolment in the program at path; false (with err)
+ * when it follows no such program. */
+bool store_leave(struct store *store, int64_t profile, const char *path, struct tendo_error *err);
+
+/* The profile's enrolment in the program at path (NULL: the latest one it
+ * follows); false when there is none. */
+bool store_enrolment(struct store *store, int64_t profile, const char *path,
+                     struct store_enrolment *out);
+
+/* Every program the profile follows (or only the one at path), newest
+ * first, up to max. Returns how many. */
+size_t store_enrolments(struct store *store, int64_t profile, const char *path,
+                        struct store_enrolment *out, size_t max);
 
 /* Records a decision on the load, made for program week `week`, now:
  * at the week's start, or within it (mid_week: a broken limit). */
-bool store_decide(struct store *store, int64_t enrolment, double load_kg, int week,
-                  bool mid_week, const char *reason, struct tendo_error *err);
+bool store_decide(struct store *store, int64_t enrolment, double load_kg, int week, bool mid_week,
+                  const char *reason, struct tendo_error *err);
 
 /* The ratings of the profile's sessions of a program (by its file) that
  * started between from and to (Unix times, to exclusive), with the pain

@@ -92,9 +92,8 @@ static const char pain_above_five[] =
 /* The program followed, when it is the one whose session just ran. */
 static bool session_program(struct journal *j, struct store_enrolment *en)
 {
-	return j->store && j->tl && j->tl->routine->program &&
-	       store_enrolment(j->store, j->profile, en) && j->path &&
-	       strcmp(en->path, j->path) == 0;
+	return j->store && j->tl && j->tl->routine->program && j->path &&
+	       store_enrolment(j->store, j->profile, j->path, en);
 }
 
 /* Heavy slow resistance: the person says the load used, and the next is
@@ -340,8 +339,7 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
 static bool todays_load(struct journal *j, const struct routine *routine, const char *path,
                         struct store_enrolment *en)
 {
-	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, en) ||
-	    strcmp(en->path, path) != 0)
+	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, path, en))
 		return false;
 	coach_update_load(j->store, j->profile, routine->program, en);
 	return true;
@@ -365,6 +363,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	const struct routine *routine = entry->routine, *runs = routine;
 	struct prescription rx = {0};
 	struct timeline tl;
+	bool follows;
 	enum leg leg = from->leg != LEG_NONE ? from->leg : o->leg != LEG_NONE ? o->leg : j->leg;
 	enum screen_outcome outcome;
 	struct tendo_error log_err = {0};
@@ -381,8 +380,8 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 			return outcome;
 	}
 	/* A program paused after pain of 8 or more waits for an assessment. */
-	if (j->store && routine->program && store_enrolment(j->store, j->profile, &en) &&
-	    strcmp(en.path, entry->path) == 0 && en.paused) {
+	if (j->store && routine->program &&
+	    store_enrolment(j->store, j->profile, entry->path, &en) && en.paused) {
 		bool assessed = false;
 		outcome =
 		    question_run(ui, "tendo \u2014 the program is paused",
@@ -401,7 +400,8 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	}
 	/* A program followed: this week's prescription at today's load, a
 	 * routine of this person's own; anyone else runs the file as written. */
-	if (todays_load(j, routine, entry->path, &en)) {
+	follows = todays_load(j, routine, entry->path, &en);
+	if (follows) {
 		int week = plan_week(en.start_day, store_today());
 		if (!plan_prescribe(routine, plan_block(routine->program, week), en.load_kg, NULL,
 		                    &rx)) {
@@ -425,15 +425,13 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	if (j->store && j->session < 0)
 		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
 		                                 leg, &log_err);
-	if (j->store && j->session >= 0 && routine->program &&
-	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0)
+	if (j->session >= 0 && follows)
 		store_session_program(j->store, j->session, en.program,
 		                      plan_week(en.start_day, store_today()), &log_err);
 	if (j->store && j->session < 0)
 		journal_problem(j, &log_err);
 	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");
-	if (!so.notice[0] && routine->program && j->store &&
-	    store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0) {
+	if (!so.notice[0] && follows) {
 		char status[600];
 		int week = plan_week(en.start_day, store_today());
 		snprintf(so.notice, sizeof so.notice, "Week %d: %.380s", week,
@@ -545,14 +543,55 @@ static const struct catalog_entry *entry_at(const struct catalog *cat, const cha
 	return NULL;
 }
 
-/* The start screen opens on the program followed. */
+enum { FOLLOWED_MAX = 8 };
+
+/* The programs the profile follows that are in the catalog, their loads
+ * brought up to date; their entries in entries. Returns how many. */
+static size_t followed(struct journal *j, const struct catalog *cat, struct store_enrolment *ens,
+                       const struct catalog_entry **entries)
+{
+	struct store_enrolment all[FOLLOWED_MAX];
+	size_t n = 0, count = j->store
+	                          ? store_enrolments(j->store, j->profile, NULL, all, FOLLOWED_MAX)
+	                          : 0;
+
+	for (size_t i = 0; i < count; i++) {
+		const struct catalog_entry *e = entry_at(cat, all[i].path);
+		if (!e || !e->routine->program)
+			continue;
+		coach_update_load(j->store, j->profile, e->routine->program, &all[i]);
+		ens[n] = all[i];
+		entries[n++] = e;
+	}
+	return n;
+}
+
+/* Sessions of a program done today, and how many it asks for. */
+static int done_today(struct journal *j, const struct store_enrolment *en)
+{
+	return store_done_today(j->store, j->profile, en->path);
+}
+
+/* Of the programs followed, the one to open on: the first with a session
+ * left today, else the first. */
+static size_t next_due(struct journal *j, const struct store_enrolment *ens,
+                       const struct catalog_entry **entries, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (done_today(j, &ens[i]) < entries[i]->routine->program->sessions_per_day)
+			return i;
+	return 0;
+}
+
+/* The start screen opens on the program due next. */
 static void preselect_program(struct journal *j, const struct catalog *cat, size_t *chosen)
 {
-	struct store_enrolment en;
-	const struct catalog_entry *e;
+	struct store_enrolment ens[FOLLOWED_MAX];
+	const struct catalog_entry *entries[FOLLOWED_MAX];
+	size_t n = followed(j, cat, ens, entries);
 
-	if (j->store && store_enrolment(j->store, j->profile, &en) && (e = entry_at(cat, en.path)))
-		*chosen = (size_t)(e - cat->entries);
+	if (n > 0)
+		*chosen = (size_t)(entries[next_due(j, ens, entries, n)] - cat->entries);
 }
 
 /* This week's prescription in a few words: "3 x 15 reps (15RM) a set." */
@@ -575,53 +614,84 @@ static const char *prescription(const struct routine *r, int week)
 	return text;
 }
 
-/* What the start screen says of the program followed. */
+/* A program's week in words: "Title: week 3 of 12". */
+static void program_week(const struct routine *r, int week, char *buf, size_t size)
+{
+	const struct program *p = r->program;
+
+	if (week == 0)
+		snprintf(buf, size, "%.120s starts later.", r->title);
+	else if (plan_finished(p, week))
+		snprintf(buf, size, "%.120s: finished (%d weeks).", r->title, p->weeks);
+	else if (p->weeks)
+		snprintf(buf, size, "%.120s: week %d of %d", r->title, week, p->weeks);
+	else
+		snprintf(buf, size, "%.120s: week %d", r->title, week);
+}
+
+/* What the start screen says of the programs followed: today's sessions
+ * across them, then the one due next in full. */
 static void start_screen_status(struct journal *j, const struct catalog *cat,
                                 struct picker_status *ps)
 {
-	struct store_enrolment en;
-	const struct catalog_entry *e;
+	struct store_enrolment ens[FOLLOWED_MAX];
+	const struct catalog_entry *entries[FOLLOWED_MAX];
+	const struct store_enrolment *en;
 	const struct program *p;
-	char load[32], status[600];
-	int week, done;
+	char load[32], status[600], line[200];
+	size_t n, due;
+	int week, done, row;
 
 	memset(ps, 0, sizeof *ps);
 	ps->has_history = j->store != NULL;
 	if (!j->store)
 		return;
-	if (!store_enrolment(j->store, j->profile, &en) || !(e = entry_at(cat, en.path)) ||
-	    !e->routine->program) {
+	n = followed(j, cat, ens, entries);
+	if (n == 0) {
 		snprintf(ps->lines[0], sizeof ps->lines[0],
 		         "%.60s follows no program: choose one below to start it.", j->name);
 		return;
 	}
-	p = e->routine->program;
-	coach_update_load(j->store, j->profile, p, &en);
-	week = plan_week(en.start_day, store_today());
-	if (week == 0)
-		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s starts later.",
-		         e->routine->title);
-	else if (plan_finished(p, week))
-		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: finished (%d weeks).",
-		         e->routine->title, p->weeks);
-	else if (p->weeks)
-		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: week %d of %d",
-		         e->routine->title, week, p->weeks);
-	else
-		snprintf(ps->lines[0], sizeof ps->lines[0], "%.120s: week %d", e->routine->title,
-		         week);
-	done = store_done_today(j->store, j->profile, en.path);
-	if (en.load_kg > 0)
-		snprintf(load, sizeof load, "%g kg", en.load_kg);
-	else
-		snprintf(load, sizeof load, "bodyweight");
-	snprintf(ps->lines[1], sizeof ps->lines[1],
-	         "Today: %d of %d session%s done. %s Load: %s.%s",
+	/* One program: its week as the title. Several: a line each, with
+	 * today's sessions, under a title. */
+	due = next_due(j, ens, entries, n);
+	row = n > 1 ? 1 : 0;
+	if (n > 1)
+		snprintf(ps->lines[0], sizeof ps->lines[0], "%.60s follows %zu programs:", j->name,
+		         n);
+	for (size_t i = 0; i < n && row < PICKER_STATUS_LINES - 2; i++) {
+		p = entries[i]->routine->program;
+		program_week(entries[i]->routine, plan_week(ens[i].start_day, store_today()), line,
+		             sizeof line);
+		if (n == 1)
+			snprintf(ps->lines[row++], sizeof ps->lines[0], "%s", line);
+		else
+			snprintf(ps->lines[row++], sizeof ps->lines[0], "%s%s (%d of %d today)",
+			         i == due ? "> " : "  ", line, done_today(j, &ens[i]),
+			         p->sessions_per_day);
+	}
+	en = &ens[due];
+	p = entries[due]->routine->program;
+	week = plan_week(en->start_day, store_today());
+	done = done_today(j, en);
+	load[0] = '\0';
+	if (p->load_rule != LOAD_RULE_NONE) {
+		char kg[24];
+		snprintf(load, sizeof load, " Load: %s.",
+		         plan_load_text(en->load_kg, kg, sizeof kg));
+	}
+	snprintf(ps->lines[row++], sizeof ps->lines[0],
+	         "%.120s%sToday: %d of %d session%s done. %s%s%s",
+	         n > 1 ? entries[due]->routine->title : "", n > 1 ? ": " : "",
 	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
-	         p->sessions_per_day == 1 ? "" : "s", prescription(e->routine, week), load,
-	         en.paused ? " Paused until the tendon has been assessed." : "");
-	plan_load_status(p, en.start_day, week, en.load_kg, en.decision, status, sizeof status);
-	snprintf(ps->lines[2], sizeof ps->lines[2], "%.*s", (int)sizeof ps->lines[2] - 1, status);
+	         p->sessions_per_day == 1 ? "" : "s", prescription(entries[due]->routine, week),
+	         load, en->paused ? " Paused until the tendon has been assessed." : "");
+	if (p->load_rule != LOAD_RULE_NONE) {
+		plan_load_status(p, en->start_day, week, en->load_kg, en->decision, status,
+		                 sizeof status);
+		snprintf(ps->lines[row], sizeof ps->lines[0], "%.*s", (int)sizeof ps->lines[0] - 1,
+		         status);
+	}
 }
 
 /* A program chosen on the start screen that is not the one followed: ask
@@ -631,16 +701,19 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
 {
 	struct store_enrolment en;
 	struct tendo_error err;
-	char question[300];
+	char question[400];
 	bool yes = false;
 	enum screen_outcome outcome;
 
 	if (!j->store || !entry->routine->program ||
-	    (store_enrolment(j->store, j->profile, &en) && strcmp(en.path, entry->path) == 0))
+	    store_enrolment(j->store, j->profile, entry->path, &en))
 		return OUTCOME_CHOSEN;
 	snprintf(question, sizeof question,
-	         "Follow %.200s from today? Its sessions then run at each week's prescription.",
-	         entry->routine->title);
+	         "Follow %.200s from today? Its sessions then run at each week's prescription.%s",
+	         entry->routine->title,
+	         store_enrolment(j->store, j->profile, NULL, &en)
+	             ? " The programs you follow now go on beside it."
+	             : "");
 	outcome = question_run(ui, "tendo \u2014 a program", question, &yes);
 	if (outcome == OUTCOME_CHOSEN && yes)
 		store_enrol(j->store, j->profile, entry->name, entry->path, store_today(), &err);

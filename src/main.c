@@ -69,7 +69,9 @@ static const char usage_text[] =
     "                     or the one named with --profile)\n"
     "  enrol PROGRAM [--start YYYY-MM-DD]\n"
     "                     follow a program (a routine with weeks) from a day\n"
-    "  plan [--week N]    this week's prescription of the program followed\n"
+    "                     (several may be followed at once)\n"
+    "  leave PROGRAM      stop following a program\n"
+    "  plan [--week N]    this week's prescription of each program followed\n"
     "  rate during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]\n"
     "                     record a pain rating, 0 to 10, as the screen asks it\n"
     "  log NAME [--date YYYY-MM-DD] [--pain N]\n"
@@ -802,8 +804,8 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 	struct tendo_error err = {0};
 	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	enum leg leg = o->leg != LEG_NONE ? o->leg : store_profile_leg(store, profile);
-	bool enrolled = r->program && store_enrolment(store, profile, &en) &&
-	                strcmp(en.path, entry->path) == 0 && day >= en.start_day;
+	bool enrolled =
+	    r->program && store_enrolment(store, profile, entry->path, &en) && day >= en.start_day;
 	int week = enrolled ? plan_week(en.start_day, day) : 0, sets = 0, reps = 0;
 	int64_t session;
 	bool ok;
@@ -906,53 +908,98 @@ static void print_prescription(const struct routine *r, int week, const struct b
 	}
 }
 
-static int command_plan(const struct options *o)
+/* One program followed: its week's prescription, load and decision. */
+static bool plan_one(const struct options *o, struct store *store, int64_t profile,
+                     struct store_enrolment *en)
 {
-	struct store *store;
-	struct store_enrolment en;
 	struct catalog_entry entry;
 	struct prescription rx;
 	char status[600];
+	int week;
+
+	if (!catalog_load_file(en->path, ORIGIN_FILE, &entry) || !entry.routine->program) {
+		fprintf(stderr,
+		        "tendo: the program %s (%s) can't be read; 'tendo check' says why\n",
+		        en->program, en->path);
+		catalog_entry_free(&entry);
+		return false;
+	}
+	coach_update_load(store, profile, entry.routine->program, en);
+	week = o->week ? o->week : plan_week(en->start_day, store_today());
+	if (week == 0) {
+		printf("%s starts later: week 1 is the first week from its start day.\n",
+		       entry.routine->title);
+		week = 1;
+	}
+	if (plan_finished(entry.routine->program, week)) {
+		printf("%s ended after week %d; this is its last week.\n", entry.routine->title,
+		       entry.routine->program->weeks);
+		week = entry.routine->program->weeks;
+	}
+	if (plan_prescribe(entry.routine, plan_block(entry.routine->program, week), en->load_kg,
+	                   NULL, &rx)) {
+		print_prescription(&rx.routine, week, plan_block(entry.routine->program, week));
+		plan_prescription_free(&rx);
+	}
+	printf("%s\n", plan_load_status(entry.routine->program, en->start_day,
+	                                plan_week(en->start_day, store_today()), en->load_kg,
+	                                en->decision, status, sizeof status));
+	catalog_entry_free(&entry);
+	return true;
+}
+
+static int command_plan(const struct options *o)
+{
+	struct store *store;
+	struct store_enrolment ens[16];
 	int64_t profile;
-	int week, exit_status = EXIT_BAD;
+	size_t n;
+	bool ok = true;
 
 	if (!open_profile(o, &store, &profile))
 		return EXIT_BAD;
-	if (!store_enrolment(store, profile, &en)) {
+	n = store_enrolments(store, profile, NULL, ens, 16);
+	if (n == 0)
 		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
 		        profile_name(o));
-	} else if (!catalog_load_file(en.path, ORIGIN_FILE, &entry) || !entry.routine->program) {
-		fprintf(stderr,
-		        "tendo: the program %s (%s) can't be read; 'tendo check' says why\n",
-		        en.program, en.path);
-		catalog_entry_free(&entry);
-	} else {
-		coach_update_load(store, profile, entry.routine->program, &en);
-		week = o->week ? o->week : plan_week(en.start_day, store_today());
-		if (week == 0) {
-			printf("%s starts later: week 1 is the first week from its start day.\n",
-			       entry.routine->title);
-			week = 1;
-		}
-		if (plan_finished(entry.routine->program, week))
-			printf("%s ended after week %d; this is its last week.\n",
-			       entry.routine->title, entry.routine->program->weeks);
-		if (plan_finished(entry.routine->program, week))
-			week = entry.routine->program->weeks;
-		if (plan_prescribe(entry.routine, plan_block(entry.routine->program, week),
-		                   en.load_kg, NULL, &rx)) {
-			print_prescription(&rx.routine, week,
-			                   plan_block(entry.routine->program, week));
-			plan_prescription_free(&rx);
-		}
-		printf("%s\n", plan_load_status(entry.routine->program, en.start_day,
-		                                plan_week(en.start_day, store_today()), en.load_kg,
-		                                en.decision, status, sizeof status));
-		catalog_entry_free(&entry);
-		exit_status = EXIT_SUCCESS;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			printf("\n");
+		ok = plan_one(o, store, profile, &ens[i]) && ok;
 	}
 	store_close(store);
-	return exit_status;
+	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
+}
+
+static int command_leave(const struct options *o, const char *name)
+{
+	struct catalog cat;
+	const struct catalog_entry *entry;
+	struct store *store;
+	struct tendo_error err = {0};
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	int64_t profile;
+	int status = EXIT_BAD;
+
+	load_catalog(o, &cat);
+	entry = catalog_find(&cat, name);
+	if (!entry || !entry->routine || !entry->routine->program) {
+		catalog_free(&cat);
+		return usage_error("there is no program called \"%s\"; 'tendo list' shows them",
+		                   name);
+	}
+	if (open_profile(o, &store, &profile)) {
+		if (store_leave(store, profile, entry->path, &err)) {
+			printf("%s no longer follows %s.\n", profile_name(o),
+			       entry->routine->title);
+			status = EXIT_SUCCESS;
+		} else {
+			fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		}
+		store_close(store);
+	}
+	catalog_free(&cat);
+	return status;
 }
 
 static int command_export(const struct options *o)
@@ -1012,6 +1059,11 @@ int main(int argc, char **argv)
 		if (argc - first != 2)
 			return usage_error("%s", "enrol takes one program: tendo enrol PROGRAM");
 		return command_enrol(&o, argv[first + 1]);
+	}
+	if (strcmp(command, "leave") == 0) {
+		if (argc - first != 2)
+			return usage_error("%s", "leave takes one program: tendo leave PROGRAM");
+		return command_leave(&o, argv[first + 1]);
 	}
 	if (strcmp(command, "rate") == 0)
 		return command_rate(&o, argc - first - 1, argv + first + 1);

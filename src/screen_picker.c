@@ -122,7 +122,7 @@ static void picker_draw(void *ctx, struct ui *ui)
 	}
 	p->list_top = 2;
 	/* The program's lines, wrapped, in the top third of the screen. */
-	for (int i = 0; p->status && i < 3; i++)
+	for (int i = 0; p->status && i < PICKER_STATUS_LINES; i++)
 		if (p->status->lines[i][0] && y < LINES / 3) {
 			y += ui_wrap(ui, y, 1, COLS - 2, LINES / 3 - y, 0,
 			             i == 0 ? ROLE_TITLE : ROLE_TEXT, p->status->lines[i]);

@@ -845,10 +845,13 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 		fail(s, err, "enrolling");
 		return false;
 	}
-	ok = sqlite3_prepare_v2(s->db, "UPDATE enrolments SET active = 0 WHERE profile_id = ?1", -1,
-	                        &st, NULL) == SQLITE_OK;
+	/* Following a program again starts it afresh; any others go on. */
+	ok = sqlite3_prepare_v2(
+	         s->db, "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2", -1,
+	         &st, NULL) == SQLITE_OK;
 	if (ok) {
 		sqlite3_bind_int64(st, 1, profile);
+		bind_text(st, 2, path);
 		ok = step_done(st);
 	}
 	sqlite3_finalize(st);
@@ -873,48 +876,61 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 	return true;
 }
 
-bool store_enrolment(struct store *s, int64_t profile, struct store_enrolment *out)
+/* The columns read_enrolment() reads, in order. */
+#define ENROLMENT_COLUMNS                                                                          \
+	"id, program, path, "                                                                      \
+	"CAST(julianday(start_date) - julianday('1970-01-01') AS INTEGER), "                       \
+	"load_kg, decided_on = ?2, held, decision, paused, decided_week, COALESCE(decided_at, "    \
+	"0), "                                                                                     \
+	"CAST(julianday(COALESCE(baseline_from, start_date)) - julianday('1970-01-01') AS "        \
+	"INTEGER) "
+
+static void read_enrolment(sqlite3_stmt *st, struct store_enrolment *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	snprintf(out->program, sizeof out->program, "%s", sqlite3_column_text(st, 1));
+	if (sqlite3_column_text(st, 2))
+		snprintf(out->path, sizeof out->path, "%s", sqlite3_column_text(st, 2));
+	out->start_day = sqlite3_column_int64(st, 3);
+	out->load_kg = sqlite3_column_double(st, 4);
+	out->decided_today = sqlite3_column_int(st, 5) == 1;
+	out->mid_week = sqlite3_column_int(st, 6) != 0;
+	if (sqlite3_column_text(st, 7))
+		snprintf(out->decision, sizeof out->decision, "%s", sqlite3_column_text(st, 7));
+	out->paused = sqlite3_column_int(st, 8) != 0;
+	out->decided_week = sqlite3_column_int(st, 9);
+	out->decided_at = sqlite3_column_int64(st, 10);
+	out->baseline_day = sqlite3_column_int64(st, 11);
+}
+
+size_t store_enrolments(struct store *s, int64_t profile, const char *path,
+                        struct store_enrolment *out, size_t max)
 {
 	sqlite3_stmt *st;
-	bool found = false;
+	size_t n = 0;
 	char today[16];
 
 	day_text(store_today(), today, sizeof today);
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT id, program, path, "
-	        "  CAST(julianday(start_date) - julianday('1970-01-01') AS INTEGER), "
-	        "  load_kg, decided_on = ?2, held, decision, paused, decided_week, "
-	        "  COALESCE(decided_at, 0), "
-	        "  CAST(julianday(COALESCE(baseline_from, start_date)) - julianday('1970-01-01') "
-	        "    AS INTEGER) "
-	        "FROM enrolments WHERE profile_id = ?1 AND active = 1 "
-	        "ORDER BY id DESC LIMIT 1",
-	        -1, &st, NULL) != SQLITE_OK)
-		return false;
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT " ENROLMENT_COLUMNS "FROM enrolments "
+	                       "WHERE profile_id = ?1 AND active = 1 AND (?3 IS NULL OR path = ?3) "
+	                       "ORDER BY id DESC",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 0;
 	sqlite3_bind_int64(st, 1, profile);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->program, sizeof out->program, "%s", sqlite3_column_text(st, 1));
-		if (sqlite3_column_text(st, 2))
-			snprintf(out->path, sizeof out->path, "%s", sqlite3_column_text(st, 2));
-		out->start_day = sqlite3_column_int64(st, 3);
-		out->load_kg = sqlite3_column_double(st, 4);
-		out->decided_today = sqlite3_column_int(st, 5) == 1;
-		out->mid_week = sqlite3_column_int(st, 6) != 0;
-		if (sqlite3_column_text(st, 7))
-			snprintf(out->decision, sizeof out->decision, "%s",
-			         sqlite3_column_text(st, 7));
-		out->paused = sqlite3_column_int(st, 8) != 0;
-		out->decided_week = sqlite3_column_int(st, 9);
-		out->decided_at = sqlite3_column_int64(st, 10);
-		out->baseline_day = sqlite3_column_int64(st, 11);
-		found = true;
-	}
+	bind_text(st, 3, path);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		read_enrolment(st, &out[n++]);
 	sqlite3_finalize(st);
-	return found;
+	return n;
+}
+
+bool store_enrolment(struct store *s, int64_t profile, const char *path,
+                     struct store_enrolment *out)
+{
+	return store_enrolments(s, profile, path, out, 1) == 1;
 }
 
 bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, bool mid_week,
@@ -943,6 +959,28 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the decision on the load");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_leave(struct store *s, int64_t profile, const char *path, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(
+	        s->db,
+	        "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2 "
+	        "AND active = 1",
+	        -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "ending the program");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	bind_text(st, 2, path);
+	ok = step_done(st) && sqlite3_changes(s->db) > 0;
+	if (!ok && !err->message[0])
+		error_set(err, s->path, 0, 0, "that program is not followed");
 	sqlite3_finalize(st);
 	return ok;
 }

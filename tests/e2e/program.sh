@@ -94,6 +94,32 @@ printf '%s\n' "$out" | grep -qF "Next time 42.5 kg: you met 10RM at 40 kg." || f
 	fail "export: $("$TENDO" export --csv --data-dir "$data" --profile rae | head -n 3)"
 t kill-server
 
+# Several programs at once: the heel-raise test beside the two quinn
+# follows; none ends another, and the start screen shows today's sessions
+# across them.
+"$TENDO" enrol heel-raise-test --data-dir "$data" --profile quinn >/dev/null || fail "enrol"
+out=$("$TENDO" plan --data-dir "$data" --profile quinn) || fail "plan: $out"
+for want in "Heel-raise capacity test, week 1" "Alfredson eccentric program (12 weeks), week 1 of 12" \
+	"Heavy slow resistance program (12 weeks), week 4 of 12"; do
+	printf '%s\n' "$out" | grep -qF "$want" || fail "plan lacks \"$want\": $out"
+done
+start 100 30 --leg right --data-dir "$data" --profile quinn
+wait_for "quinn follows 3 programs:"
+wait_for "Heel-raise capacity test: week 1 (0 of 1 today)"
+wait_for "Alfredson eccentric program (12 weeks): week 1 of 12 (0 of 2 today)"
+wait_for "Heavy slow resistance program (12 weeks): week 4 of 12 (0 of 1 today)"
+press q
+finished >/dev/null
+t kill-server
+out=$("$TENDO" leave heel-raise-test --data-dir "$data" --profile quinn) || fail "leave: $out"
+[ "$out" = "quinn no longer follows Heel-raise capacity test." ] || fail "leave said: $out"
+"$TENDO" plan --data-dir "$data" --profile quinn | grep -qF "Heel-raise" && fail "left, but still planned"
+"$TENDO" plan --data-dir "$data" --profile quinn | grep -qF "Alfredson eccentric program" ||
+	fail "leaving one program ended another"
+err=$("$TENDO" leave heel-raise-test --data-dir "$data" --profile quinn 2>&1)
+[ $? -eq 1 ] || fail "leaving a program not followed did not exit 1"
+printf '%s\n' "$err" | grep -qF "that program is not followed" || fail "leave: $err"
+
 # The heel-raise capacity test: reps to fatigue on each leg, the limb
 # symmetry index, and the tests before.
 capacity_test() {

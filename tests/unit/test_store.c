@@ -324,32 +324,49 @@ static void test_migration_from_schema_1(void **state)
 	assert_int_equal(query("SELECT score * 10 + stiffness FROM pain WHERE kind = 'morning'"),
 	                 32);
 	assert_true(store_pain(s, p, -1, "after", 2, -1, &err));
-	assert_true(store_enrolment(s, p, &en));
+	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_string_equal(en.program, "old");
 	assert_string_equal(en.path, "");
 	assert_int_equal(en.decided_week, 0);
 	assert_int_equal(en.baseline_day, en.start_day);
 	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20000, &err));
-	assert_true(store_enrolment(s, p, &en));
+	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_string_equal(en.path, "/r/new.yaml");
 	assert_int_equal(en.start_day, 20000);
 	assert_true(store_decide(s, en.id, 5, 3, false, "Holding at 5 kg", &err));
-	assert_true(store_enrolment(s, p, &en));
+	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.decided_today);
 	assert_int_equal(en.decided_week, 3);
 	assert_false(en.mid_week);
 	assert_true(en.decided_at > 0);
 	assert_true(store_decide(s, en.id, 2.5, 3, true, "Stepping back to 2.5 kg", &err));
-	assert_true(store_enrolment(s, p, &en));
+	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.mid_week);
 	assert_true(en.load_kg == 2.5);
 	assert_true(store_decide(s, en.id, 5, 3, false, "Holding at 5 kg", &err));
-	assert_true(store_enrolment(s, p, &en));
+	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.load_kg == 5);
 	assert_string_equal(en.decision, "Holding at 5 kg");
 	assert_false(en.paused);
+	/* Several programs at once: enrolling in one never ends another. */
+	assert_true(store_enrol(s, p, "test", "/r/test.yaml", 20010, &err));
+	struct store_enrolment all[4];
+	assert_int_equal(store_enrolments(s, p, NULL, all, 4), 3); /* old, new, test */
+	assert_true(store_enrolment(s, p, "/r/new.yaml", &en));
+	assert_true(en.load_kg == 5);
+	assert_true(store_enrolment(s, p, "/r/test.yaml", &en));
+	assert_int_equal(en.start_day, 20010);
+	/* Following one again starts it afresh; leaving one leaves the other. */
+	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20020, &err));
+	assert_int_equal(store_enrolments(s, p, NULL, all, 4), 3);
+	assert_true(store_enrolment(s, p, "/r/new.yaml", &en));
+	assert_int_equal(en.start_day, 20020);
+	assert_true(en.load_kg == 0);
+	assert_true(store_leave(s, p, "/r/test.yaml", &err));
+	assert_false(store_leave(s, p, "/r/test.yaml", &err));
+	assert_int_equal(store_enrolments(s, p, NULL, all, 4), 2);
 	assert_true(store_pause_program(s, p, true, &err));
-	assert_true(store_enrolment(s, p, &en));
+	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.paused);
 	store_close(s);
 }
