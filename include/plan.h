@@ -114,6 +114,21 @@ struct load_decision plan_check_limits(const struct program *program, double loa
 const char *plan_load_status(const struct program *program, int64_t start_day, int week,
                              double load_kg, const char *decision, char *buf, size_t size);
 
+/* What a program came to, for its closing screen; -1 where not known. */
+struct program_record {
+	int sessions, prescribed;  /* sessions done, and prescribed over its weeks */
+	double load_from, load_to; /* kg; 0 for bodyweight */
+	int pain_first_tenths;     /* average pain during, x10, in week 1 */
+	int pain_last_tenths;      /* the same in the last week */
+	int lsi_first, lsi_last;   /* limb symmetry index, the first and last test */
+};
+
+/* The closing screen's text: weeks done, sessions done of those
+ * prescribed, the load and the pain from and to, the heel-raise test's
+ * change, and what comes next (the program's next, with its source). */
+const char *plan_closing_text(const char *title, const struct program *program,
+                              const struct program_record *rec, char *buf, size_t size);
+
 /* The limb symmetry index: the affected leg's reps as a percentage of the
  * other's; -1 when the other did none. */
 int plan_symmetry(int affected_reps, int other_reps);

@@ -95,6 +95,7 @@ struct program {
 	double load_cap_kg;   /* the most it moves in one week (default: one step) */
 	int progress_pain;    /* pain rule: the load goes up only when the week's pain during
 	                       * and after was at most this (0-5; default 5) */
+	char *next;           /* what comes after the last week, with its source; NULL if none */
 	struct block *blocks; /* in week order, not overlapping */
 	size_t block_count;
 };

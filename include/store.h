@@ -245,6 +245,10 @@ bool store_capacity_test(struct store *store, int64_t profile, int64_t session, 
 size_t store_capacity_tests(struct store *store, int64_t profile, struct store_capacity *out,
                             size_t max);
 
+/* The load of the first set with one in the profile's sessions of the
+ * program at path since from (Unix); 0 for none or bodyweight. */
+double store_first_load(struct store *store, int64_t profile, const char *path, int64_t from);
+
 /* Today, in days since 1970-01-01, local time. */
 int64_t store_today(void);
 

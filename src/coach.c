@@ -345,6 +345,64 @@ static bool todays_load(struct journal *j, const struct routine *routine, const 
 	return true;
 }
 
+/* What a finished program came to, from the log. */
+static void program_record(struct store *store, int64_t profile, const struct program *p,
+                           const struct store_enrolment *en, struct program_record *rec)
+{
+	int64_t from = store_day_start(en->start_day);
+	int64_t to = store_day_start(en->start_day + 7 * (int64_t)p->weeks);
+	struct store_capacity tests[64];
+	size_t n = store_capacity_tests(store, profile, tests, 64);
+	struct pain_week w;
+	int in_program = 0; /* tests after the newest one in the program */
+
+	store_pain_between(store, profile, en->path, from, to, &w);
+	rec->sessions = w.sessions;
+	rec->prescribed = p->weeks * p->days_per_week * p->sessions_per_day;
+	rec->load_from = store_first_load(store, profile, en->path, from);
+	rec->load_to = en->load_kg;
+	store_pain_between(store, profile, en->path, from, store_day_start(en->start_day + 7), &w);
+	rec->pain_first_tenths = w.during_tenths;
+	store_pain_between(store, profile, en->path, to - 7 * 86400, to, &w);
+	rec->pain_last_tenths = w.during_tenths;
+	rec->lsi_first = rec->lsi_last = -1;
+	/* The tests during the program, newest first; a change needs two. */
+	for (size_t i = 0; i < n; i++) {
+		const struct store_capacity *t = &tests[i];
+		if (t->at < from || t->at >= to)
+			continue;
+		rec->lsi_first = t->affected == LEG_RIGHT ? plan_symmetry(t->right, t->left)
+		                                          : plan_symmetry(t->left, t->right);
+		if (rec->lsi_last < 0)
+			rec->lsi_last = rec->lsi_first;
+		else
+			in_program++;
+	}
+	if (in_program == 0)
+		rec->lsi_first = rec->lsi_last = -1;
+}
+
+/* A program past its last week: the closing screen, the first time. */
+static enum screen_outcome close_program(struct ui *ui, struct journal *j,
+                                         const struct catalog_entry *entry,
+                                         struct store_enrolment *en)
+{
+	const struct program *p = entry->routine->program;
+	struct program_record rec;
+	struct tendo_error err;
+	char text[1600];
+	int week = plan_week(en->start_day, store_today());
+
+	if (!plan_finished(p, week) || en->decided_week > p->weeks)
+		return OUTCOME_CHOSEN;
+	program_record(j->store, j->profile, p, en, &rec);
+	plan_closing_text(entry->routine->title, p, &rec, text, sizeof text);
+	/* Marked as closed: a decision past the last week, never a change. */
+	store_decide(j->store, en->id, en->load_kg, p->weeks + 1, false, en->decision, &err);
+	en->decided_week = p->weeks + 1;
+	return advice_run(ui, "tendo \u2014 the program is complete", text);
+}
+
 /* Where a session starts: afresh, or where a cut-off one stopped. */
 struct start {
 	size_t first_step;
@@ -403,6 +461,12 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	follows = todays_load(j, routine, entry->path, &en);
 	if (follows) {
 		int week = plan_week(en.start_day, store_today());
+		outcome = close_program(ui, j, entry, &en);
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+		/* After the end: the last week's prescription, at the last load. */
+		if (plan_finished(routine->program, week))
+			week = routine->program->weeks;
 		if (!plan_prescribe(routine, plan_block(routine->program, week), en.load_kg, NULL,
 		                    &rx)) {
 			error_set(err, entry->path, 0, 0, "out of memory planning the session");

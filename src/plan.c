@@ -322,3 +322,46 @@ const char *plan_load_status(const struct program *p, int64_t start_day, int wee
 		snprintf(buf, size, "At %s: this program moves the load by hand.", load);
 	return buf;
 }
+
+/* An average pain x10 in words: "2.5", or "not rated". */
+static const char *tenths_text(int tenths, char *buf, size_t size)
+{
+	if (tenths < 0)
+		snprintf(buf, size, "not rated");
+	else
+		snprintf(buf, size, "%.1f", tenths / 10.0);
+	return buf;
+}
+
+const char *plan_closing_text(const char *title, const struct program *p,
+                              const struct program_record *rec, char *buf, size_t size)
+{
+	char from[32], to[32], first[16], last[16];
+	size_t n;
+
+	n = (size_t)snprintf(
+	    buf, size,
+	    "You have finished the %d weeks of %s. Sessions: %d of the %d prescribed. Load: from "
+	    "%s to %s. Pain during the exercises: %s on average in week 1, %s in week %d.",
+	    p->weeks, title, rec->sessions, rec->prescribed,
+	    plan_load_text(rec->load_from, from, sizeof from),
+	    plan_load_text(rec->load_to, to, sizeof to),
+	    tenths_text(rec->pain_first_tenths, first, sizeof first),
+	    tenths_text(rec->pain_last_tenths, last, sizeof last), p->weeks);
+	if (n < size && rec->lsi_first >= 0 && rec->lsi_last >= 0)
+		n += (size_t)snprintf(
+		    buf + n, size - n,
+		    " Heel-raise test: the affected leg's reps from %d%% to %d%% of "
+		    "the other's.",
+		    rec->lsi_first, rec->lsi_last);
+	else if (n < size)
+		n += (size_t)snprintf(buf + n, size - n,
+		                      " Heel-raise test: not done twice during the program.");
+	if (n < size && p->next)
+		n += (size_t)snprintf(buf + n, size - n, " What comes next: %s", p->next);
+	if (n < size)
+		snprintf(buf + n, size - n,
+		         " Sessions from now on run at the last week's prescription and never move "
+		         "the load.");
+	return buf;
+}

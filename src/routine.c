@@ -895,7 +895,12 @@ static bool read_progress_pain(struct reader *r, const yaml_node_t *v, void *t)
 	                  &((struct program *)t)->progress_pain);
 }
 
-enum { P_WEEKS, P_SESSIONS, P_DAYS, P_RULE, P_STEP, P_CAP, P_PROGRESS, P_BLOCKS, P_COUNT };
+static bool read_program_next(struct reader *r, const yaml_node_t *v, void *t)
+{
+	return read_optional_text(r, v, &((struct program *)t)->next, "next");
+}
+
+enum { P_WEEKS, P_SESSIONS, P_DAYS, P_RULE, P_STEP, P_CAP, P_PROGRESS, P_NEXT, P_BLOCKS, P_COUNT };
 
 static const struct field program_fields[P_COUNT] = {
     [P_WEEKS] = {"weeks", read_program_weeks},
@@ -905,6 +910,7 @@ static const struct field program_fields[P_COUNT] = {
     [P_STEP] = {"load_step", read_load_step},
     [P_CAP] = {"load_cap", read_load_cap},
     [P_PROGRESS] = {"progress_pain", read_progress_pain},
+    [P_NEXT] = {"next", read_program_next},
     [P_BLOCKS] = {"blocks", read_blocks},
 };
 
@@ -1116,6 +1122,7 @@ static void program_free(struct program *p)
 	for (size_t i = 0; i < p->block_count; i++)
 		free(p->blocks[i].intensity);
 	free(p->blocks);
+	free(p->next);
 	free(p);
 }
 

@@ -814,6 +814,26 @@ int64_t store_session_between(struct store *s, int64_t profile, int64_t from, in
 	return session;
 }
 
+double store_first_load(struct store *s, int64_t profile, const char *path, int64_t from)
+{
+	sqlite3_stmt *st;
+	double kg = 0;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT t.load FROM sets t JOIN sessions s ON s.id = t.session_id "
+	                       "WHERE s.profile_id = ?1 AND s.path = ?2 AND s.started >= ?3 AND "
+	                       "t.load IS NOT NULL ORDER BY t.at, t.id LIMIT 1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, profile);
+	bind_text(st, 2, path);
+	sqlite3_bind_int64(st, 3, from);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		kg = strtod((const char *)sqlite3_column_text(st, 0), NULL);
+	sqlite3_finalize(st);
+	return kg > 0 ? kg : 0;
+}
+
 int64_t store_today(void)
 {
 	time_t now = time(NULL);

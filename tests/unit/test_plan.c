@@ -125,7 +125,13 @@ static void test_an_ongoing_program_never_ends(void **state)
 
 /* Alfredson 1998 as shipped: a step of 2.5 kg, at most 2.5 kg a week, up
  * only when the exercises have become close to pain-free (2 or less). */
-static const struct program pain_program = {12, 2, 7, LOAD_RULE_PAIN, 2.5, 2.5, 2, NULL, 0};
+static const struct program pain_program = {.weeks = 12,
+                                            .sessions_per_day = 2,
+                                            .days_per_week = 7,
+                                            .load_rule = LOAD_RULE_PAIN,
+                                            .load_step_kg = 2.5,
+                                            .load_cap_kg = 2.5,
+                                            .progress_pain = 2};
 
 static const struct baseline base = {2, 3};
 
