@@ -33,7 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int week = 1; r->program && week <= r->program->weeks + 1 && week < 60;
 		     week++) {
 			struct prescription rx;
-			if (plan_prescribe(r, plan_block(r->program, week), 20.0, NULL, &rx)) {
+			if (plan_prescribe(r, plan_block(r->program, week),
+			                   &(struct plan_person){20.0, NULL, week % 2 == 0}, &rx)) {
 				build(&rx.routine, LEG_LEFT);
 				plan_prescription_free(&rx);
 			}

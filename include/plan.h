@@ -33,13 +33,20 @@ struct prescription {
 	char (*loads)[32];          /* each exercise's load as shown, "5 kg" */
 };
 
-/* Prescribes a block and a load: sets, reps, hold and rest where the block
- * gives them (reps only to exercises with reps, hold only to holds), and
- * the load, "5 kg" above 0 kg, to exercises with reps. loads_kg, when not
- * NULL, gives each exercise its own load (in the routine's order) in place
- * of load_kg. False when memory ran out. */
-bool plan_prescribe(const struct routine *routine, const struct block *block, double load_kg,
-                    const double *loads_kg, struct prescription *out);
+/* One person's side of a prescription. */
+struct plan_person {
+	double load_kg;         /* for every exercise with reps; 0 for bodyweight */
+	const double *loads_kg; /* or each exercise's own, in the routine's order; NULL: load_kg */
+	bool insertional;       /* insertional pain: each exercise's insertional variant */
+};
+
+/* Prescribes a block for a person: sets, reps, hold and rest where the
+ * block gives them (reps only to exercises with reps, hold only to holds);
+ * the load, "5 kg" above 0 kg, to exercises with reps; for insertional
+ * pain, the steps and cue of each exercise's insertional variant. False
+ * when memory ran out. */
+bool plan_prescribe(const struct routine *routine, const struct block *block,
+                    const struct plan_person *who, struct prescription *out);
 void plan_prescription_free(struct prescription *p);
 
 /* A load in words: "5 kg", or "bodyweight" at 0. */

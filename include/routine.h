@@ -64,7 +64,10 @@ struct exercise {
 	char *load;      /* "bodyweight", "5 kg"; NULL if none */
 	char *source;    /* where the figures come from; NULL if none */
 	bool to_fatigue; /* reps until the person can do no more (n ends the set): a test */
-	int line;        /* where the exercise starts in its file */
+	/* For insertional pain: steps and cue in place of these (only those two
+	 * are set); NULL when the exercise is done the same way. */
+	struct exercise *insertional;
+	int line; /* where the exercise starts in its file */
 };
 
 /* How a program moves the load from session to session. */

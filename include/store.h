@@ -21,8 +21,9 @@
 #include "error.h"
 #include "plan.h"
 #include "routine.h"
+#include "screening.h"
 
-enum { STORE_SCHEMA = 4, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
+enum { STORE_SCHEMA = 5, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
 
 struct store;
 
@@ -159,6 +160,7 @@ struct store_enrolment {
 	int decided_week;     /* the program week the load was last decided for; 0 for none */
 	int64_t decided_at;   /* when (Unix time); 0 for never */
 	int64_t baseline_day; /* the first of the seven days the baseline of mornings is from */
+	bool insertional;     /* the pain is insertional: exercises' insertional variants */
 };
 
 /* Pauses every program the profile follows (pain of 8 or more: the tendon
@@ -166,11 +168,17 @@ struct store_enrolment {
 bool store_pause_program(struct store *store, int64_t profile, bool paused,
                          struct tendo_error *err);
 
-/* Enrols a profile in a program (by its file) from start_day. A person
+/* Enrols a profile in a program (by its file) from start_day, for pain at
+ * site ("midportion", "insertional"; NULL: not asked). A person
  * may follow several programs at once: this ends only an earlier
  * enrolment in the same program (following it again starts it afresh). */
 bool store_enrol(struct store *store, int64_t profile, const char *program, const char *path,
-                 int64_t start_day, struct tendo_error *err);
+                 int64_t start_day, const char *site, struct tendo_error *err);
+
+/* Keeps the answers to the screening before a program (program: its
+ * file's name), with the verdict in a word. */
+bool store_screening(struct store *store, int64_t profile, const char *program,
+                     const struct screening *answers, const char *verdict, struct tendo_error *err);
 
 /* Ends the profile's enrolment in the program at path; false (with err)
  * when it follows no such program. */

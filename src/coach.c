@@ -467,8 +467,8 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 		/* After the end: the last week's prescription, at the last load. */
 		if (plan_finished(routine->program, week))
 			week = routine->program->weeks;
-		if (!plan_prescribe(routine, plan_block(routine->program, week), en.load_kg, NULL,
-		                    &rx)) {
+		struct plan_person who = {en.load_kg, NULL, en.insertional};
+		if (!plan_prescribe(routine, plan_block(routine->program, week), &who, &rx)) {
 			error_set(err, entry->path, 0, 0, "out of memory planning the session");
 			return OUTCOME_BACK;
 		}
@@ -758,6 +758,44 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 	}
 }
 
+/* The screening before a program: each question, its advice, and the
+ * answers kept. *may_start says whether the program may start. */
+static enum screen_outcome screen_before(struct ui *ui, struct journal *j,
+                                         const struct catalog_entry *entry,
+                                         struct screening *answers, bool *may_start)
+{
+	enum screening_question q = QUESTION_RED_FLAG;
+	enum screening_verdict verdict;
+	enum screen_outcome outcome;
+	struct tendo_error err;
+	static const char *const verdicts[] = {"start", "same-day care", "clinician first"};
+
+	memset(answers, 0, sizeof *answers);
+	*may_start = false;
+	do {
+		if (q == QUESTION_CLEARED) {
+			outcome = advice_run(ui, "tendo \u2014 before you start",
+			                     screening_advice(SCREENING_CLINICIAN_FIRST));
+			if (outcome != OUTCOME_CHOSEN)
+				return outcome;
+		}
+		outcome = question_run(ui, "tendo \u2014 before you start", screening_questions[q],
+		                       screening_answer(answers, q));
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+	} while (screening_next(answers, &q));
+	verdict = screening_verdict(answers);
+	store_screening(j->store, j->profile, entry->name, answers, verdicts[verdict], &err);
+	if (verdict == SCREENING_START) {
+		*may_start = true;
+		return OUTCOME_CHOSEN;
+	}
+	return advice_run(ui,
+	                  verdict == SCREENING_SAME_DAY_CARE ? "tendo \u2014 get it seen today"
+	                                                     : "tendo \u2014 see a clinician first",
+	                  screening_advice(verdict));
+}
+
 /* A program chosen on the start screen that is not the one followed: ask
  * to follow it from today. */
 static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
@@ -766,7 +804,8 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
 	struct store_enrolment en;
 	struct tendo_error err;
 	char question[400];
-	bool yes = false;
+	bool yes = false, may_start = false;
+	struct screening answers;
 	enum screen_outcome outcome;
 
 	if (!j->store || !entry->routine->program ||
@@ -779,9 +818,15 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
 	             ? " The programs you follow now go on beside it."
 	             : "");
 	outcome = question_run(ui, "tendo \u2014 a program", question, &yes);
-	if (outcome == OUTCOME_CHOSEN && yes)
-		store_enrol(j->store, j->profile, entry->name, entry->path, store_today(), &err);
-	return outcome;
+	if (outcome != OUTCOME_CHOSEN || !yes)
+		return outcome;
+	outcome = screen_before(ui, j, entry, &answers, &may_start);
+	if (outcome != OUTCOME_CHOSEN || !may_start)
+		return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
+	if (!store_enrol(j->store, j->profile, entry->name, entry->path, store_today(),
+	                 screening_site(&answers), &err))
+		return advice_run(ui, "tendo \u2014 a program", err.message);
+	return OUTCOME_CHOSEN;
 }
 
 enum screen_outcome coach_start_screen(struct ui *ui, const struct catalog *cat,

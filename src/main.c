@@ -1,4 +1,5 @@
 /* main.c — tendo's command line: wires the core to the shells. */
+#include <ctype.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
@@ -24,6 +26,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "screens.h"
+#include "screening.h"
 #include "settings.h"
 #include "store.h"
 #include "timeline.h"
@@ -644,15 +647,63 @@ static bool open_profile(const struct options *o, struct store **store, int64_t 
 	return false;
 }
 
+/* Reads a yes or a no for a question from standard input. False at the
+ * end of the input or for any other answer. */
+static bool read_yes_no(const char *question, bool *yes)
+{
+	char line[64];
+	size_t n;
+
+	printf("%s [yes/no] ", question);
+	fflush(stdout);
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	if (!strcasecmp(line, "y") || !strcasecmp(line, "yes"))
+		*yes = true;
+	else if (!strcasecmp(line, "n") || !strcasecmp(line, "no"))
+		*yes = false;
+	else
+		return false;
+	if (!isatty(STDIN_FILENO))
+		printf("%s\n", *yes ? "yes" : "no");
+	return true;
+}
+
+/* The screening before a program, on standard input (a terminal or a
+ * script's answers, one a line). Returns the verdict; *asked false when an
+ * answer was not a yes or a no. */
+static enum screening_verdict screen_on_stdin(struct screening *answers, bool *asked)
+{
+	enum screening_question q = QUESTION_RED_FLAG;
+
+	memset(answers, 0, sizeof *answers);
+	*asked = true;
+	do {
+		if (q == QUESTION_CLEARED)
+			printf("%s\n", screening_advice(SCREENING_CLINICIAN_FIRST));
+		if (!read_yes_no(screening_questions[q], screening_answer(answers, q))) {
+			*asked = false;
+			return SCREENING_CLINICIAN_FIRST;
+		}
+	} while (screening_next(answers, &q));
+	return screening_verdict(answers);
+}
+
 static int command_enrol(const struct options *o, const char *name)
 {
+	static const char *const verdicts[] = {"start", "same-day care", "clinician first"};
 	struct catalog cat;
 	const struct catalog_entry *entry;
 	struct store *store;
 	struct tendo_error err;
+	struct screening answers;
+	enum screening_verdict verdict;
 	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	int64_t profile, start = store_today();
 	int status = EXIT_BAD;
+	bool asked;
 
 	if (o->start && !parse_day(o->start, &start))
 		return usage_error("--start takes a day as YYYY-MM-DD, found \"%s\"", o->start);
@@ -662,10 +713,26 @@ static int command_enrol(const struct options *o, const char *name)
 		fprintf(stderr,
 		        "tendo: there is no program called \"%s\"; 'tendo list' shows them\n",
 		        name);
-	} else if (open_profile(o, &store, &profile)) {
-		if (store_enrol(store, profile, entry->name, entry->path, start, &err)) {
-			printf("%s follows %s from %s.\n", profile_name(o), entry->routine->title,
-			       o->start ? o->start : "today");
+		catalog_free(&cat);
+		return EXIT_BAD;
+	}
+	printf("Before you start %s, a few questions.\n", entry->routine->title);
+	verdict = screen_on_stdin(&answers, &asked);
+	if (!asked) {
+		catalog_free(&cat);
+		fprintf(stderr, "\ntendo: each question takes yes or no; nothing was saved\n");
+		return EXIT_USAGE;
+	}
+	if (open_profile(o, &store, &profile)) {
+		store_screening(store, profile, entry->name, &answers, verdicts[verdict], &err);
+		if (verdict != SCREENING_START)
+			printf("%s\n", screening_advice(verdict));
+		else if (store_enrol(store, profile, entry->name, entry->path, start,
+		                     screening_site(&answers), &err)) {
+			printf("%s follows %s from %s%s.\n", profile_name(o), entry->routine->title,
+			       o->start ? o->start : "today",
+			       answers.insertional ? ", its exercises down to floor level only"
+			                           : "");
 			status = EXIT_SUCCESS;
 		} else {
 			fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
@@ -819,7 +886,9 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 			return usage_error("%s is a test to fatigue: run it on the screen, where "
 			                   "tendo counts the reps",
 			                   r->title);
-	if (enrolled && !plan_prescribe(r, plan_block(r->program, week), en.load_kg, NULL, &rx))
+	if (enrolled &&
+	    !plan_prescribe(r, plan_block(r->program, week),
+	                    &(struct plan_person){en.load_kg, NULL, en.insertional}, &rx))
 		return EXIT_BAD;
 	if (!timeline_build(enrolled ? &rx.routine : r, leg, &tl, &err)) {
 		plan_prescription_free(&rx);
@@ -936,8 +1005,8 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 		       entry.routine->program->weeks);
 		week = entry.routine->program->weeks;
 	}
-	if (plan_prescribe(entry.routine, plan_block(entry.routine->program, week), en->load_kg,
-	                   NULL, &rx)) {
+	if (plan_prescribe(entry.routine, plan_block(entry.routine->program, week),
+	                   &(struct plan_person){en->load_kg, NULL, en->insertional}, &rx)) {
 		print_prescription(&rx.routine, week, plan_block(entry.routine->program, week));
 		plan_prescription_free(&rx);
 	}

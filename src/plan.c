@@ -40,8 +40,8 @@ const char *plan_load_text(double kg, char *buf, size_t size)
 	return buf;
 }
 
-bool plan_prescribe(const struct routine *routine, const struct block *block, double load_kg,
-                    const double *loads_kg, struct prescription *out)
+bool plan_prescribe(const struct routine *routine, const struct block *block,
+                    const struct plan_person *who, struct prescription *out)
 {
 	size_t n = routine->exercise_count;
 
@@ -55,8 +55,16 @@ bool plan_prescribe(const struct routine *routine, const struct block *block, do
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct exercise *e = &out->exercises[i];
-		double kg = loads_kg ? loads_kg[i] : load_kg;
+		double kg = who->loads_kg ? who->loads_kg[i] : who->load_kg;
 		*e = routine->exercises[i];
+		if (who->insertional && e->insertional) {
+			if (e->insertional->step_count) {
+				e->steps = e->insertional->steps;
+				e->step_count = e->insertional->step_count;
+			}
+			if (e->insertional->cue)
+				e->cue = e->insertional->cue;
+		}
 		if (block && block->sets)
 			e->sets = block->sets;
 		if (block && block->reps && e->kind == EXERCISE_REPS)

@@ -578,6 +578,7 @@ enum {
 	F_LOAD,
 	F_SOURCE,
 	F_TO_FATIGUE,
+	F_INSERTIONAL,
 	F_EXERCISE_COUNT
 };
 
@@ -600,6 +601,39 @@ static bool read_to_fatigue(struct reader *r, const yaml_node_t *v, void *t)
 	return false;
 }
 
+static void exercise_free(struct exercise *e);
+
+/* How the exercise is done for insertional pain: its steps and cue in place
+ * of the exercise's own. */
+enum { V_STEPS, V_CUE, V_COUNT };
+
+static const struct field variant_fields[V_COUNT] = {
+    [V_STEPS] = {"steps", read_steps},
+    [V_CUE] = {"cue", read_cue},
+};
+
+static bool read_insertional(struct reader *r, const yaml_node_t *v, void *t)
+{
+	struct exercise *e = t;
+	bool seen[V_COUNT] = {false};
+	char found[64];
+
+	if (v->type != YAML_MAPPING_NODE) {
+		add_error(r, &v->start_mark,
+		          "insertional must be a set of keys (steps, cue) for insertional pain, "
+		          "found %s",
+		          describe(v, found, sizeof found));
+		return false;
+	}
+	e->insertional = calloc(1, sizeof *e->insertional);
+	if (!e->insertional)
+		return false;
+	read_mapping(r, v, "insertional", variant_fields, V_COUNT, e->insertional, seen);
+	if (!seen[V_STEPS] && !seen[V_CUE])
+		add_error(r, &v->start_mark, "insertional needs steps or a cue");
+	return true;
+}
+
 static const struct field exercise_fields[F_EXERCISE_COUNT] = {
     [F_NAME] = {"name", read_name},
     [F_HOLD] = {"hold", read_hold},
@@ -614,6 +648,7 @@ static const struct field exercise_fields[F_EXERCISE_COUNT] = {
     [F_LOAD] = {"load", read_load},
     [F_SOURCE] = {"source", read_exercise_source},
     [F_TO_FATIGUE] = {"to_fatigue", read_to_fatigue},
+    [F_INSERTIONAL] = {"insertional", read_insertional},
 };
 
 static void read_exercise(struct reader *r, const yaml_node_t *node, struct exercise *e)
@@ -1113,6 +1148,10 @@ static void exercise_free(struct exercise *e)
 	free(e->cue);
 	free(e->load);
 	free(e->source);
+	if (e->insertional) {
+		exercise_free(e->insertional);
+		free(e->insertional);
+	}
 }
 
 static void program_free(struct program *p)

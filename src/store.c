@@ -95,6 +95,13 @@ static const char *const migrations[] = {
     "ALTER TABLE enrolments ADD COLUMN decided_week INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE enrolments ADD COLUMN decided_at INTEGER;"
     "ALTER TABLE enrolments ADD COLUMN baseline_from TEXT;",
+    /* 4 -> 5: the screening before a program, and where the pain is. */
+    "ALTER TABLE enrolments ADD COLUMN site TEXT;"
+    "CREATE TABLE screenings ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  program TEXT NOT NULL, at INTEGER NOT NULL, red_flag INTEGER NOT NULL,"
+    "  site TEXT NOT NULL, fluoroquinolone INTEGER NOT NULL, steroid INTEGER NOT NULL,"
+    "  systemic INTEGER NOT NULL, cleared INTEGER NOT NULL, verdict TEXT NOT NULL);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -854,7 +861,7 @@ static void day_text(int64_t day, char *buf, size_t size)
 }
 
 bool store_enrol(struct store *s, int64_t profile, const char *program, const char *path,
-                 int64_t start_day, struct tendo_error *err)
+                 int64_t start_day, const char *site, struct tendo_error *err)
 {
 	sqlite3_stmt *st;
 	char start[16];
@@ -878,13 +885,14 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 	ok = ok &&
 	     sqlite3_prepare_v2(s->db,
 	                        "INSERT INTO enrolments (profile_id, program, path, start_date, "
-	                        "load_kg, active) VALUES (?1, ?2, ?3, ?4, 0, 1)",
+	                        "load_kg, active, site) VALUES (?1, ?2, ?3, ?4, 0, 1, ?5)",
 	                        -1, &st, NULL) == SQLITE_OK;
 	if (ok) {
 		sqlite3_bind_int64(st, 1, profile);
 		sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
 		bind_text(st, 3, path);
 		sqlite3_bind_text(st, 4, start, -1, SQLITE_TRANSIENT);
+		bind_text(st, 5, site);
 		ok = step_done(st);
 		sqlite3_finalize(st);
 	}
@@ -903,7 +911,7 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 	"load_kg, decided_on = ?2, held, decision, paused, decided_week, COALESCE(decided_at, "    \
 	"0), "                                                                                     \
 	"CAST(julianday(COALESCE(baseline_from, start_date)) - julianday('1970-01-01') AS "        \
-	"INTEGER) "
+	"INTEGER), site = 'insertional' "
 
 static void read_enrolment(sqlite3_stmt *st, struct store_enrolment *out)
 {
@@ -922,6 +930,7 @@ static void read_enrolment(sqlite3_stmt *st, struct store_enrolment *out)
 	out->decided_week = sqlite3_column_int(st, 9);
 	out->decided_at = sqlite3_column_int64(st, 10);
 	out->baseline_day = sqlite3_column_int64(st, 11);
+	out->insertional = sqlite3_column_int(st, 12) == 1;
 }
 
 size_t store_enrolments(struct store *s, int64_t profile, const char *path,
@@ -979,6 +988,37 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the decision on the load");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_screening(struct store *s, int64_t profile, const char *program,
+                     const struct screening *answers, const char *verdict, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO screenings (profile_id, program, at, red_flag, site, "
+	                       "fluoroquinolone, steroid, systemic, cleared, verdict) "
+	                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the screening");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, now(s));
+	sqlite3_bind_int(st, 4, answers->red_flag);
+	sqlite3_bind_text(st, 5, screening_site(answers), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, answers->fluoroquinolone);
+	sqlite3_bind_int(st, 7, answers->steroid);
+	sqlite3_bind_int(st, 8, answers->systemic);
+	sqlite3_bind_int(st, 9, answers->cleared);
+	sqlite3_bind_text(st, 10, verdict, -1, SQLITE_TRANSIENT);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the screening");
 	sqlite3_finalize(st);
 	return ok;
 }

@@ -11,7 +11,7 @@ day() {
 	date -d "-$1 days" +%F
 }
 
-"$TENDO" enrol alfredson-program --start "$(day 90)" --data-dir "$data" --profile cleo >/dev/null ||
+enrol alfredson-program --start "$(day 90)" --data-dir "$data" --profile cleo >/dev/null ||
 	fail "enrol"
 for d in 89 88; do
 	"$TENDO" log alfredson-program --leg left --date "$(day $d)" --pain 4 --data-dir "$data" \

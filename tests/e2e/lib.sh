@@ -205,12 +205,19 @@ answer_pain_if_asked() {
 	return 0
 }
 
+# tendo enrol ARGS..., answering no to each screening question (no red
+# flag, mid-portion pain, none of the cautions).
+enrol() {
+	printf 'no\nno\nno\nno\nno\n' | "$TENDO" enrol "$@"
+}
+
 # The screen drawn whole at ROWS rows: TITLE on the first row, KEYS on
 # the last.
 whole_at() {
 	local s
 	s=$(screen)
-	[ "$(printf '%s\n' "$s" | wc -l)" -eq "$1" ] &&
+	# Counted from tmux itself: $(...) drops trailing blank rows.
+	[ "$(screen | wc -l)" -eq "$1" ] &&
 		printf '%s\n' "$s" | head -n 1 | grep -qF -- "$2" &&
 		printf '%s\n' "$s" | tail -n 1 | grep -qF -- "$3"
 }

@@ -15,7 +15,7 @@ idle = 60s
 data-dir = $data
 CONFIG
 TEST_ENV="TENDO_SYSTEM_CONFIG=$WORK/system-config"
-"$TENDO" enrol hsr-program --start "$(date -d '-21 days' +%F)" --data-dir "$data" --profile Ann \
+enrol hsr-program --start "$(date -d '-21 days' +%F)" --data-dir "$data" --profile Ann \
 	>/dev/null || fail "enrol"
 sqlite3 "$data/tendo.db" "UPDATE enrolments SET load_kg = 40" || fail "sqlite3"
 

@@ -3,6 +3,7 @@
 #include "helpers.h"
 
 #include "plan.h"
+#include "screening.h"
 
 static void test_weeks_from_the_start_day(void **state)
 {
@@ -34,7 +35,7 @@ static void test_heavy_slow_resistance_week_by_week(void **state)
 		assert_non_null(b);
 		assert_string_equal(b->intensity, table[week].intensity);
 		struct prescription rx;
-		assert_true(plan_prescribe(r, b, 40, NULL, &rx));
+		assert_true(plan_prescribe(r, b, &(struct plan_person){40, NULL, false}, &rx));
 		assert_int_equal(rx.routine.exercise_count, 3);
 		for (size_t i = 0; i < rx.routine.exercise_count; i++) {
 			const struct exercise *e = &rx.routine.exercises[i];
@@ -67,8 +68,10 @@ static void test_two_people_from_one_routine(void **state)
 	const double ann_loads[3] = {40, 60, 35};
 
 	(void)state;
-	assert_true(plan_prescribe(r, plan_block(r->program, 4), 0, ann_loads, &ann));
-	assert_true(plan_prescribe(r, plan_block(r->program, 1), 0, NULL, &bob));
+	assert_true(plan_prescribe(r, plan_block(r->program, 4),
+	                           &(struct plan_person){0, ann_loads, false}, &ann));
+	assert_true(plan_prescribe(r, plan_block(r->program, 1),
+	                           &(struct plan_person){0, NULL, true}, &bob));
 	assert_int_equal(ann.routine.exercises[0].sets, 4);
 	assert_int_equal(ann.routine.exercises[0].reps, 10);
 	assert_string_equal(ann.routine.exercises[0].load, "40 kg");
@@ -97,7 +100,8 @@ static void test_alfredson_is_the_same_every_week(void **state)
 	for (int week = 1; week <= 12; week++) {
 		struct routine *r = read_shipped("alfredson-program.yaml");
 		struct prescription rx;
-		assert_true(plan_prescribe(r, plan_block(r->program, week), 0, NULL, &rx));
+		assert_true(plan_prescribe(r, plan_block(r->program, week),
+		                           &(struct plan_person){0, NULL, false}, &rx));
 		assert_int_equal(r->program->sessions_per_day, 2);
 		assert_int_equal(r->program->days_per_week, 7);
 		assert_int_equal(r->program->load_rule, LOAD_RULE_PAIN);
@@ -343,6 +347,75 @@ static void test_the_repetition_maximum_rule(void **state)
 	routine_free(r);
 }
 
+/* The screening before a program: each row, the answers, the verdict, and
+ * the source of the rule. */
+static void test_screening(void **state)
+{
+	static const struct {
+		const char *source;
+		struct screening answers;
+		enum screening_verdict verdict;
+		int questions; /* how many are asked */
+	} rows[] = {
+	    {"nothing in the way", {0}, SCREENING_START, 5},
+	    {"Martin 2018 CPG: a pop, a gap, can't push off: possible rupture, same-day care",
+	     {.red_flag = true},
+	     SCREENING_SAME_DAY_CARE,
+	     1},
+	    {"Martin 2018 CPG: fluoroquinolones weaken tendons: a clinician first",
+	     {.fluoroquinolone = true},
+	     SCREENING_CLINICIAN_FIRST,
+	     6},
+	    {"Martin 2018 CPG: a steroid injection near the tendon: a clinician first",
+	     {.steroid = true},
+	     SCREENING_CLINICIAN_FIRST,
+	     6},
+	    {"Martin 2018 CPG: both tendons and other joints (systemic): a clinician first",
+	     {.systemic = true},
+	     SCREENING_CLINICIAN_FIRST,
+	     6},
+	    {"a clinician has cleared it: the program may start",
+	     {.steroid = true, .cleared = true},
+	     SCREENING_START,
+	     6},
+	    {"Jonsson 2008: insertional pain still starts, at floor level",
+	     {.insertional = true},
+	     SCREENING_START,
+	     5},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		enum screening_question q = QUESTION_RED_FLAG;
+		int asked = 1;
+		while (screening_next(&rows[i].answers, &q))
+			asked++;
+		if (screening_verdict(&rows[i].answers) != rows[i].verdict ||
+		    asked != rows[i].questions)
+			fail_msg("row %zu (%s): verdict %d, %d questions", i, rows[i].source,
+			         screening_verdict(&rows[i].answers), asked);
+	}
+	assert_non_null(
+	    strstr(screening_advice(SCREENING_SAME_DAY_CARE), "medical assessment today"));
+}
+
+/* Insertional pain: the Alfredson drops to floor level, a variant in the
+ * same file (Jonsson 2008). */
+static void test_insertional_variant(void **state)
+{
+	struct routine *r = read_shipped("alfredson-program.yaml");
+	struct prescription mid, ins;
+	(void)state;
+	assert_true(plan_prescribe(r, NULL, &(struct plan_person){0, NULL, false}, &mid));
+	assert_true(plan_prescribe(r, NULL, &(struct plan_person){0, NULL, true}, &ins));
+	assert_non_null(strstr(mid.routine.exercises[0].steps[2], "below the step"));
+	assert_non_null(strstr(ins.routine.exercises[0].steps[2], "to the floor"));
+	assert_string_equal(ins.routine.exercises[0].cue, "Down to the floor, never below it.");
+	assert_int_equal(ins.routine.exercises[0].reps, mid.routine.exercises[0].reps);
+	plan_prescription_free(&mid);
+	plan_prescription_free(&ins);
+	routine_free(r);
+}
+
 static void test_program_errors(void **state)
 {
 	static const char head[] =
@@ -397,6 +470,8 @@ int main(void)
 	    cmocka_unit_test(test_limits_between_weeks),
 	    cmocka_unit_test(test_twelve_weeks),
 	    cmocka_unit_test(test_the_repetition_maximum_rule),
+	    cmocka_unit_test(test_screening),
+	    cmocka_unit_test(test_insertional_variant),
 	    cmocka_unit_test(test_program_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

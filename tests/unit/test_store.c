@@ -298,7 +298,9 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_set_done(s, session, &set, &err));
 	store_close(s);
 	/* Back to schema 1, as a tendo of that schema left it. */
-	exec_sql("DROP INDEX pain_by_profile;"
+	exec_sql("ALTER TABLE enrolments DROP COLUMN site;"
+	         "DROP TABLE screenings;"
+	         "DROP INDEX pain_by_profile;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_week;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_at;"
 	         "ALTER TABLE enrolments DROP COLUMN baseline_from;"
@@ -329,7 +331,7 @@ static void test_migration_from_schema_1(void **state)
 	assert_string_equal(en.path, "");
 	assert_int_equal(en.decided_week, 0);
 	assert_int_equal(en.baseline_day, en.start_day);
-	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20000, &err));
+	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20000, NULL, &err));
 	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_string_equal(en.path, "/r/new.yaml");
 	assert_int_equal(en.start_day, 20000);
@@ -349,15 +351,22 @@ static void test_migration_from_schema_1(void **state)
 	assert_string_equal(en.decision, "Holding at 5 kg");
 	assert_false(en.paused);
 	/* Several programs at once: enrolling in one never ends another. */
-	assert_true(store_enrol(s, p, "test", "/r/test.yaml", 20010, &err));
+	assert_true(store_enrol(s, p, "test", "/r/test.yaml", 20010, "insertional", &err));
 	struct store_enrolment all[4];
 	assert_int_equal(store_enrolments(s, p, NULL, all, 4), 3); /* old, new, test */
 	assert_true(store_enrolment(s, p, "/r/new.yaml", &en));
 	assert_true(en.load_kg == 5);
 	assert_true(store_enrolment(s, p, "/r/test.yaml", &en));
 	assert_int_equal(en.start_day, 20010);
+	assert_true(en.insertional);
+	/* The screening's answers are kept. */
+	struct screening answers = {.insertional = true, .steroid = true, .cleared = true};
+	assert_true(store_screening(s, p, "test", &answers, "start", &err));
+	assert_int_equal(query("SELECT steroid * 100 + cleared * 10 + red_flag FROM screenings"),
+	                 110);
+	assert_int_equal(query("SELECT site = 'insertional' FROM screenings"), 1);
 	/* Following one again starts it afresh; leaving one leaves the other. */
-	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20020, &err));
+	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20020, "midportion", &err));
 	assert_int_equal(store_enrolments(s, p, NULL, all, 4), 3);
 	assert_true(store_enrolment(s, p, "/r/new.yaml", &en));
 	assert_int_equal(en.start_day, 20020);

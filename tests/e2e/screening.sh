@@ -1,0 +1,94 @@
+#!/bin/bash
+# The screening before a program, with `tendo enrol` and on the screen: a
+# red flag means same-day care and no program; insertional pain gets the
+# drops to floor level; a caution means a clinician first, and the program
+# starts once they have cleared it; an answer that is not yes or no saves
+# nothing. Every screening is kept in the log.
+. "$(dirname "$0")/lib.sh"
+command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
+data=$WORK/data
+
+answer() {
+	local profile=$1
+	shift
+	printf '%s\n' "$@" | "$TENDO" enrol alfredson-program --data-dir "$data" --profile "$profile"
+}
+follows() {
+	"$TENDO" plan --data-dir "$data" --profile "$1" 2>/dev/null | grep -q "Alfredson eccentric"
+}
+
+out=$(answer ada yes)
+[ $? -eq 1 ] || fail "a red flag did not exit 1: $out"
+printf '%s\n' "$out" | grep -qF "Get a medical assessment today" || fail "no same-day advice: $out"
+follows ada && fail "a red flag started the program"
+
+out=$(answer ben no yes no no no) || fail "insertional: $out"
+printf '%s\n' "$out" | grep -qF "ben follows Alfredson eccentric program (12 weeks) from today, its exercises down to floor level only." ||
+	fail "insertional: $out"
+"$TENDO" plan --data-dir "$data" --profile ben >/dev/null || fail "plan"
+
+out=$(answer cai no no no yes no no)
+[ $? -eq 1 ] || fail "a steroid injection not cleared did not exit 1: $out"
+printf '%s\n' "$out" | grep -qF "See a doctor or physiotherapist before you load the tendon" ||
+	fail "no clinician-first advice: $out"
+follows cai && fail "a caution not cleared started the program"
+out=$(answer cai no no no yes no yes) || fail "cleared: $out"
+follows cai || fail "cleared by a clinician, the program did not start"
+
+for bad in "maybe" ""; do
+	err=$(printf '%s\n' no "$bad" | "$TENDO" enrol alfredson-program --data-dir "$data" \
+		--profile dee 2>&1 >/dev/null)
+	[ $? -eq 2 ] || fail "the answer \"$bad\" did not exit 2: $err"
+	printf '%s\n' "$err" | grep -qF "each question takes yes or no; nothing was saved" || fail "$err"
+done
+follows dee && fail "a bad answer started the program"
+
+[ "$(sqlite3 "$data/tendo.db" "SELECT group_concat(verdict, ',') FROM (SELECT verdict FROM screenings ORDER BY id)")" = \
+	"same-day care,start,clinician first,start" ] || fail "the screenings are not all in the log"
+[ "$(sqlite3 "$data/tendo.db" "SELECT site FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'ben'")" = insertional ] ||
+	fail "ben's enrolment does not keep the insertional site"
+
+# On the screen, as a new program is chosen: a red flag ends it there.
+need_tmux
+start 80 24 --leg left --data-dir "$data" --profile eve
+wait_for "choose a routine"
+press Home a a
+wait_for "> Alfredson eccentric program (12 weeks)"
+press Enter
+wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
+press y
+wait_for "Did the pain start with a sudden pop or snap"
+press y
+wait_for "get it seen today"
+screen | tr -s ' \n' ' ' | grep -qF "Get a medical assessment today" || fail "no same-day advice"
+press Enter
+wait_for "eve follows no program"
+press q
+[ "$(finished)" = 0 ] || fail "tendo failed after the screening"
+follows eve && fail "a red flag on the screen started the program"
+
+# Insertional on the screen: the session's steps are the floor-level ones.
+start 80 24 --leg left --data-dir "$data" --profile fay
+wait_for "choose a routine"
+press Home a a Enter
+wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
+press y
+wait_for "Did the pain start with a sudden pop or snap"
+press n
+wait_for "Is the pain where the tendon meets the heel bone"
+press y
+wait_for "fluoroquinolone antibiotic"
+press n
+wait_for "steroid injection near the tendon"
+press n
+wait_for "Do both Achilles tendons hurt, along with other joints?"
+press n
+wait_for "GET READY"
+wait_until -m "the floor-level steps are not shown" eval \
+	'screen | tr -s " \n" " " | grep -qF "lower the affected heel slowly to the floor"' 
+wait_for "Down to the floor, never below it."
+press q y Enter
+wait_for "choose a routine"
+press q
+[ "$(finished)" = 0 ] || fail "tendo failed after an insertional session"
+exit 0
