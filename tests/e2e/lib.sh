@@ -205,6 +205,19 @@ answer_pain_if_asked() {
 	return 0
 }
 
+# Answers the screening questions on the screen, in order, one key each
+# (y or n): red flag, insertional, fluoroquinolone, steroid, both tendons.
+answer_screening() {
+	local texts=("Did the pain start with a sudden pop or snap"
+		"Is the pain where the tendon meets the heel bone" "fluoroquinolone antibiotic"
+		"steroid injection near the tendon" "Do both Achilles tendons hurt") i=0 a
+	for a in "$@"; do
+		wait_for "${texts[$i]}"
+		press "$a"
+		i=$((i + 1))
+	done
+}
+
 # tendo enrol ARGS..., answering no to each screening question (no red
 # flag, mid-portion pain, none of the cautions).
 enrol() {

@@ -62,16 +62,7 @@ press Enter
 wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
 press y
 # The screening: no red flag, mid-portion pain, none of the cautions.
-wait_for "Did the pain start with a sudden pop or snap"
-press n
-wait_for "Is the pain where the tendon meets the heel bone"
-press n
-wait_for "fluoroquinolone antibiotic"
-press n
-wait_for "steroid injection near the tendon"
-press n
-wait_for "Do both Achilles tendons hurt, along with other joints?"
-press n
+answer_screening n n n n n
 wait_for "Which leg is affected?"
 press l
 wait_for "Week 1: At bodyweight."

@@ -57,8 +57,7 @@ wait_for "> Alfredson eccentric program (12 weeks)"
 press Enter
 wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
 press y
-wait_for "Did the pain start with a sudden pop or snap"
-press y
+answer_screening y
 wait_for "get it seen today"
 screen | tr -s ' \n' ' ' | grep -qF "Get a medical assessment today" || fail "no same-day advice"
 press Enter
@@ -73,16 +72,7 @@ wait_for "choose a routine"
 press Home a a Enter
 wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
 press y
-wait_for "Did the pain start with a sudden pop or snap"
-press n
-wait_for "Is the pain where the tendon meets the heel bone"
-press y
-wait_for "fluoroquinolone antibiotic"
-press n
-wait_for "steroid injection near the tendon"
-press n
-wait_for "Do both Achilles tendons hurt, along with other joints?"
-press n
+answer_screening n y n n n
 wait_for "GET READY"
 wait_until -m "the floor-level steps are not shown" eval \
 	'screen | tr -s " \n" " " | grep -qF "lower the affected heel slowly to the floor"' 
