@@ -89,4 +89,9 @@ void coach_finish(struct ui *ui, const struct coached *done, const struct tendo_
 void coach_update_load(struct store *store, int64_t profile, const struct program *program,
                        struct store_enrolment *en);
 
+/* The VISA-A scores recorded in an enrolment's weeks 1, 6 and 12, in
+ * words ("VISA-A: 45 in week 1, 60 in week 6."); "" for none. */
+const char *coach_visa_a_text(struct store *store, int64_t profile,
+                              const struct store_enrolment *en, char *buf, size_t size);
+
 #endif

@@ -136,6 +136,11 @@ struct program_record {
 const char *plan_closing_text(const char *title, const struct program *program,
                               const struct program_record *rec, char *buf, size_t size);
 
+/* The program weeks a VISA-A score is asked for: the start, week 6 and
+ * week 12 (the points Beyer et al. 2015 measured it at in the first 12
+ * weeks). */
+bool plan_visa_a_week(int week);
+
 /* The limb symmetry index: the affected leg's reps as a percentage of the
  * other's; -1 when the other did none. */
 int plan_symmetry(int affected_reps, int other_reps);

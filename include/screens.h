@@ -93,9 +93,10 @@ extern const char red_flag_advice[];
 enum screen_outcome rating_run(struct ui *ui, const char *title, const char *question,
                                const char *hint, int *score);
 
-/* Asks for a number of kilograms (digits and a point; Enter; s skips). */
+/* Asks for a number (digits and a point; Enter; s skips), shown with its
+ * unit ("kg"). */
 enum screen_outcome number_run(struct ui *ui, const char *title, const char *question,
-                               const char *hint, double *value);
+                               const char *hint, const char *unit, double *value);
 
 /* Shows text until Enter: advice the person must not miss. */
 enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text);

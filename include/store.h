@@ -257,6 +257,14 @@ size_t store_capacity_tests(struct store *store, int64_t profile, struct store_c
  * program at path since from (Unix); 0 for none or bodyweight. */
 double store_first_load(struct store *store, int64_t profile, const char *path, int64_t from);
 
+/* Records a VISA-A score (0-100): the total of the Victorian Institute of
+ * Sport Assessment questionnaire for the Achilles, as the person's
+ * clinician gives it (the questionnaire itself is not part of tendo). */
+bool store_visa_a(struct store *store, int64_t profile, int score, struct tendo_error *err);
+
+/* The latest VISA-A score recorded between from and to (Unix); -1 for none. */
+int store_visa_a_between(struct store *store, int64_t profile, int64_t from, int64_t to);
+
 /* Today, in days since 1970-01-01, local time. */
 int64_t store_today(void);
 

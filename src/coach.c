@@ -120,7 +120,7 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	outcome = number_run(ui, "tendo \u2014 the load", question,
 	                     "tendo proposes the next session's load from it: a step more when "
 	                     "every set reached its reps.",
-	                     &used);
+	                     "kg", &used);
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
 	store_session_load(j->store, j->session, used, &err);
@@ -569,12 +569,82 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 
 static const struct start fresh = {0, LEG_NONE, -1};
 
+const char *coach_visa_a_text(struct store *store, int64_t profile,
+                              const struct store_enrolment *en, char *buf, size_t size)
+{
+	static const int weeks[] = {1, 6, 12};
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < 3; i++) {
+		int64_t from = store_day_start(en->start_day + 7 * (weeks[i] - 1));
+		int score = store_visa_a_between(store, profile, from, from + 7 * 86400);
+		if (score >= 0 && n < size)
+			n += (size_t)snprintf(buf + n, size - n, "%s%d in week %d",
+			                      n ? ", " : "VISA-A: ", score, weeks[i]);
+	}
+	if (n > 0 && n < size)
+		snprintf(buf + n, size - n, ".");
+	return buf;
+}
+
+/* The program week a VISA-A score is due in, for any program followed;
+ * 0 when none is due. *from and *to: that week. */
+static int visa_a_due(struct journal *j, int64_t *from, int64_t *to)
+{
+	struct store_enrolment ens[8];
+	size_t n = j->store ? store_enrolments(j->store, j->profile, NULL, ens, 8) : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int week = plan_week(ens[i].start_day, store_today());
+		if (!plan_visa_a_week(week))
+			continue;
+		*from = store_day_start(ens[i].start_day + 7 * (week - 1));
+		*to = store_day_start(ens[i].start_day + 7 * week);
+		if (store_visa_a_between(j->store, j->profile, *from, *to) < 0)
+			return week;
+	}
+	return 0;
+}
+
+/* At the start, week 6 and week 12: the VISA-A score the person's
+ * clinician gave, if they have one. */
+static enum screen_outcome ask_visa_a(struct ui *ui, struct journal *j)
+{
+	struct tendo_error err;
+	int64_t from, to;
+	int week = visa_a_due(j, &from, &to);
+	double score;
+	char question[200];
+	enum screen_outcome outcome;
+
+	if (week == 0)
+		return OUTCOME_BACK;
+	snprintf(question, sizeof question,
+	         "Week %d: if your clinician has given you a VISA-A score this week, what is it "
+	         "(0 to 100)?",
+	         week);
+	do {
+		outcome =
+		    number_run(ui, "tendo \u2014 VISA-A", question,
+		               "The VISA-A questionnaire measures how the Achilles tendon "
+		               "limits you, from 0 (most) to 100 (not at all). tendo keeps the "
+		               "total beside your load; s skips until next time.",
+		               "out of 100", &score);
+	} while (outcome == OUTCOME_CHOSEN && score > 100);
+	if (outcome == OUTCOME_CHOSEN)
+		store_visa_a(j->store, j->profile, (int)score, &err);
+	return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
+}
+
 enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
                                   struct cue_sinks *sinks, struct journal *j, struct coached *done,
                                   struct tendo_error *err, struct catalog_entry *resumed)
 {
 	enum screen_outcome outcome = ask_morning(ui, j);
 
+	if (outcome != OUTCOME_STOP && outcome != OUTCOME_AWAY)
+		outcome = ask_visa_a(ui, j);
 	if (outcome != OUTCOME_STOP && outcome != OUTCOME_AWAY)
 		outcome = offer_resume(ui, o, sinks, j, done, err, resumed);
 	return outcome;
@@ -702,7 +772,7 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 	const struct catalog_entry *entries[FOLLOWED_MAX];
 	const struct store_enrolment *en;
 	const struct program *p;
-	char load[32], status[600], line[200];
+	char load[32], status[600], line[200], visa[80];
 	size_t n, due;
 	int week, done, row;
 
@@ -744,12 +814,14 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 		snprintf(load, sizeof load, " Load: %s.",
 		         plan_load_text(en->load_kg, kg, sizeof kg));
 	}
+	coach_visa_a_text(j->store, j->profile, en, visa, sizeof visa);
 	snprintf(ps->lines[row++], sizeof ps->lines[0],
-	         "%.120s%sToday: %d of %d session%s done. %s%s%s",
+	         "%.120s%sToday: %d of %d session%s done. %s%s%s%s%s",
 	         n > 1 ? entries[due]->routine->title : "", n > 1 ? ": " : "",
 	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
 	         p->sessions_per_day == 1 ? "" : "s", prescription(entries[due]->routine, week),
-	         load, en->paused ? " Paused until the tendon has been assessed." : "");
+	         load, visa[0] ? " " : "", visa,
+	         en->paused ? " Paused until the tendon has been assessed." : "");
 	if (p->load_rule != LOAD_RULE_NONE) {
 		plan_load_status(p, en->start_day, week, en->load_kg, en->decision, status,
 		                 sizeof status);

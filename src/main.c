@@ -52,6 +52,7 @@ struct options {
 	const char *date;         /* rate, log --date YYYY-MM-DD */
 	const char *stiffness;    /* rate morning --stiffness N */
 	const char *pain;         /* log --pain N */
+	bool reset;               /* baseline --reset */
 	int week;                 /* plan --week N; 0 for this week */
 	int frames;               /* --frames N: leave after N frames (tests, the benchmark) */
 	bool kiosk;               /* --kiosk, or kiosk = yes in the system's config */
@@ -74,6 +75,10 @@ static const char usage_text[] =
     "                     follow a program (a routine with weeks) from a day\n"
     "                     (several may be followed at once)\n"
     "  leave PROGRAM      stop following a program\n"
+    "  visa-a SCORE [--date YYYY-MM-DD]\n"
+    "                     record the VISA-A total (0-100) your clinician gave\n"
+    "  baseline [--reset] the baseline of mornings each program judges the\n"
+    "                     load against; --reset measures it afresh from today\n"
     "  plan [--week N]    this week's prescription of each program followed\n"
     "  rate during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]\n"
     "                     record a pain rating, 0 to 10, as the screen asks it\n"
@@ -156,6 +161,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"date", required_argument, NULL, 'D'},
 	    {"stiffness", required_argument, NULL, 'X'},
 	    {"pain", required_argument, NULL, 'p'},
+	    {"reset", no_argument, NULL, 'R'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -217,6 +223,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 		case 'D': o->date = optarg; break;
 		case 'X': o->stiffness = optarg; break;
 		case 'p': o->pain = optarg; break;
+		case 'R': o->reset = true; break;
 		case 'T':
 			if (!clock_drive(optarg, why, sizeof why))
 				return usage_error("%s", why);
@@ -977,6 +984,26 @@ static void print_prescription(const struct routine *r, int week, const struct b
 	}
 }
 
+/* The baseline of mornings a program's load is judged against. */
+static void print_baseline(struct store *store, int64_t profile, const struct store_enrolment *en)
+{
+	struct baseline b;
+	char day[16];
+	time_t t = (time_t)(en->baseline_day * 86400);
+
+	if (strftime(day, sizeof day, "%Y-%m-%d", gmtime(&t)) == 0)
+		day[0] = '\0';
+	store_baseline(store, profile, en->baseline_day, &b);
+	if (b.pain >= 0)
+		printf("Baseline of mornings (from the seven days from %s): pain %d, stiffness %d; "
+		       "'tendo baseline --reset' measures it afresh.\n",
+		       day, b.pain, b.stiffness);
+	else
+		printf("Baseline of mornings: measured over the seven days from %s, once they are "
+		       "over.\n",
+		       day);
+}
+
 /* One program followed: its week's prescription, load and decision. */
 static bool plan_one(const struct options *o, struct store *store, int64_t profile,
                      struct store_enrolment *en)
@@ -1013,6 +1040,9 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 	printf("%s\n", plan_load_status(entry.routine->program, en->start_day,
 	                                plan_week(en->start_day, store_today()), en->load_kg,
 	                                en->decision, status, sizeof status));
+	if (*coach_visa_a_text(store, profile, en, status, sizeof status))
+		printf("%s\n", status);
+	print_baseline(store, profile, en);
 	catalog_entry_free(&entry);
 	return true;
 }
@@ -1035,6 +1065,66 @@ static int command_plan(const struct options *o)
 		if (i > 0)
 			printf("\n");
 		ok = plan_one(o, store, profile, &ens[i]) && ok;
+	}
+	store_close(store);
+	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
+}
+
+static int command_visa_a(const struct options *o, const char *text)
+{
+	struct store *store;
+	struct tendo_error err;
+	char msg[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8], *end;
+	long score = strtol(text, &end, 10);
+	int64_t profile, day;
+	bool ok;
+
+	if (end == text || *end || score < 0 || score > 100)
+		return usage_error("a VISA-A score is a whole number from 0 to 100, found \"%s\"",
+		                   text);
+	if (!chosen_day(o, &day))
+		return EXIT_USAGE;
+	if (!open_profile(o, &store, &profile))
+		return EXIT_BAD;
+	store_set_time(store, time_on(day, 12));
+	ok = store_visa_a(store, profile, (int)score, &err);
+	if (ok)
+		printf("VISA-A score of %ld recorded for %s.\n", score,
+		       o->date ? o->date : "today");
+	else
+		fprintf(stderr, "tendo: %s\n", error_format(&err, msg, sizeof msg));
+	store_close(store);
+	return ok ? EXIT_SUCCESS : EXIT_BAD;
+}
+
+/* tendo baseline [--reset]: each program's baseline of mornings, or
+ * measured afresh from today (after a flare has settled, say). */
+static int command_baseline(const struct options *o, bool reset)
+{
+	struct store *store;
+	struct store_enrolment ens[16];
+	struct tendo_error err;
+	char msg[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	int64_t profile;
+	size_t n;
+	bool ok = true;
+
+	if (!open_profile(o, &store, &profile))
+		return EXIT_BAD;
+	n = store_enrolments(store, profile, NULL, ens, 16);
+	if (n == 0)
+		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
+		        profile_name(o));
+	for (size_t i = 0; i < n; i++) {
+		if (reset && !store_reset_baseline(store, ens[i].id, store_today(), &err)) {
+			fprintf(stderr, "tendo: %s\n", error_format(&err, msg, sizeof msg));
+			ok = false;
+			continue;
+		}
+		if (reset)
+			ens[i].baseline_day = store_today();
+		printf("%s: ", ens[i].program);
+		print_baseline(store, profile, &ens[i]);
 	}
 	store_close(store);
 	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
@@ -1128,6 +1218,17 @@ int main(int argc, char **argv)
 		if (argc - first != 2)
 			return usage_error("%s", "enrol takes one program: tendo enrol PROGRAM");
 		return command_enrol(&o, argv[first + 1]);
+	}
+	if (strcmp(command, "visa-a") == 0) {
+		if (argc - first != 2)
+			return usage_error("%s", "visa-a takes a score: tendo visa-a 62");
+		return command_visa_a(&o, argv[first + 1]);
+	}
+	if (strcmp(command, "baseline") == 0) {
+		if (argc - first != 1)
+			return usage_error("%s",
+			                   "baseline takes no name: tendo baseline [--reset]");
+		return command_baseline(&o, o.reset);
 	}
 	if (strcmp(command, "leave") == 0) {
 		if (argc - first != 2)

@@ -373,3 +373,8 @@ const char *plan_closing_text(const char *title, const struct program *p,
 		         "the load.");
 	return buf;
 }
+
+bool plan_visa_a_week(int week)
+{
+	return week == 1 || week == 6 || week == 12;
+}

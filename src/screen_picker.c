@@ -462,7 +462,7 @@ enum screen_outcome advice_run(struct ui *ui, const char *title, const char *tex
 /* ------------------------------------------------------------ a number */
 
 struct number {
-	const char *title, *question, *hint;
+	const char *title, *question, *hint, *unit;
 	char text[16];
 	bool done, skipped;
 };
@@ -478,7 +478,7 @@ static void number_draw(void *ctx, struct ui *ui)
 
 	ui_header(ui, n->title);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, n->question);
-	snprintf(shown, sizeof shown, "> %s_ kg", n->text);
+	snprintf(shown, sizeof shown, "> %s_ %.20s", n->text, n->unit);
 	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);
 	if (n->hint)
 		ui_wrap(ui, y + 3, 1, COLS - 2, LINES - y - 5, 0, ROLE_DIM, n->hint);
@@ -517,9 +517,9 @@ static const struct screen number_screen = {
 };
 
 enum screen_outcome number_run(struct ui *ui, const char *title, const char *question,
-                               const char *hint, double *value)
+                               const char *hint, const char *unit, double *value)
 {
-	struct number n = {.title = title, .question = question, .hint = hint};
+	struct number n = {.title = title, .question = question, .hint = hint, .unit = unit};
 
 	if (!ui_run(ui, &number_screen, &n))
 		return screen_ended(ui);

@@ -27,6 +27,9 @@ static int64_t now(const struct store *s)
 	return s->at ? s->at : (int64_t)time(NULL);
 }
 
+static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
+                        int64_t from, int64_t to, int *out, int n);
+
 void store_set_time(struct store *s, int64_t at)
 {
 	s->at = at;
@@ -101,7 +104,10 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
     "  program TEXT NOT NULL, at INTEGER NOT NULL, red_flag INTEGER NOT NULL,"
     "  site TEXT NOT NULL, fluoroquinolone INTEGER NOT NULL, steroid INTEGER NOT NULL,"
-    "  systemic INTEGER NOT NULL, cleared INTEGER NOT NULL, verdict TEXT NOT NULL);",
+    "  systemic INTEGER NOT NULL, cleared INTEGER NOT NULL, verdict TEXT NOT NULL);"
+    "CREATE TABLE visa_a ("
+    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  at INTEGER NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100));",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -839,6 +845,38 @@ double store_first_load(struct store *s, int64_t profile, const char *path, int6
 		kg = strtod((const char *)sqlite3_column_text(st, 0), NULL);
 	sqlite3_finalize(st);
 	return kg > 0 ? kg : 0;
+}
+
+bool store_visa_a(struct store *s, int64_t profile, int score, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO visa_a (profile_id, at, score) VALUES (?1, ?2, ?3)", -1,
+	                       &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the VISA-A score");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, profile);
+	sqlite3_bind_int64(st, 2, now(s));
+	sqlite3_bind_int(st, 3, score);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the VISA-A score");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int store_visa_a_between(struct store *s, int64_t profile, int64_t from, int64_t to)
+{
+	int row[1];
+
+	ratings_row(s,
+	            "SELECT score FROM visa_a WHERE profile_id = ?1 AND at >= ?3 AND at < ?4 "
+	            "ORDER BY at DESC, id DESC LIMIT 1",
+	            profile, NULL, from, to, row, 1);
+	return row[0];
 }
 
 int64_t store_today(void)

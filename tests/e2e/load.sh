@@ -81,18 +81,24 @@ on 42 plan | grep -qF "week 6 lacks pain during (0 of 3 sessions), pain after ac
 	fail "the hold does not name the missing ratings: $(on 42 plan)"
 
 # Bad input: exit 2, nothing written.
-before=$(sqlite3 "$data/tendo.db" "SELECT (SELECT count(*) FROM pain) || '/' || (SELECT count(*) FROM sessions)")
+before=$(sqlite3 "$data/tendo.db" "SELECT (SELECT count(*) FROM pain) || '/' || (SELECT count(*) FROM sessions) || '/' || (SELECT count(*) FROM visa_a)")
 for bad in "rate during 11" "rate sometimes 3" "rate morning 3 --stiffness x" \
 	"rate after 2 --date 2999-01-01" "rate during 3 --date 2026-13-40" \
 	"log alfredson-program --leg left --date 2999-01-01" "log no-such-routine" \
-	"log alfredson-program --leg left --pain 12" "rate during 2 --date 2025-06-01"; do
+	"log alfredson-program --leg left --pain 12" "rate during 2 --date 2025-06-01" \
+	"visa-a 101" "visa-a fifty" "visa-a 50 --date 2999-01-01"; do
 	# shellcheck disable=SC2086
 	err=$(on 43 $bad 2>&1 >/dev/null)
 	[ $? -eq 2 ] || fail "tendo $bad did not exit 2: $err"
 	[ -n "$err" ] || fail "tendo $bad said nothing"
 done
-[ "$(sqlite3 "$data/tendo.db" "SELECT (SELECT count(*) FROM pain) || '/' || (SELECT count(*) FROM sessions)")" = "$before" ] ||
+[ "$(sqlite3 "$data/tendo.db" "SELECT (SELECT count(*) FROM pain) || '/' || (SELECT count(*) FROM sessions) || '/' || (SELECT count(*) FROM visa_a)")" = "$before" ] ||
 	fail "bad input wrote to the log"
+
+# VISA-A scores, as the clinician gives them, beside the load.
+on 2 visa-a 40 >/dev/null || fail "visa-a"
+on 37 visa-a 58 >/dev/null || fail "visa-a"
+on 43 plan | grep -qF "VISA-A: 40 in week 1, 58 in week 6." || fail "plan lacks the VISA-A scores: $(on 43 plan)"
 
 # Pain of 9: the program is paused until the tendon has been assessed.
 out=$(on 43 rate morning 9) || fail "rate morning 9"

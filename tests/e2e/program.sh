@@ -33,6 +33,11 @@ printf '%s\n' "$err" | grep -qF "nobody follows no program" || fail "no program:
 need_tmux
 enrol alfredson-program --data-dir "$data" --profile quinn >/dev/null || fail "enrol"
 start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
+# Week 1: the VISA-A score, if the clinician gave one.
+wait_for "if your clinician has given you a VISA-A score this week, what is it"
+press 1 0 1 Enter
+wait_for "> _ out of 100" # more than 100: asked again
+press 4 5 Enter
 wait_for "Week 1: At bodyweight. The load is first decided on"
 wait_for "Right leg (affected) · set 1 of 3 · bodyweight"
 press q y Enter
@@ -40,6 +45,8 @@ answer_pain_if_asked s
 [ "$(finished)" = 0 ] || fail "tendo failed"
 "$TENDO" plan --data-dir "$data" --profile quinn | grep -qF "The load is first decided on" ||
 	fail "plan does not say when the load is first decided"
+"$TENDO" plan --data-dir "$data" --profile quinn | grep -qF "VISA-A: 45 in week 1." ||
+	fail "plan does not show the VISA-A score"
 t kill-server
 
 # Pain of 8 or more pauses the program until the person has been assessed.

@@ -300,6 +300,7 @@ static void test_migration_from_schema_1(void **state)
 	/* Back to schema 1, as a tendo of that schema left it. */
 	exec_sql("ALTER TABLE enrolments DROP COLUMN site;"
 	         "DROP TABLE screenings;"
+	         "DROP TABLE visa_a;"
 	         "DROP INDEX pain_by_profile;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_week;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_at;"
