@@ -37,6 +37,7 @@ struct journal {
 	const char *path;    /* the routine file of the session being logged */
 	int fatigue_reps[3]; /* a test to fatigue: reps on each leg (enum leg) */
 	bool fatigue_test;
+	int sets_done[ROUTINE_MAX_EXERCISES]; /* sets run to their end, by exercise */
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
 };
@@ -93,5 +94,11 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
  * words ("VISA-A: 45 in week 1, 60 in week 6."); "" for none. */
 const char *coach_visa_a_text(struct store *store, int64_t profile,
                               const struct store_enrolment *en, char *buf, size_t size);
+
+/* A person's prescription of a program's week: the block, the load (each
+ * exercise's own under heavy slow resistance), the insertional variant.
+ * The caller frees rx with plan_prescription_free(). */
+bool coach_prescribe(struct store *store, const struct store_enrolment *en,
+                     const struct routine *routine, int week, struct prescription *rx);
 
 #endif

@@ -95,10 +95,17 @@ int64_t store_session_begin(struct store *store, int64_t profile, const char *ro
 bool store_session_program(struct store *store, int64_t session, const char *program, int week,
                            struct tendo_error *err);
 
-/* Sets the load of every set of a session: the load the person says they
- * used, known only when it is over. */
-bool store_session_load(struct store *store, int64_t session, double load_kg,
+/* Sets the load of every set of an exercise of a session (NULL: of every
+ * exercise): the load the person says they used, known when it is over. */
+bool store_session_load(struct store *store, int64_t session, const char *exercise, double load_kg,
                         struct tendo_error *err);
+
+/* An exercise's own load in an enrolment (heavy slow resistance: each
+ * exercise has its own); otherwise when none was set yet. */
+double store_exercise_load(struct store *store, int64_t enrolment, const char *exercise,
+                           double otherwise);
+bool store_set_exercise_load(struct store *store, int64_t enrolment, const char *exercise,
+                             double load_kg, struct tendo_error *err);
 
 /* Records one set, committed before it returns. */
 bool store_set_done(struct store *store, int64_t session, const struct store_set *set,

@@ -64,6 +64,8 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 		j->fatigue_reps[step->leg] += r->reps_done;
 		j->fatigue_test = true;
 	}
+	if (r->completed && step->exercise < ROUTINE_MAX_EXERCISES)
+		j->sets_done[step->exercise]++;
 	if (!j->store || j->session < 0)
 		return;
 	if (e->kind == EXERCISE_REPS)
@@ -96,45 +98,89 @@ static bool session_program(struct journal *j, struct store_enrolment *en)
 	       store_enrolment(j->store, j->profile, j->path, en);
 }
 
-/* Heavy slow resistance: the person says the load used, and the next is
- * proposed from whether every set reached its reps. */
+/* One exercise of heavy slow resistance after its sets: whether every set
+ * reached the block's reps, the load used (as prescribed unless the person
+ * says otherwise), and the next load proposed. Appends the decision's
+ * reason to text. */
+static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
+                                        const struct store_enrolment *en, const struct exercise *e,
+                                        const struct pain_week *pain, const struct baseline *base,
+                                        struct load_decision *d)
+{
+	const struct program *p = j->tl->routine->program;
+	int week = plan_week(en->start_day, store_today());
+	char question[300], hint[200], kg[32];
+	double used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
+	bool met = false;
+	enum screen_outcome outcome;
+	struct tendo_error err;
+
+	snprintf(question, sizeof question, "%.120s: did every set reach %d reps?", e->name,
+	         e->reps);
+	outcome = question_run(ui, "tendo \u2014 the load", question, &met);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	snprintf(question, sizeof question, "%.120s: what load did you use, in kilograms?",
+	         e->name);
+	snprintf(hint, sizeof hint, "Press s if it was the %s prescribed; 0 for bodyweight.",
+	         plan_load_text(used, kg, sizeof kg));
+	outcome = number_run(ui, "tendo \u2014 the load", question, hint, "kg", &used);
+	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
+	if (outcome == OUTCOME_BACK)
+		used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
+	store_session_load(j->store, j->session, e->name, used, &err);
+	*d = plan_decide_rm(p, plan_block(p, week), used, met, pain, base);
+	store_set_exercise_load(j->store, en->id, e->name, d->load_kg, &err);
+	return OUTCOME_CHOSEN;
+}
+
+/* Heavy slow resistance, exercise by exercise: each has its own load, and
+ * the next is proposed from whether its sets reached their reps (the
+ * person says so: a timer that ran out is not a rep done) and the pain. */
 static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
                                       const struct session_result *r)
 {
 	const struct program *p = j->tl ? j->tl->routine->program : NULL;
+	const struct routine *routine = j->tl ? j->tl->routine : NULL;
 	struct store_enrolment en;
 	struct load_decision d;
 	struct pain_week pain;
 	struct baseline base;
-	int week;
 	struct tendo_error err;
-	char question[200];
-	double used;
 	enum screen_outcome outcome;
+	char text[1500];
+	size_t used = 0;
+	bool pause = false;
 
+	(void)r;
 	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en) ||
 	    plan_finished(p, plan_week(en.start_day, store_today())))
 		return OUTCOME_CHOSEN;
-	snprintf(question, sizeof question, "What load did you use, in kilograms?%s",
-	         en.load_kg > 0 ? "" : " (0 for bodyweight)");
-	outcome = number_run(ui, "tendo \u2014 the load", question,
-	                     "tendo proposes the next session's load from it: a step more when "
-	                     "every set reached its reps.",
-	                     "kg", &used);
-	if (outcome != OUTCOME_CHOSEN)
-		return outcome;
-	store_session_load(j->store, j->session, used, &err);
-	week = plan_week(en.start_day, store_today());
 	store_baseline(j->store, j->profile, en.baseline_day, &base);
 	store_pain_between(j->store, j->profile, en.path,
 	                   en.decided_at ? en.decided_at : store_day_start(en.start_day),
 	                   INT64_MAX / 2, &pain);
-	d = plan_decide_rm(p, plan_block(p, week), used, r->tally.sets_skipped == 0 && !r->quit,
-	                   &pain, &base);
-	store_decide(j->store, en.id, d.load_kg, week, false, d.reason, &err);
-	if (d.action == LOAD_PAUSE)
+	text[0] = '\0';
+	for (size_t i = 0; i < routine->exercise_count && i < ROUTINE_MAX_EXERCISES; i++) {
+		const struct exercise *e = &routine->exercises[i];
+		if (e->kind != EXERCISE_REPS || j->sets_done[i] == 0)
+			continue;
+		outcome = ask_exercise(ui, j, &en, e, &pain, &base, &d);
+		if (outcome != OUTCOME_CHOSEN)
+			return outcome;
+		pause = pause || d.action == LOAD_PAUSE;
+		if (used < sizeof text)
+			used += (size_t)snprintf(text + used, sizeof text - used, "%s%.100s: %s",
+			                         used ? " " : "", e->name, d.reason);
+	}
+	if (!used)
+		return OUTCOME_CHOSEN;
+	store_decide(j->store, en.id, en.load_kg, plan_week(en.start_day, store_today()), false,
+	             text, &err);
+	if (pause)
 		store_pause_program(j->store, j->profile, true, &err);
-	return advice_run(ui, "tendo \u2014 the load", d.reason);
+	return advice_run(ui, "tendo \u2014 the load", text);
 }
 
 /* A heel-raise capacity test: the reps on each leg, the limb symmetry
@@ -345,6 +391,22 @@ static bool todays_load(struct journal *j, const struct routine *routine, const 
 	return true;
 }
 
+bool coach_prescribe(struct store *store, const struct store_enrolment *en,
+                     const struct routine *routine, int week, struct prescription *rx)
+{
+	double loads[ROUTINE_MAX_EXERCISES];
+	struct plan_person who = {en->load_kg, NULL, en->insertional};
+
+	/* Heavy slow resistance: each exercise at its own load. */
+	if (routine->program && routine->program->load_rule == LOAD_RULE_RM) {
+		for (size_t i = 0; i < routine->exercise_count && i < ROUTINE_MAX_EXERCISES; i++)
+			loads[i] = store_exercise_load(store, en->id, routine->exercises[i].name,
+			                               en->load_kg);
+		who.loads_kg = loads;
+	}
+	return plan_prescribe(routine, plan_block(routine->program, week), &who, rx);
+}
+
 /* What a finished program came to, from the log. */
 static void program_record(struct store *store, int64_t profile, const struct program *p,
                            const struct store_enrolment *en, struct program_record *rec)
@@ -467,8 +529,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 		/* After the end: the last week's prescription, at the last load. */
 		if (plan_finished(routine->program, week))
 			week = routine->program->weeks;
-		struct plan_person who = {en.load_kg, NULL, en.insertional};
-		if (!plan_prescribe(routine, plan_block(routine->program, week), &who, &rx)) {
+		if (!coach_prescribe(j->store, &en, routine, week, &rx)) {
 			error_set(err, entry->path, 0, 0, "out of memory planning the session");
 			return OUTCOME_BACK;
 		}
@@ -484,6 +545,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	j->tl = &tl;
 	j->path = entry->path;
 	memset(j->fatigue_reps, 0, sizeof j->fatigue_reps);
+	memset(j->sets_done, 0, sizeof j->sets_done);
 	j->fatigue_test = false;
 	j->session = from->resumed;
 	if (j->store && j->session < 0)

@@ -893,9 +893,7 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 			return usage_error("%s is a test to fatigue: run it on the screen, where "
 			                   "tendo counts the reps",
 			                   r->title);
-	if (enrolled &&
-	    !plan_prescribe(r, plan_block(r->program, week),
-	                    &(struct plan_person){en.load_kg, NULL, en.insertional}, &rx))
+	if (enrolled && !coach_prescribe(store, &en, r, week, &rx))
 		return EXIT_BAD;
 	if (!timeline_build(enrolled ? &rx.routine : r, leg, &tl, &err)) {
 		plan_prescription_free(&rx);
@@ -1032,8 +1030,7 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 		       entry.routine->program->weeks);
 		week = entry.routine->program->weeks;
 	}
-	if (plan_prescribe(entry.routine, plan_block(entry.routine->program, week),
-	                   &(struct plan_person){en->load_kg, NULL, en->insertional}, &rx)) {
+	if (coach_prescribe(store, en, entry.routine, week, &rx)) {
 		print_prescription(&rx.routine, week, plan_block(entry.routine->program, week));
 		plan_prescription_free(&rx);
 	}

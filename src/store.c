@@ -105,6 +105,9 @@ static const char *const migrations[] = {
     "  program TEXT NOT NULL, at INTEGER NOT NULL, red_flag INTEGER NOT NULL,"
     "  site TEXT NOT NULL, fluoroquinolone INTEGER NOT NULL, steroid INTEGER NOT NULL,"
     "  systemic INTEGER NOT NULL, cleared INTEGER NOT NULL, verdict TEXT NOT NULL);"
+    "CREATE TABLE exercise_loads ("
+    "  enrolment_id INTEGER NOT NULL REFERENCES enrolments(id), exercise TEXT NOT NULL,"
+    "  load_kg REAL NOT NULL, PRIMARY KEY (enrolment_id, exercise));"
     "CREATE TABLE visa_a ("
     "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
     "  at INTEGER NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100));",
@@ -589,20 +592,24 @@ bool store_session_program(struct store *s, int64_t session, const char *program
 	return ok;
 }
 
-bool store_session_load(struct store *s, int64_t session, double load_kg, struct tendo_error *err)
+bool store_session_load(struct store *s, int64_t session, const char *exercise, double load_kg,
+                        struct tendo_error *err)
 {
 	sqlite3_stmt *st;
 	char load[32];
 	bool ok;
 
 	snprintf(load, sizeof load, "%g kg", load_kg);
-	if (sqlite3_prepare_v2(s->db, "UPDATE sets SET load = ?2 WHERE session_id = ?1", -1, &st,
-	                       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->db,
+	                       "UPDATE sets SET load = ?2 WHERE session_id = ?1 AND "
+	                       "(?3 IS NULL OR exercise = ?3)",
+	                       -1, &st, NULL) != SQLITE_OK) {
 		fail(s, err, "saving the load");
 		return false;
 	}
 	sqlite3_bind_int64(st, 1, session);
 	bind_text(st, 2, load_kg > 0 ? load : "bodyweight");
+	bind_text(st, 3, exercise);
 	ok = step_done(st);
 	if (!ok)
 		fail(s, err, "saving the load");
@@ -877,6 +884,49 @@ int store_visa_a_between(struct store *s, int64_t profile, int64_t from, int64_t
 	            "ORDER BY at DESC, id DESC LIMIT 1",
 	            profile, NULL, from, to, row, 1);
 	return row[0];
+}
+
+double store_exercise_load(struct store *s, int64_t enrolment, const char *exercise,
+                           double otherwise)
+{
+	sqlite3_stmt *st;
+	double kg = otherwise;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT load_kg FROM exercise_loads WHERE enrolment_id = ?1 AND "
+	                       "exercise = ?2",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return otherwise;
+	sqlite3_bind_int64(st, 1, enrolment);
+	bind_text(st, 2, exercise);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kg = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return kg;
+}
+
+bool store_set_exercise_load(struct store *s, int64_t enrolment, const char *exercise,
+                             double load_kg, struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO exercise_loads (enrolment_id, exercise, load_kg) "
+	                       "VALUES (?1, ?2, ?3) ON CONFLICT (enrolment_id, exercise) "
+	                       "DO UPDATE SET load_kg = excluded.load_kg",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the exercise's load");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, enrolment);
+	bind_text(st, 2, exercise);
+	sqlite3_bind_double(st, 3, load_kg);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the exercise's load");
+	sqlite3_finalize(st);
+	return ok;
 }
 
 int64_t store_today(void)

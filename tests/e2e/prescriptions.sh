@@ -33,9 +33,11 @@ wait_for "Next: set 2 of 4"
 press q y Enter
 wait_for "How much pain did you feel"
 press 2
-wait_for "What load did you use, in kilograms?"
-press 4 0 Enter
-wait_for "Next time"
+wait_for "Seated calf raise (knee bent): did every set reach 10 reps?"
+press y
+wait_for "Seated calf raise (knee bent): what load did you use, in kilograms?"
+press s
+wait_for "Next time 42.5 kg"
 press Enter
 wait_for "Ann: choose a routine"
 press q

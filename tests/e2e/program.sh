@@ -89,17 +89,34 @@ press Enter
 # The pain first: the load proposed counts it.
 wait_for "How much pain did you feel"
 press 2
-wait_for "What load did you use, in kilograms?"
+# Exercise by exercise: whether every set reached its reps, and the load.
+wait_for "Seated calf raise (knee bent): did every set reach 10 reps?"
+press y
+wait_for "Seated calf raise (knee bent): what load did you use, in kilograms?"
 press 4 0 Enter
-wait_for "Next time 42.5 kg: you met 10RM at 40 kg."
+wait_for "Standing calf raise (knee straight): did every set reach 10 reps?"
+press n
+wait_for "Standing calf raise (knee straight): what load did you use, in kilograms?"
+press 3 0 Enter
+wait_for "Calf raise in the leg press: did every set reach 10 reps?"
+press y
+wait_for "Calf raise in the leg press: what load did you use, in kilograms?"
+press 6 0 Enter
+wait_for "Seated calf raise (knee bent): Next time 42.5 kg: you met 10RM at 40 kg."
+screen | tr -s ' \n' ' ' | grep -qF "Standing calf raise (knee straight): Next time 30 kg again: not every set reached 10RM." ||
+	fail "no hold for the exercise whose sets fell short"
 press Enter
 [ "$(finished)" = 0 ] || fail "tendo failed after the load"
 out=$("$TENDO" plan --data-dir "$data" --profile rae)
 printf '%s\n' "$out" | grep -qF "Seated calf raise (knee bent): 4 x 10 reps, rest 2 min 30 s, 42.5 kg." || fail "plan after: $out"
+printf '%s\n' "$out" | grep -qF "Standing calf raise (knee straight): 4 x 10 reps, rest 2 min 30 s, 30 kg." || fail "plan after: $out"
+printf '%s\n' "$out" | grep -qF "Calf raise in the leg press: 4 x 10 reps, rest 2 min 30 s, 62.5 kg." || fail "plan after: $out"
 printf '%s\n' "$out" | grep -qF "Next time 42.5 kg: you met 10RM at 40 kg." || fail "plan after: $out"
 # The export names the program and its week.
 "$TENDO" export --csv --data-dir "$data" --profile rae | grep -q ",rae,hsr-program,hsr-program,4,completed,Seated calf raise (knee bent),,1,yes,10,10,,,40 kg,2$" ||
 	fail "export: $("$TENDO" export --csv --data-dir "$data" --profile rae | head -n 3)"
+"$TENDO" export --csv --data-dir "$data" --profile rae | grep -q ",Standing calf raise (knee straight),,1,yes,10,10,,,30 kg,2$" ||
+	fail "export: each exercise's sets at its own load: $("$TENDO" export --csv --data-dir "$data" --profile rae)"
 t kill-server
 
 # Several programs at once: the heel-raise test beside the two quinn

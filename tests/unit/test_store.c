@@ -301,6 +301,7 @@ static void test_migration_from_schema_1(void **state)
 	exec_sql("ALTER TABLE enrolments DROP COLUMN site;"
 	         "DROP TABLE screenings;"
 	         "DROP TABLE visa_a;"
+	         "DROP TABLE exercise_loads;"
 	         "DROP INDEX pain_by_profile;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_week;"
 	         "ALTER TABLE enrolments DROP COLUMN decided_at;"
