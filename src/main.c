@@ -1044,6 +1044,21 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 	return true;
 }
 
+/* Opens the log and reads every program the profile follows into ens (up
+ * to max), saying so when it follows none. False when the log can't be
+ * opened. */
+static bool open_programs(const struct options *o, struct store **store, int64_t *profile,
+                          struct store_enrolment *ens, size_t max, size_t *n)
+{
+	if (!open_profile(o, store, profile))
+		return false;
+	*n = store_enrolments(*store, *profile, NULL, ens, max);
+	if (*n == 0)
+		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
+		        profile_name(o));
+	return true;
+}
+
 static int command_plan(const struct options *o)
 {
 	struct store *store;
@@ -1052,12 +1067,8 @@ static int command_plan(const struct options *o)
 	size_t n;
 	bool ok = true;
 
-	if (!open_profile(o, &store, &profile))
+	if (!open_programs(o, &store, &profile, ens, 16, &n))
 		return EXIT_BAD;
-	n = store_enrolments(store, profile, NULL, ens, 16);
-	if (n == 0)
-		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
-		        profile_name(o));
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			printf("\n");
@@ -1106,12 +1117,8 @@ static int command_baseline(const struct options *o, bool reset)
 	size_t n;
 	bool ok = true;
 
-	if (!open_profile(o, &store, &profile))
+	if (!open_programs(o, &store, &profile, ens, 16, &n))
 		return EXIT_BAD;
-	n = store_enrolments(store, profile, NULL, ens, 16);
-	if (n == 0)
-		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
-		        profile_name(o));
 	for (size_t i = 0; i < n; i++) {
 		if (reset && !store_reset_baseline(store, ens[i].id, store_today(), &err)) {
 			fprintf(stderr, "tendo: %s\n", error_format(&err, msg, sizeof msg));

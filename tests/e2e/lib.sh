@@ -205,6 +205,17 @@ answer_pain_if_asked() {
 	return 0
 }
 
+# On the start screen: chooses the Alfredson program and says yes to
+# following it, up to the screening's first question.
+choose_alfredson_program() {
+	wait_for "choose a routine"
+	press Home a a
+	wait_for "> Alfredson eccentric program (12 weeks)"
+	press Enter
+	wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
+	press y
+}
+
 # Answers the screening questions on the screen, in order, one key each
 # (y or n): red flag, insertional, fluoroquinolone, steroid, both tendons.
 answer_screening() {

@@ -11,12 +11,21 @@ command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install
 data=$WORK/data
 start=2026-01-05 # a Monday, long past
 
-# tendo on a day: DAY (days after the start) ARGS...
+# tendo on a day: DAY (days after the start) ARGS... Each call is a minute
+# after the one before: libfaketime starts every process at the time it is
+# given, so two calls at the same time would share a second and the log
+# could not tell which came first.
+echo 0 >"$WORK/minutes"
 on() {
-	local day
-	day=$(date -d "$start + $1 days" +%F)
+	local when minutes
+	minutes=$(($(cat "$WORK/minutes") + 1))
+	echo "$minutes" >"$WORK/minutes"
+	when=$(date -d "@$(($(date -d "$start 06:00" +%s) + $1 * 86400 + minutes * 60))" "+%F %T")
 	shift
-	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$day 12:00:00" \
+	# libfaketime is preloaded before AddressSanitizer's runtime: tell
+	# ASan that this is wanted (a sanitizer build).
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$when" \
 		"$TENDO" --data-dir "$data" --profile ruth "$@"
 }
 

@@ -56,11 +56,7 @@ press q
 wait_for "choose a routine"
 
 # A program chosen here: follow it from today, and the start screen says so.
-press Home a a
-wait_for "> Alfredson eccentric program (12 weeks)"
-press Enter
-wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
-press y
+choose_alfredson_program
 # The screening: no red flag, mid-portion pain, none of the cautions.
 answer_screening n n n n n
 wait_for "Which leg is affected?"

@@ -51,12 +51,7 @@ follows dee && fail "a bad answer started the program"
 # On the screen, as a new program is chosen: a red flag ends it there.
 need_tmux
 start 80 24 --leg left --data-dir "$data" --profile eve
-wait_for "choose a routine"
-press Home a a
-wait_for "> Alfredson eccentric program (12 weeks)"
-press Enter
-wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
-press y
+choose_alfredson_program
 answer_screening y
 wait_for "get it seen today"
 screen | tr -s ' \n' ' ' | grep -qF "Get a medical assessment today" || fail "no same-day advice"
@@ -68,14 +63,11 @@ follows eve && fail "a red flag on the screen started the program"
 
 # Insertional on the screen: the session's steps are the floor-level ones.
 start 80 24 --leg left --data-dir "$data" --profile fay
-wait_for "choose a routine"
-press Home a a Enter
-wait_for "Follow Alfredson eccentric program (12 weeks) from today?"
-press y
+choose_alfredson_program
 answer_screening n y n n n
 wait_for "GET READY"
 wait_until -m "the floor-level steps are not shown" eval \
-	'screen | tr -s " \n" " " | grep -qF "lower the affected heel slowly to the floor"' 
+	'screen | tr -s " \n" " " | grep -qF "lower the affected heel slowly to the floor"'
 wait_for "Down to the floor, never below it."
 press q y Enter
 wait_for "choose a routine"
