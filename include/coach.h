@@ -37,7 +37,8 @@ struct journal {
 	const char *path;    /* the routine file of the session being logged */
 	int fatigue_reps[3]; /* a test to fatigue: reps on each leg (enum leg) */
 	bool fatigue_test;
-	int sets_done[ROUTINE_MAX_EXERCISES]; /* sets run to their end, by exercise */
+	int sets_done[ROUTINE_MAX_EXERCISES];  /* sets run to their end, by exercise */
+	int sets_short[ROUTINE_MAX_EXERCISES]; /* sets confirmed short of their reps */
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
 };

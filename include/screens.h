@@ -69,6 +69,12 @@ struct session_options {
 	void (*on_set)(void *ctx, const struct engine_result *result, char *notice,
 	               size_t notice_size);
 	void *on_set_ctx;
+	/* Heavy slow resistance: after each set of reps, the person confirms
+	 * the reps they did (the prescribed number unless they change it with
+	 * - and +, by key or touch) while the rest runs; on_reps (with
+	 * on_set_ctx) is then called with the set's step and the reps. NULL:
+	 * nothing is asked. */
+	void (*on_reps)(void *ctx, size_t step, int reps);
 	char notice[400]; /* shown until a key is pressed; "" for none */
 };
 

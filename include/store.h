@@ -107,6 +107,10 @@ double store_exercise_load(struct store *store, int64_t enrolment, const char *e
 bool store_set_exercise_load(struct store *store, int64_t enrolment, const char *exercise,
                              double load_kg, struct tendo_error *err);
 
+/* The reps the person says a set of the session (by its step) came to. */
+bool store_set_reps(struct store *store, int64_t session, size_t step, int reps,
+                    struct tendo_error *err);
+
 /* Records one set, committed before it returns. */
 bool store_set_done(struct store *store, int64_t session, const struct store_set *set,
                     struct tendo_error *err);

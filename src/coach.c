@@ -77,6 +77,22 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 		         error_format(&err, text, sizeof text));
 }
 
+/* The session screen's hook under heavy slow resistance: the reps the
+ * person confirmed for a set, kept with it; a set short of its reps means
+ * the exercise did not meet its RM this time. */
+static void journal_reps(void *ctx, size_t step, int reps)
+{
+	struct journal *j = ctx;
+	const struct step *s = &j->tl->steps[step];
+	const struct exercise *e = timeline_exercise(j->tl, s);
+	struct tendo_error err;
+
+	if (reps < e->reps && s->exercise < ROUTINE_MAX_EXERCISES)
+		j->sets_short[s->exercise]++;
+	if (j->store && j->session >= 0)
+		store_set_reps(j->store, j->session, step, reps, &err);
+}
+
 static const char pain_hint[] =
     "Pain up to 5 during the exercises is acceptable if it has settled by the next morning "
     "and does not rise from week to week (the pain-monitoring model, Silbernagel 2007).";
@@ -111,15 +127,10 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
 	int week = plan_week(en->start_day, store_today());
 	char question[300], hint[200], kg[32];
 	double used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
-	bool met = false;
+	bool met = j->sets_short[e - j->tl->routine->exercises] == 0;
 	enum screen_outcome outcome;
 	struct tendo_error err;
 
-	snprintf(question, sizeof question, "%.120s: did every set reach %d reps?", e->name,
-	         e->reps);
-	outcome = question_run(ui, "tendo \u2014 the load", question, &met);
-	if (outcome != OUTCOME_CHOSEN)
-		return outcome;
 	snprintf(question, sizeof question, "%.120s: what load did you use, in kilograms?",
 	         e->name);
 	snprintf(hint, sizeof hint, "Press s if it was the %s prescribed; 0 for bodyweight.",
@@ -479,7 +490,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
                                       struct journal *j, const struct start *from,
                                       struct coached *done, struct tendo_error *err)
 {
-	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, ""};
+	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, NULL, ""};
 	const struct routine *routine = entry->routine, *runs = routine;
 	struct prescription rx = {0};
 	struct timeline tl;
@@ -521,6 +532,8 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	/* A program followed: this week's prescription at today's load, a
 	 * routine of this person's own; anyone else runs the file as written. */
 	follows = todays_load(j, routine, entry->path, &en);
+	if (follows && routine->program->load_rule == LOAD_RULE_RM)
+		so.on_reps = journal_reps;
 	if (follows) {
 		int week = plan_week(en.start_day, store_today());
 		outcome = close_program(ui, j, entry, &en);
@@ -546,6 +559,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	j->path = entry->path;
 	memset(j->fatigue_reps, 0, sizeof j->fatigue_reps);
 	memset(j->sets_done, 0, sizeof j->sets_done);
+	memset(j->sets_short, 0, sizeof j->sets_short);
 	j->fatigue_test = false;
 	j->session = from->resumed;
 	if (j->store && j->session < 0)

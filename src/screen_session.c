@@ -46,6 +46,12 @@ struct session_screen {
 	bool paused_for_overlay;
 	bool summary_left; /* the person has left the summary */
 	struct visible shown;
+	/* A set of reps just done, its reps to confirm (see on_reps). */
+	struct {
+		bool active;
+		size_t step;
+		int reps, planned;
+	} confirm;
 };
 
 /* ------------------------------------------------------------ time */
@@ -156,6 +162,35 @@ static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
 }
 
 /* Hands each hold or set that has ended to the log. */
+static const struct step *current_step(const struct session_screen *s)
+{
+	return &s->tl->steps[s->engine.index];
+}
+
+/* The reps of the set waiting to be confirmed, as they stand now. */
+static void confirm_reps(struct session_screen *s)
+{
+	if (!s->confirm.active)
+		return;
+	s->confirm.active = false;
+	s->options->on_reps(s->options->on_set_ctx, s->confirm.step, s->confirm.reps);
+}
+
+/* A set of reps run to its end: its reps wait to be confirmed. */
+static void ask_reps(struct session_screen *s, const struct engine_result *r)
+{
+	const struct step *step = &s->tl->steps[r->step];
+	const struct exercise *e = timeline_exercise(s->tl, step);
+
+	if (!s->options->on_reps || !r->completed || step->kind != STEP_WORK ||
+	    e->kind != EXERCISE_REPS || e->to_fatigue)
+		return;
+	confirm_reps(s); /* one left from before: as it stood */
+	s->confirm.active = true;
+	s->confirm.step = r->step;
+	s->confirm.reps = s->confirm.planned = e->reps;
+}
+
 static void log_results(struct session_screen *s)
 {
 	struct engine_result r;
@@ -166,7 +201,13 @@ static void log_results(struct session_screen *s)
 		if (s->options->on_set)
 			s->options->on_set(s->options->on_set_ctx, &r, s->options->notice,
 			                   sizeof s->options->notice);
+		ask_reps(s, &r);
 	}
+	/* The next set has begun, or the session was stopped: the reps stand.
+	 * (After the last set the summary keeps asking.) */
+	if (s->confirm.active && !s->engine.finished &&
+	    (s->stopping || current_step(s)->kind == STEP_WORK))
+		confirm_reps(s);
 }
 
 /* ------------------------------------------------------------ screen functions */
@@ -180,8 +221,10 @@ static unsigned session_tick(void *ctx, int64_t now_ns)
 	struct engine_view v = engine_view(&s->engine, session_ms(s, now_ns));
 	struct visible vis = visible_now(s, &v);
 
-	if (s->summary_left)
+	if (s->summary_left) {
+		confirm_reps(s);
 		return UI_CLOSE;
+	}
 	/* The summary is for a person who was busy on a step, not at the keys:
 	 * a kiosk gives it its whole idle time. */
 	if (vis.finished && !s->shown.finished)
@@ -238,6 +281,7 @@ static void session_away(void *ctx, int64_t now_ns)
 	if (!s->engine.finished)
 		engine_quit(&s->engine, session_ms(s, now_ns));
 	log_results(s);
+	confirm_reps(s);
 }
 
 /* Suspended with Ctrl-Z: the person is away, so the session waits for them
@@ -370,6 +414,16 @@ static unsigned session_key(void *ctx, int key)
 		seen = UI_REDRAW;
 	}
 
+	if (s->confirm.active && (key == '-' || key == '+' || key == '=' || key == '\n' ||
+	                          key == '\r' || key == KEY_ENTER)) {
+		if (key == '-' && s->confirm.reps > 0)
+			s->confirm.reps--;
+		else if ((key == '+' || key == '=') && s->confirm.reps < ROUTINE_MAX_REPS)
+			s->confirm.reps++;
+		else
+			confirm_reps(s);
+		return seen | UI_REDRAW;
+	}
 	if (s->engine.finished)
 		return seen | summary_key(s, key);
 	if (s->overlay == OVERLAY_QUIT)
@@ -557,6 +611,25 @@ static int draw_steps(struct session_screen *s, struct ui *ui, const struct exer
 	return used;
 }
 
+/* The reps of the set just done, to confirm: two rows from y. */
+static void draw_confirm(const struct session_screen *s, struct ui *ui, int y)
+{
+	static const int keys[] = {'-', '+', '\n'};
+	static const char *const names[] = {"-", "+", "Enter"};
+	static const char *const words[] = {"fewer", "more", "that's right"};
+	const struct exercise *e = timeline_exercise(s->tl, &s->tl->steps[s->confirm.step]);
+	char line[200];
+
+	snprintf(line, sizeof line, "%.100s, set %d: you did %d of %d reps?", e->name,
+	         s->tl->steps[s->confirm.step].set, s->confirm.reps, s->confirm.planned);
+	move(y, 0);
+	clrtoeol();
+	ui_text(ui, y, 2, COLS - 4, ROLE_WARNING, line);
+	move(y + 1, 0);
+	clrtoeol();
+	ui_keys(ui, y + 1, 2, COLS - 4, keys, names, words, 3);
+}
+
 static void draw_main(struct session_screen *s, struct ui *ui, const struct engine_view *v,
                       const struct visible *shown)
 {
@@ -599,6 +672,8 @@ static void draw_main(struct session_screen *s, struct ui *ui, const struct engi
 		y += ui_wrap(ui, y, 2, COLS - 4, bottom - y + 1, 2, ROLE_TITLE, cue);
 	if (steps_rows && y < bottom)
 		draw_steps(s, ui, e, y + 1, bottom - y);
+	if (s->confirm.active)
+		draw_confirm(s, ui, bottom - 1);
 }
 
 static void draw_footer(struct session_screen *s, struct ui *ui, const struct engine_view *v,
@@ -713,6 +788,8 @@ static void session_draw(void *ctx, struct ui *ui)
 
 	if (v.finished) {
 		draw_summary(s, ui);
+		if (s->confirm.active)
+			draw_confirm(s, ui, LINES - 4);
 		return;
 	}
 	s->shown = visible_now(s, &v);

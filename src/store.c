@@ -617,6 +617,28 @@ bool store_session_load(struct store *s, int64_t session, const char *exercise, 
 	return ok;
 }
 
+bool store_set_reps(struct store *s, int64_t session, size_t step, int reps,
+                    struct tendo_error *err)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(s->db,
+	                       "UPDATE sets SET done_reps = ?3 WHERE session_id = ?1 AND step = ?2",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		fail(s, err, "saving the reps");
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, session);
+	sqlite3_bind_int64(st, 2, (int64_t)step);
+	sqlite3_bind_int(st, 3, reps);
+	ok = step_done(st);
+	if (!ok)
+		fail(s, err, "saving the reps");
+	sqlite3_finalize(st);
+	return ok;
+}
+
 bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
 {
 	return update_session(s, session,
