@@ -166,7 +166,7 @@ struct store_enrolment {
 	double load_kg;       /* the load now; 0 for bodyweight */
 	bool decided_today;   /* the load was decided today already */
 	bool mid_week;        /* the last decision was a step back (or pause) within its week */
-	char decision[320];   /* the last decision's reason; "" for none */
+	char decision[480];   /* the last decision, its facts and rule; "" for none */
 	bool paused;          /* after pain of 8 or more, until the person has been assessed */
 	int decided_week;     /* the program week the load was last decided for; 0 for none */
 	int64_t decided_at;   /* when (Unix time); 0 for never */

@@ -357,6 +357,7 @@ static void week_ratings(struct store *store, int64_t profile, const struct stor
 void coach_update_load(struct store *store, int64_t profile, const struct program *p,
                        struct store_enrolment *en)
 {
+	char text[sizeof en->decision];
 	bool mid_week;
 	int week = plan_week(en->start_day, store_today());
 	struct pain_week ended, before, since;
@@ -380,7 +381,9 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
 			return;
 	}
 	mid_week = !(week >= 2 && en->decided_week < week);
-	if (!store_decide(store, en->id, d.load_kg, week, mid_week, d.reason, &err))
+	/* The decision as shown: its reason and facts, then the rule by name. */
+	snprintf(text, sizeof text, "%.380s Rule: %.80s.", d.reason, d.rule);
+	if (!store_decide(store, en->id, d.load_kg, week, mid_week, text, &err))
 		return;
 	if (d.action == LOAD_PAUSE)
 		store_pause_program(store, profile, true, &err);
@@ -388,7 +391,7 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
 	en->decided_week = week;
 	en->mid_week = mid_week;
 	en->paused = en->paused || d.action == LOAD_PAUSE;
-	snprintf(en->decision, sizeof en->decision, "%s", d.reason);
+	snprintf(en->decision, sizeof en->decision, "%s", text);
 }
 
 /* The enrolment when the profile follows this routine's program; false

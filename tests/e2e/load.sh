@@ -78,6 +78,8 @@ on 30 log alfredson-program --leg left --pain 7 >/dev/null || fail "log"
 [ "$(load_on 30)" = bodyweight ] || fail "pain of 7 did not step back at once: $(on 30 plan)"
 on 30 plan | grep -qF "Stepping back to bodyweight: pain during a session was 7, above 5." ||
 	fail "the step back does not say why: $(on 30 plan)"
+on 30 plan | grep -qF "Rule: step back: a limit of the pain-monitoring model broken." ||
+	fail "the step back does not name its rule: $(on 30 plan)"
 # The rest of week 5 went untrained: the week's end holds, and says so.
 [ "$(load_on 35)" = bodyweight ] || fail "week 5 moved the load: $(on 35 plan)"
 on 35 plan | grep -qF "Holding at bodyweight: no sessions were done in week 5." ||
