@@ -52,6 +52,10 @@ bool screening_next(const struct screening *s, enum screening_question *q);
 
 enum screening_verdict screening_verdict(const struct screening *s);
 
+/* A verdict in a few words, as the log keeps it: "start", "same-day care",
+ * "clinician first". */
+const char *screening_verdict_name(enum screening_verdict v);
+
 /* The advice for a verdict, in full sentences. */
 const char *screening_advice(enum screening_verdict v);
 

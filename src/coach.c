@@ -149,8 +149,7 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
 /* Heavy slow resistance, exercise by exercise: each has its own load, and
  * the next is proposed from whether its sets reached their reps (the
  * person says so: a timer that ran out is not a rep done) and the pain. */
-static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
-                                      const struct session_result *r)
+static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 {
 	const struct program *p = j->tl ? j->tl->routine->program : NULL;
 	const struct routine *routine = j->tl ? j->tl->routine : NULL;
@@ -164,7 +163,6 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j,
 	size_t used = 0;
 	bool pause = false;
 
-	(void)r;
 	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en) ||
 	    plan_finished(p, plan_week(en.start_day, store_today())))
 		return OUTCOME_CHOSEN;
@@ -272,7 +270,7 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 			return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
 		}
 	}
-	outcome = ask_weight(ui, j, r);
+	outcome = ask_weight(ui, j);
 	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 		return outcome;
 	if (score > 5 && score < 8)
@@ -367,8 +365,10 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
 
 	if (p->load_rule != LOAD_RULE_PAIN || week == 0 || plan_finished(p, week))
 		return;
+	/* A new week whose start has not been decided on yet; else mid-week. */
+	mid_week = !(week >= 2 && en->decided_week < week);
 	store_baseline(store, profile, en->baseline_day, &base);
-	if (week >= 2 && en->decided_week < week) {
+	if (!mid_week) {
 		week_ratings(store, profile, en, week - 1, &ended);
 		if (week >= 3)
 			week_ratings(store, profile, en, week - 2, &before);
@@ -380,7 +380,6 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
 		if (d.action == LOAD_HOLD)
 			return;
 	}
-	mid_week = !(week >= 2 && en->decided_week < week);
 	/* The decision as shown: its reason and facts, then the rule by name. */
 	snprintf(text, sizeof text, "%.380s Rule: %.80s.", d.reason, d.rule);
 	if (!store_decide(store, en->id, d.load_kg, week, mid_week, text, &err))
@@ -651,16 +650,17 @@ static const struct start fresh = {0, LEG_NONE, -1};
 const char *coach_visa_a_text(struct store *store, int64_t profile,
                               const struct store_enrolment *en, char *buf, size_t size)
 {
-	static const int weeks[] = {1, 6, 12};
 	size_t n = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < 3; i++) {
-		int64_t from = store_day_start(en->start_day + 7 * (weeks[i] - 1));
-		int score = store_visa_a_between(store, profile, from, from + 7 * 86400);
-		if (score >= 0 && n < size)
+	for (int week = 1; week <= PROGRAM_MAX_WEEKS && n < size; week++) {
+		int64_t from = store_day_start(en->start_day + 7 * (week - 1));
+		int score = plan_visa_a_week(week)
+		                ? store_visa_a_between(store, profile, from, from + 7 * 86400)
+		                : -1;
+		if (score >= 0)
 			n += (size_t)snprintf(buf + n, size - n, "%s%d in week %d",
-			                      n ? ", " : "VISA-A: ", score, weeks[i]);
+			                      n ? ", " : "VISA-A: ", score, week);
 	}
 	if (n > 0 && n < size)
 		snprintf(buf + n, size - n, ".");
@@ -919,7 +919,6 @@ static enum screen_outcome screen_before(struct ui *ui, struct journal *j,
 	enum screening_verdict verdict;
 	enum screen_outcome outcome;
 	struct tendo_error err;
-	static const char *const verdicts[] = {"start", "same-day care", "clinician first"};
 
 	memset(answers, 0, sizeof *answers);
 	*may_start = false;
@@ -936,7 +935,8 @@ static enum screen_outcome screen_before(struct ui *ui, struct journal *j,
 			return outcome;
 	} while (screening_next(answers, &q));
 	verdict = screening_verdict(answers);
-	store_screening(j->store, j->profile, entry->name, answers, verdicts[verdict], &err);
+	store_screening(j->store, j->profile, entry->name, answers, screening_verdict_name(verdict),
+	                &err);
 	if (verdict == SCREENING_START) {
 		*may_start = true;
 		return OUTCOME_CHOSEN;

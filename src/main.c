@@ -700,7 +700,6 @@ static enum screening_verdict screen_on_stdin(struct screening *answers, bool *a
 
 static int command_enrol(const struct options *o, const char *name)
 {
-	static const char *const verdicts[] = {"start", "same-day care", "clinician first"};
 	struct catalog cat;
 	const struct catalog_entry *entry;
 	struct store *store;
@@ -731,7 +730,8 @@ static int command_enrol(const struct options *o, const char *name)
 		return EXIT_USAGE;
 	}
 	if (open_profile(o, &store, &profile)) {
-		store_screening(store, profile, entry->name, &answers, verdicts[verdict], &err);
+		store_screening(store, profile, entry->name, &answers,
+		                screening_verdict_name(verdict), &err);
 		if (verdict != SCREENING_START)
 			printf("%s\n", screening_advice(verdict));
 		else if (store_enrol(store, profile, entry->name, entry->path, start,

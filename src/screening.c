@@ -56,6 +56,16 @@ enum screening_verdict screening_verdict(const struct screening *s)
 	return SCREENING_START;
 }
 
+const char *screening_verdict_name(enum screening_verdict v)
+{
+	static const char *const names[] = {
+	    [SCREENING_START] = "start",
+	    [SCREENING_SAME_DAY_CARE] = "same-day care",
+	    [SCREENING_CLINICIAN_FIRST] = "clinician first",
+	};
+	return names[v];
+}
+
 const char *screening_advice(enum screening_verdict v)
 {
 	switch (v) {
