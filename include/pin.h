@@ -14,6 +14,10 @@
 
 enum { PIN_HASH_MAX = 160 };
 
+/* How long a PIN is: a member's has PIN_MEMBER_DIGITS digits, an admin's
+ * PIN_DIGITS_MIN to PIN_DIGITS_MAX. */
+enum { PIN_DIGITS_MIN = 4, PIN_DIGITS_MAX = 12, PIN_MEMBER_DIGITS = 4 };
+
 /* Hashes pin with a new salt into hash; the salt alone (crypt's setting)
  * into salt. False with err when the system can't (no random bytes). */
 bool pin_hash(const char *pin, char hash[PIN_HASH_MAX], char salt[PIN_HASH_MAX],

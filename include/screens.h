@@ -107,7 +107,7 @@ enum screen_outcome number_run(struct ui *ui, const char *title, const char *que
 /* Shows text until Enter: advice the person must not miss. */
 enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text);
 
-/* --- a kiosk's screens (screen_members.c) ---------------------------- */
+/* --- a kiosk's screens (screen_members.c, screen_dialogs.c) ---------- */
 
 /* Who is training: the members by name, and a row for someone new. On
  * OUTCOME_CHOSEN, *chosen is an index into members, or count for someone
@@ -127,8 +127,9 @@ enum screen_outcome pin_run(struct ui *ui, const char *title, const char *prompt
 enum screen_outcome text_run(struct ui *ui, const char *title, const char *question,
                              const char *hint, const char *notice, char *text, size_t size);
 
-/* Writes the session's keys, from the table the screen draws them from,
- * for --help. */
+/* Write the keys of the session and of the routine list, from the tables
+ * the screens draw them from and act on, for --help. */
 void session_keys_help(FILE *out);
+void picker_keys_help(FILE *out);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <curses.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* Colour roles: name, foreground, background, attribute with colour,
@@ -153,28 +154,73 @@ int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text);
 /* A bar width columns wide, fraction (0..1) filled. */
 void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role);
 
+/* What a key does on its screen: ctx is the screen's state, key the key
+ * pressed (one row of a table may serve several). Returns UI_* flags. */
+typedef unsigned ui_action(void *ctx, int key);
+
+/* Whether a key applies now (such as "history" only when there is one). */
+typedef bool ui_key_applies(const void *ctx);
+
 /* A screen's key, as its one table of keys holds it: the footer, the `?`
- * overlay, --help and the clickable labels are all drawn from it. */
+ * overlay, --help, the clickable labels and what the key does all come
+ * from the one row. */
 struct ui_key {
 	int key;
-	const char *name;  /* the key as shown: "space", "n", "!"; NULL: not shown */
-	const char *label; /* its word in the footer: "pause" */
-	const char *help;  /* its line in the `?` overlay and in --help */
-	int keep;          /* when the row is short, the lowest go first */
+	const char *name;        /* the key as shown: "space", "n", "!"; NULL: not shown */
+	const char *label;       /* its word in the footer: "pause" */
+	const char *help;        /* its line in the `?` overlay and in --help */
+	int keep;                /* when the row is short, the lowest go first */
+	ui_action *act;          /* what it does; NULL: the screen handles it */
+	ui_key_applies *applies; /* NULL: always */
 };
 
-/* The footer's row of key labels from a table: every key with a name, in
- * the table's order; when the row is short, a compact form, then the keys
- * that matter least left out. labels, when not NULL, gives a label in
- * place of the table's (NULL: the table's), such as "go on" for "pause". */
-void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *keys,
-                const char *const *labels, int count);
+/* The row of keys (count rows) for key that applies for ctx, or NULL.
+ * Enter ('\n') matches '\r' and KEY_ENTER; KEY_BACKSPACE matches 127 and 8. */
+const struct ui_key *ui_key_find(const struct ui_key *keys, size_t count, const void *ctx, int key);
 
-/* A row of key labels ("[space] pause"); records each label for mouse
- * clicks. keys[i] is the key, words[i] its caption; short_names[i] what to
- * show for the key itself. Uses a compact form when the row is narrow. */
-void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
-             const char *const *short_names, const char *const *words, int count);
+/* Runs the action of key's row: its UI_* flags, or UI_NOTHING when no row
+ * of keys has key or the row has no action. */
+unsigned ui_key_act(const struct ui_key *keys, size_t count, void *ctx, int key);
+
+/* The footer's row of key labels from a table: every key with a name that
+ * applies for ctx, in the table's order; when the row is short, a compact
+ * form, then the keys that matter least left out. labels, when not NULL,
+ * gives a label in place of the table's (NULL: the table's), such as
+ * "go on" for "pause". Records each label for mouse clicks. */
+void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *keys, size_t count,
+                const void *ctx, const char *const *labels);
+
+/* Writes the shown keys of a table under heading, one a line, for --help. */
+void ui_keys_help(FILE *out, const char *heading, const struct ui_key *keys, size_t count);
+
+#define UI_KEY_COUNT(table) (sizeof(table) / sizeof(table)[0])
+
+/* A scrolling list: its rows, the one chosen and the first shown. The
+ * list's screen owns it; the rows' contents are the screen's own. */
+struct ui_list {
+	size_t count, selected, top;
+	int rows; /* rows shown, as last drawn */
+};
+
+/* Shows rows of the list (at least one) with the selected one among them. */
+void ui_list_fit(struct ui_list *list, int rows);
+
+/* Selects target, kept within the list. */
+void ui_list_move(struct ui_list *list, long target);
+
+/* Up, Down, Page Up, Page Down, Home, End: true when key was one. */
+bool ui_list_key(struct ui_list *list, int key);
+
+/* Selects the next row after the selected whose name (name(ctx, row); ""
+ * for none) starts with the letter or digit c, whatever its case. */
+void ui_list_jump(struct ui_list *list, int c, const char *(*name)(const void *ctx, size_t row),
+                  const void *ctx);
+
+/* Draws row i of the list at y: a marker and text in role (the selected
+ * row across the screen in its own colours), right (NULL for none) against
+ * the right edge; a click or touch on it is UI_KEY_ROW + i. */
+void ui_list_row(struct ui *ui, const struct ui_list *list, size_t i, int y, enum ui_role role,
+                 const char *text, const char *right);
 
 /* Records a part of a row that a click or a touch turns into key. */
 void ui_label(struct ui *ui, int y, int x, int width, int key);

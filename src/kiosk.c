@@ -11,7 +11,6 @@
 
 enum {
 	KIOSK_MAX_MEMBERS = 1000,
-	MEMBER_PIN_DIGITS = 4,
 	WRONG_PINS_ALLOWED = 3,
 	LOCKOUTS_KEPT = 32,
 	NOTICE_MAX = 400,
@@ -74,7 +73,7 @@ static enum screen_outcome check_member_pin(struct ui *ui, struct kiosk_state *s
                                             const struct store_member *m)
 {
 	struct lockout *l;
-	char hash[PIN_HASH_MAX], pin[MEMBER_PIN_DIGITS + 1], title[STORE_NAME_MAX + 32];
+	char hash[PIN_HASH_MAX], pin[PIN_MEMBER_DIGITS + 1], title[STORE_NAME_MAX + 32];
 	const char *notice = NULL;
 	enum screen_outcome outcome;
 
@@ -88,8 +87,8 @@ static enum screen_outcome check_member_pin(struct ui *ui, struct kiosk_state *s
 	}
 	snprintf(title, sizeof title, "tendo \u2014 %s", m->name);
 	for (;;) {
-		outcome = pin_run(ui, title, "Your PIN, please.", notice, MEMBER_PIN_DIGITS,
-		                  MEMBER_PIN_DIGITS, pin);
+		outcome = pin_run(ui, title, "Your PIN, please.", notice, PIN_MEMBER_DIGITS,
+		                  PIN_MEMBER_DIGITS, pin);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
 		if (pin_matches(pin, hash)) {
@@ -134,9 +133,9 @@ static enum screen_outcome ask_name(struct ui *ui, struct kiosk_state *s, char *
 }
 
 /* A new member's PIN, typed twice, or none. pin is "" for none. */
-static enum screen_outcome ask_new_pin(struct ui *ui, char pin[MEMBER_PIN_DIGITS + 1])
+static enum screen_outcome ask_new_pin(struct ui *ui, char pin[PIN_MEMBER_DIGITS + 1])
 {
-	char again[MEMBER_PIN_DIGITS + 1];
+	char again[PIN_MEMBER_DIGITS + 1];
 	const char *notice = NULL;
 	enum screen_outcome outcome;
 
@@ -144,15 +143,15 @@ static enum screen_outcome ask_new_pin(struct ui *ui, char pin[MEMBER_PIN_DIGITS
 		outcome = pin_run(ui, "tendo \u2014 a new member",
 		                  "Choose a 4-digit PIN to keep your log to yourself, or press "
 		                  "Enter with none to go without.",
-		                  notice, 0, MEMBER_PIN_DIGITS, pin);
+		                  notice, 0, PIN_MEMBER_DIGITS, pin);
 		if (outcome != OUTCOME_CHOSEN || !pin[0])
 			return outcome;
-		if (strlen(pin) != MEMBER_PIN_DIGITS) {
+		if (strlen(pin) != PIN_MEMBER_DIGITS) {
 			notice = "A PIN has 4 digits.";
 			continue;
 		}
 		outcome = pin_run(ui, "tendo \u2014 a new member", "The same PIN again, please.",
-		                  NULL, MEMBER_PIN_DIGITS, MEMBER_PIN_DIGITS, again);
+		                  NULL, PIN_MEMBER_DIGITS, PIN_MEMBER_DIGITS, again);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
 		if (strcmp(pin, again) == 0)
@@ -167,7 +166,7 @@ static enum screen_outcome ask_new_pin(struct ui *ui, char pin[MEMBER_PIN_DIGITS
  * straight into their own time. */
 static enum screen_outcome new_member(struct ui *ui, struct kiosk_state *s)
 {
-	char name[MEMBER_NAME_MAX + 1] = "", pin[MEMBER_PIN_DIGITS + 1] = "";
+	char name[MEMBER_NAME_MAX + 1] = "", pin[PIN_MEMBER_DIGITS + 1] = "";
 	char hash[PIN_HASH_MAX] = "", salt[PIN_HASH_MAX] = "";
 	struct tendo_error err = {0};
 	enum screen_outcome outcome;
@@ -197,7 +196,7 @@ static enum screen_outcome new_member(struct ui *ui, struct kiosk_state *s)
  * when it was right. */
 static enum screen_outcome staff(struct ui *ui, struct kiosk_state *s)
 {
-	char pin[13];
+	char pin[PIN_DIGITS_MAX + 1];
 	enum screen_outcome outcome;
 
 	if (!s->k->admin_pin[0]) {
@@ -205,8 +204,8 @@ static enum screen_outcome staff(struct ui *ui, struct kiosk_state *s)
 		         "No admin PIN is set (admin-pin in /etc/tendo/config): tendo stays.");
 		return OUTCOME_BACK;
 	}
-	outcome = pin_run(ui, "tendo \u2014 staff only", "The admin PIN, to leave tendo.", NULL, 4,
-	                  12, pin);
+	outcome = pin_run(ui, "tendo \u2014 staff only", "The admin PIN, to leave tendo.", NULL,
+	                  PIN_DIGITS_MIN, PIN_DIGITS_MAX, pin);
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
 	outcome = pin_matches(pin, s->k->admin_pin) ? OUTCOME_CHOSEN : OUTCOME_BACK;

@@ -116,10 +116,11 @@ static const char usage_end[] =
     "trouble pushing off needs a same-day medical assessment.\n"
     "See tendo(1) and tendo-routine(5).\n";
 
-/* --help: the options, then the session's keys from the screen's own table. */
+/* --help: the options, then the keys from the screens' own tables. */
 static void print_usage(void)
 {
 	fputs(usage_text, stdout);
+	picker_keys_help(stdout);
 	session_keys_help(stdout);
 	fputs(usage_end, stdout);
 }
@@ -603,7 +604,7 @@ static int command_hash_pin(void)
 	bool read_ok;
 
 	if (tty) {
-		fprintf(stderr, "PIN (4 to 12 digits): ");
+		fprintf(stderr, "PIN (%d to %d digits): ", PIN_DIGITS_MIN, PIN_DIGITS_MAX);
 		quiet = saved;
 		quiet.c_lflag &= (tcflag_t)~ECHO;
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
@@ -615,7 +616,8 @@ static int command_hash_pin(void)
 	}
 	pin[read_ok ? strcspn(pin, "\r\n") : 0] = '\0';
 	if (!settings_pin_valid(pin)) {
-		fprintf(stderr, "tendo: a PIN has 4 to 12 digits\n");
+		fprintf(stderr, "tendo: a PIN has %d to %d digits\n", PIN_DIGITS_MIN,
+		        PIN_DIGITS_MAX);
 		return EXIT_BAD;
 	}
 	if (!pin_hash(pin, hash, salt, &err)) {

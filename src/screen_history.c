@@ -94,11 +94,22 @@ static int draw_volume(const struct history_screen *hs, struct ui *ui, int y)
 	return y;
 }
 
+static unsigned history_back(void *ctx, int key)
+{
+	(void)ctx;
+	(void)key;
+	return UI_CLOSE;
+}
+
+static const struct ui_key history_keys[] = {
+    {'q', "q", "back", "back to the routine list", 1, history_back, NULL},
+    {'Q', NULL, NULL, NULL, 0, history_back, NULL},
+    {27, NULL, NULL, NULL, 0, history_back, NULL},
+    {'\n', NULL, NULL, NULL, 0, history_back, NULL},
+};
+
 static void history_draw(void *ctx, struct ui *ui)
 {
-	static const int keys[] = {'q'};
-	static const char *const names[] = {"q"};
-	static const char *const words[] = {"back"};
 	struct history_screen *hs = ctx;
 	char title[120];
 	int y;
@@ -110,13 +121,12 @@ static void history_draw(void *ctx, struct ui *ui)
 	pain_row(ui, y++, "during", hs->h->pain_during);
 	pain_row(ui, y++, "next morning", hs->h->pain_morning);
 	draw_volume(hs, ui, y + 1);
-	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 1);
+	ui_key_row(ui, LINES - 1, 0, COLS, history_keys, UI_KEY_COUNT(history_keys), hs, NULL);
 }
 
 static unsigned history_key(void *ctx, int key)
 {
-	(void)ctx;
-	return key == 'q' || key == 'Q' || key == 27 || key == '\n' ? UI_CLOSE : UI_NOTHING;
+	return ui_key_act(history_keys, UI_KEY_COUNT(history_keys), ctx, key);
 }
 
 static const struct screen history_screen = {

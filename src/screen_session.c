@@ -302,109 +302,205 @@ static void close_overlay(struct session_screen *s)
 	s->overlay = OVERLAY_NONE;
 }
 
-static unsigned act_pause(struct session_screen *s)
+static unsigned act_pause(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	engine_toggle_pause(&s->engine, now_ms(s));
 	return UI_REDRAW;
 }
 
-static unsigned act_skip(struct session_screen *s)
+static unsigned act_skip(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	engine_skip(&s->engine, now_ms(s));
 	return UI_REDRAW;
 }
 
-static unsigned act_back(struct session_screen *s)
+static unsigned act_back(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	engine_back(&s->engine, now_ms(s));
 	return UI_REDRAW;
 }
 
-static unsigned act_quit(struct session_screen *s)
+static unsigned act_quit(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	s->overlay = OVERLAY_QUIT;
 	s->paused_for_overlay = !s->engine.paused;
 	engine_pause(&s->engine, now_ms(s));
 	return UI_REDRAW;
 }
 
-static unsigned act_help(struct session_screen *s)
+static unsigned act_help(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	s->overlay = OVERLAY_HELP;
 	return UI_REDRAW;
 }
 
 /* A sudden pop, sharp pain, or can't push off: stop at once. */
-static unsigned act_red_flag(struct session_screen *s)
+static unsigned act_red_flag(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	s->red_flag = true;
 	engine_quit(&s->engine, now_ms(s));
 	return UI_REDRAW;
 }
 
-static unsigned act_mute(struct session_screen *s)
+static unsigned act_mute(void *ctx, int key)
 {
+	struct session_screen *s = ctx;
+
+	(void)key;
 	s->options->sinks->muted = !s->options->sinks->muted;
 	return UI_REDRAW;
 }
 
-/* The session's keys: the footer, the `?` overlay, --help and the click
- * labels all come from this table. The red flag is kept to the last as
- * the row narrows. */
+/* The session's keys: the footer, the `?` overlay, --help, the click
+ * labels and what each key does all come from this table. The red flag
+ * is kept to the last as the row narrows. Letters work in either case. */
 static const struct ui_key session_keys[] = {
-    {' ', "space", "pause", "pause, or go on", 6},
-    {'n', "n", "next", "skip to the next step", 4},
-    {'p', "p", "back", "back to the start of this set", 1},
-    {'m', "m", "mute", "mute or unmute the sound", 2},
-    {'q', "q", "quit", "quit the session (asks first)", 7},
-    {'?', "?", "keys", "show or hide these keys", 3},
-    {'!', "!", "red flag", "red flag (a pop, sharp pain, can't push off): stop now", 9},
-    {'h', NULL, NULL, NULL, 0},
-    {KEY_F(1), NULL, NULL, NULL, 0},
+    {' ', "space", "pause", "pause, or go on", 6, act_pause, NULL},
+    {'n', "n", "next", "skip to the next step", 4, act_skip, NULL},
+    {'p', "p", "back", "back to the start of this set", 1, act_back, NULL},
+    {'m', "m", "mute", "mute or unmute the sound", 2, act_mute, NULL},
+    {'q', "q", "quit", "quit the session (asks first)", 7, act_quit, NULL},
+    {'?', "?", "keys", "show or hide these keys", 3, act_help, NULL},
+    {'!', "!", "red flag", "red flag (a pop, sharp pain, can't push off): stop now", 9,
+     act_red_flag, NULL},
+    {'h', NULL, NULL, NULL, 0, act_help, NULL},
+    {KEY_F(1), NULL, NULL, NULL, 0, act_help, NULL},
 };
 
-enum { SESSION_KEY_COUNT = sizeof session_keys / sizeof session_keys[0] };
-
-/* What each key of session_keys does, in the same order. */
-static unsigned (*const session_actions[SESSION_KEY_COUNT])(struct session_screen *s) = {
-    act_pause, act_skip, act_back, act_mute, act_quit, act_help, act_red_flag, act_help, act_help,
-};
+enum { SESSION_KEY_COUNT = UI_KEY_COUNT(session_keys) };
 
 void session_keys_help(FILE *out)
 {
-	fputs("Keys in a session:\n", out);
-	for (size_t i = 0; i < SESSION_KEY_COUNT; i++)
-		if (session_keys[i].name)
-			fprintf(out, "  %-6s %s\n", session_keys[i].name, session_keys[i].help);
+	ui_keys_help(out, "Keys in a session:", session_keys, SESSION_KEY_COUNT);
 }
 
-static unsigned quit_question_key(struct session_screen *s, int key)
+/* The quit question's keys. */
+static unsigned quit_yes(void *ctx, int key)
 {
-	if (key == 'y' || key == 'Y') {
-		s->overlay = OVERLAY_NONE;
-		s->paused_for_overlay = false;
-		engine_quit(&s->engine, now_ms(s));
-	} else if (key == 'n' || key == 'N' || key == 27 || key == 'q') {
-		close_overlay(s);
-	}
+	struct session_screen *s = ctx;
+
+	(void)key;
+	s->overlay = OVERLAY_NONE;
+	s->paused_for_overlay = false;
+	engine_quit(&s->engine, now_ms(s));
 	return UI_REDRAW;
 }
 
+static unsigned quit_no(void *ctx, int key)
+{
+	(void)key;
+	close_overlay(ctx);
+	return UI_REDRAW;
+}
+
+static const struct ui_key quit_keys[] = {
+    {'y', "y", "yes, quit", "end the session here", 2, quit_yes, NULL},
+    {'n', "n", "no, go on", "go on with the session", 1, quit_no, NULL},
+    {'Y', NULL, NULL, NULL, 0, quit_yes, NULL},
+    {'N', NULL, NULL, NULL, 0, quit_no, NULL},
+    {'q', NULL, NULL, NULL, 0, quit_no, NULL},
+    {27, NULL, NULL, NULL, 0, quit_no, NULL},
+};
+
+/* The reps of the set just done, to confirm while the rest runs. */
+static unsigned reps_fewer(void *ctx, int key)
+{
+	struct session_screen *s = ctx;
+
+	(void)key;
+	if (s->confirm.reps > 0)
+		s->confirm.reps--;
+	return UI_REDRAW;
+}
+
+static unsigned reps_more(void *ctx, int key)
+{
+	struct session_screen *s = ctx;
+
+	(void)key;
+	if (s->confirm.reps < ROUTINE_MAX_REPS)
+		s->confirm.reps++;
+	return UI_REDRAW;
+}
+
+static unsigned reps_right(void *ctx, int key)
+{
+	(void)key;
+	confirm_reps(ctx);
+	return UI_REDRAW;
+}
+
+static const struct ui_key confirm_keys[] = {
+    {'-', "-", "fewer", "one rep fewer", 1, reps_fewer, NULL},
+    {'+', "+", "more", "one rep more", 2, reps_more, NULL},
+    {'\n', "Enter", "that's right", "the set's reps are right", 3, reps_right, NULL},
+    {'=', NULL, NULL, NULL, 0, reps_more, NULL},
+};
+
+/* The summary's keys: the red flag until it has been given. */
+static unsigned summary_leave(void *ctx, int key)
+{
+	struct session_screen *s = ctx;
+
+	(void)key;
+	s->summary_left = true;
+	return UI_CLOSE;
+}
+
+static bool red_flag_not_given(const void *ctx)
+{
+	const struct session_screen *s = ctx;
+	return !s->red_flag;
+}
+
+static unsigned summary_red_flag(void *ctx, int key)
+{
+	struct session_screen *s = ctx;
+
+	(void)key;
+	s->red_flag = true;
+	return UI_REDRAW;
+}
+
+static const struct ui_key summary_keys[] = {
+    {'\n', "Enter", "done", "leave the summary", 2, summary_leave, NULL},
+    {'!', "!", "a pop, sharp pain, can't push off", "red flag: a pop, sharp pain, can't push off",
+     3, summary_red_flag, red_flag_not_given},
+    {'q', NULL, NULL, NULL, 0, summary_leave, NULL},
+    {'Q', NULL, NULL, NULL, 0, summary_leave, NULL},
+    {27, NULL, NULL, NULL, 0, summary_leave, NULL},
+    {' ', NULL, NULL, NULL, 0, summary_leave, NULL},
+};
+
 static unsigned summary_key(struct session_screen *s, int key)
 {
-	if (key == '!' && !s->red_flag) {
-		s->red_flag = true;
-		return UI_REDRAW;
-	}
-	if (key == '\n' || key == '\r' || key == KEY_ENTER || key == 'q' || key == 'Q' ||
-	    key == 27 || key == ' ')
-		s->summary_left = true;
-	return s->summary_left ? UI_CLOSE : UI_NOTHING;
+	unsigned seen = ui_key_act(summary_keys, UI_KEY_COUNT(summary_keys), s, key);
+
+	return s->summary_left ? UI_CLOSE : seen;
 }
 
 static unsigned session_key(void *ctx, int key)
 {
 	struct session_screen *s = ctx;
+	const struct ui_key *k;
 	unsigned seen = UI_NOTHING;
 
 	/* A notice (such as "the sound server stopped") stays until a key. */
@@ -413,31 +509,20 @@ static unsigned session_key(void *ctx, int key)
 		s->options->notice[0] = '\0';
 		seen = UI_REDRAW;
 	}
-
-	if (s->confirm.active && (key == '-' || key == '+' || key == '=' || key == '\n' ||
-	                          key == '\r' || key == KEY_ENTER)) {
-		if (key == '-' && s->confirm.reps > 0)
-			s->confirm.reps--;
-		else if ((key == '+' || key == '=') && s->confirm.reps < ROUTINE_MAX_REPS)
-			s->confirm.reps++;
-		else
-			confirm_reps(s);
-		return seen | UI_REDRAW;
-	}
+	if (s->confirm.active &&
+	    (k = ui_key_find(confirm_keys, UI_KEY_COUNT(confirm_keys), s, key)))
+		return seen | k->act(s, key);
 	if (s->engine.finished)
 		return seen | summary_key(s, key);
 	if (s->overlay == OVERLAY_QUIT)
-		return quit_question_key(s, key);
+		return ui_key_act(quit_keys, UI_KEY_COUNT(quit_keys), s, key) | UI_REDRAW;
 	if (s->overlay == OVERLAY_HELP) {
 		close_overlay(s);
 		return UI_REDRAW;
 	}
 	if (key < 256 && key >= 0)
 		key = tolower(key);
-	for (size_t i = 0; i < SESSION_KEY_COUNT; i++)
-		if (session_keys[i].key == key)
-			return seen | session_actions[i](s);
-	return seen;
+	return seen | ui_key_act(session_keys, SESSION_KEY_COUNT, s, key);
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -614,9 +699,6 @@ static int draw_steps(struct session_screen *s, struct ui *ui, const struct exer
 /* The reps of the set just done, to confirm: two rows from y. */
 static void draw_confirm(const struct session_screen *s, struct ui *ui, int y)
 {
-	static const int keys[] = {'-', '+', '\n'};
-	static const char *const names[] = {"-", "+", "Enter"};
-	static const char *const words[] = {"fewer", "more", "that's right"};
 	const struct exercise *e = timeline_exercise(s->tl, &s->tl->steps[s->confirm.step]);
 	char line[200];
 
@@ -627,7 +709,7 @@ static void draw_confirm(const struct session_screen *s, struct ui *ui, int y)
 	ui_text(ui, y, 2, COLS - 4, ROLE_WARNING, line);
 	move(y + 1, 0);
 	clrtoeol();
-	ui_keys(ui, y + 1, 2, COLS - 4, keys, names, words, 3);
+	ui_key_row(ui, y + 1, 2, COLS - 4, confirm_keys, UI_KEY_COUNT(confirm_keys), s, NULL);
 }
 
 static void draw_main(struct session_screen *s, struct ui *ui, const struct engine_view *v,
@@ -703,7 +785,7 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 	snprintf(line, sizeof line, "%3d%% %s left", pct, left);
 	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_DIM,
 	        line);
-	ui_key_row(ui, LINES - 1, 0, COLS, session_keys, labels, SESSION_KEY_COUNT);
+	ui_key_row(ui, LINES - 1, 0, COLS, session_keys, SESSION_KEY_COUNT, s, labels);
 }
 
 /* The keys, from the one table, each wrapped under its name. */
@@ -730,25 +812,19 @@ static void draw_help(struct ui *ui)
 	ui_text(ui, y + rows - 2, x + 2, w - 4, ROLE_TEXT, "Any key closes this.");
 }
 
-static void draw_quit_question(struct ui *ui)
+static void draw_quit_question(struct session_screen *s, struct ui *ui)
 {
-	static const int keys[] = {'y', 'n'};
-	static const char *const names[] = {"y", "n"};
-	static const char *const words[] = {"yes, quit", "no, go on"};
 	int w = COLS - 4 < 44 ? COLS - 4 : 44, h = 6;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 
 	ui_box(ui, y, x, h, w);
 	ui_text(ui, y + 1, x + 2, w - 4, ROLE_TITLE, "Quit this session?");
 	ui_text(ui, y + 2, x + 2, w - 4, ROLE_TEXT, "The timer is paused.");
-	ui_keys(ui, y + 4, x + 2, w - 4, keys, names, words, 2);
+	ui_key_row(ui, y + 4, x + 2, w - 4, quit_keys, UI_KEY_COUNT(quit_keys), s, NULL);
 }
 
 static void draw_summary(struct session_screen *s, struct ui *ui)
 {
-	static const int keys[] = {'\n', '!'};
-	static const char *const names[] = {"Enter", "!"};
-	static const char *const words[] = {"done", "a pop, sharp pain, can't push off"};
 	const struct engine_tally *t = &s->engine.tally;
 	const struct routine *r = s->tl->routine;
 	char line[160], d[32];
@@ -778,7 +854,7 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 		ui_wrap(ui, y + 1, 2, COLS - 4, LINES - y - 3, 0, ROLE_WARNING, red_flag_advice);
 	else if (r->caution && y + 2 < LINES - 1)
 		ui_wrap(ui, y + 1, 2, COLS - 4, LINES - y - 3, 0, ROLE_WARNING, r->caution);
-	ui_keys(ui, LINES - 1, 0, COLS, keys, names, words, 2);
+	ui_key_row(ui, LINES - 1, 0, COLS, summary_keys, UI_KEY_COUNT(summary_keys), s, NULL);
 }
 
 static void session_draw(void *ctx, struct ui *ui)
@@ -799,7 +875,7 @@ static void session_draw(void *ctx, struct ui *ui)
 	if (s->overlay == OVERLAY_HELP)
 		draw_help(ui);
 	else if (s->overlay == OVERLAY_QUIT)
-		draw_quit_question(ui);
+		draw_quit_question(s, ui);
 }
 
 static const struct screen session_screen = {

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "duration.h"
+#include "pin.h"
 #include "sinks.h"
 
 struct settings settings_defaults(void)
@@ -43,7 +44,7 @@ bool settings_pin_valid(const char *pin)
 {
 	size_t n = strlen(pin);
 
-	if (n < 4 || n > 12)
+	if (n < PIN_DIGITS_MIN || n > PIN_DIGITS_MAX)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (pin[i] < '0' || pin[i] > '9')
@@ -89,7 +90,8 @@ static bool read_admin_pin(const char *value, struct settings *out, char *messag
 {
 	if (value[0] != '$' && !settings_pin_valid(value)) {
 		snprintf(message, size,
-		         "admin-pin takes 4 to 12 digits, or a hash from tendo hash-pin");
+		         "admin-pin takes %d to %d digits, or a hash from tendo hash-pin",
+		         PIN_DIGITS_MIN, PIN_DIGITS_MAX);
 		return false;
 	}
 	snprintf(out->admin_pin, sizeof out->admin_pin, "%s", value);

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* ppoll */
 #include "ui.h"
 
+#include <ctype.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
@@ -614,8 +615,10 @@ void ui_label(struct ui *ui, int y, int x, int width, int key)
 		ui->labels[ui->label_count++] = (struct ui_label){y, x, width, key};
 }
 
-void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
-             const char *const *short_names, const char *const *words, int count)
+/* A row of key labels ("[space] pause"), each recorded for clicks: the
+ * compact form when the full one does not fit. */
+static void draw_key_labels(struct ui *ui, int y, int x, int width, const int *keys,
+                            const char *const *short_names, const char *const *words, int count)
 {
 	int full = 0, end = x + width;
 	bool compact;
@@ -638,13 +641,51 @@ void ui_keys(struct ui *ui, int y, int x, int width, const int *keys,
 	}
 }
 
+static bool key_applies(const struct ui_key *k, const void *ctx)
+{
+	return !k->applies || k->applies(ctx);
+}
+
+/* Enter and Backspace are one key each, whichever code a terminal sends. */
+static int same_key(int key)
+{
+	if (key == '\r' || key == KEY_ENTER)
+		return '\n';
+	if (key == 127 || key == 8)
+		return KEY_BACKSPACE;
+	return key;
+}
+
+const struct ui_key *ui_key_find(const struct ui_key *keys, size_t count, const void *ctx, int key)
+{
+	for (size_t i = 0; i < count; i++)
+		if (same_key(keys[i].key) == same_key(key) && key_applies(&keys[i], ctx))
+			return &keys[i];
+	return NULL;
+}
+
+unsigned ui_key_act(const struct ui_key *keys, size_t count, void *ctx, int key)
+{
+	const struct ui_key *k = ui_key_find(keys, count, ctx, key);
+
+	return k && k->act ? k->act(ctx, key) : UI_NOTHING;
+}
+
+void ui_keys_help(FILE *out, const char *heading, const struct ui_key *keys, size_t count)
+{
+	fprintf(out, "%s\n", heading);
+	for (size_t i = 0; i < count; i++)
+		if (keys[i].name && keys[i].help)
+			fprintf(out, "  %-6s %s\n", keys[i].name, keys[i].help);
+}
+
 /* The width of a row of key labels, with keys[i] shown where show[i]. */
 static int key_row_width(const struct ui_key *keys, const char *const *labels, const bool *show,
-                         int count, bool compact)
+                         size_t count, bool compact)
 {
 	int w = 0;
 
-	for (int i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++)
 		if (show[i])
 			w += (int)strlen(keys[i].name) + (compact ? 0 : 2) + 1 +
 			     (int)strlen(labels && labels[i] ? labels[i] : keys[i].label) +
@@ -652,35 +693,101 @@ static int key_row_width(const struct ui_key *keys, const char *const *labels, c
 	return w;
 }
 
-void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *keys,
-                const char *const *labels, int count)
+void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *keys, size_t count,
+                const void *ctx, const char *const *labels)
 {
 	bool show[64], compact = false;
 	const char *names[64], *words[64];
 	int codes[64], n = 0;
 
-	for (int i = 0; i < count && i < 64; i++)
-		show[i] = keys[i].name != NULL;
 	count = count < 64 ? count : 64;
+	for (size_t i = 0; i < count; i++)
+		show[i] = keys[i].name != NULL && key_applies(&keys[i], ctx);
 	if (key_row_width(keys, labels, show, count, false) > width)
 		compact = true;
 	/* Leave out the least kept until the row fits. */
 	while (key_row_width(keys, labels, show, count, compact) > width) {
 		int least = -1;
-		for (int i = 0; i < count; i++)
+		for (size_t i = 0; i < count; i++)
 			if (show[i] && (least < 0 || keys[i].keep < keys[least].keep))
-				least = i;
+				least = (int)i;
 		if (least < 0)
 			break;
 		show[least] = false;
 	}
-	for (int i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++)
 		if (show[i]) {
 			codes[n] = keys[i].key;
 			names[n] = keys[i].name;
 			words[n++] = labels && labels[i] ? labels[i] : keys[i].label;
 		}
-	ui_keys(ui, y, x, width, codes, names, words, n);
+	draw_key_labels(ui, y, x, width, codes, names, words, n);
+}
+
+/* ---------------------------------------------------------------- lists */
+
+void ui_list_fit(struct ui_list *list, int rows)
+{
+	list->rows = rows < 1 ? 1 : rows;
+	if (list->selected < list->top)
+		list->top = list->selected;
+	if (list->selected >= list->top + (size_t)list->rows)
+		list->top = list->selected - (size_t)list->rows + 1;
+}
+
+void ui_list_move(struct ui_list *list, long target)
+{
+	if (list->count == 0 || target < 0)
+		list->selected = 0;
+	else if (target >= (long)list->count)
+		list->selected = list->count - 1;
+	else
+		list->selected = (size_t)target;
+}
+
+bool ui_list_key(struct ui_list *list, int key)
+{
+	long at = (long)list->selected;
+
+	switch (key) {
+	case KEY_UP: ui_list_move(list, at - 1); return true;
+	case KEY_DOWN: ui_list_move(list, at + 1); return true;
+	case KEY_PPAGE: ui_list_move(list, at - list->rows); return true;
+	case KEY_NPAGE: ui_list_move(list, at + list->rows); return true;
+	case KEY_HOME: ui_list_move(list, 0); return true;
+	case KEY_END: ui_list_move(list, (long)list->count); return true;
+	default: return false;
+	}
+}
+
+void ui_list_jump(struct ui_list *list, int c, const char *(*name)(const void *ctx, size_t row),
+                  const void *ctx)
+{
+	for (size_t k = 1; k <= list->count; k++) {
+		size_t i = (list->selected + k) % list->count;
+		if (tolower((unsigned char)name(ctx, i)[0]) == tolower(c)) {
+			list->selected = i;
+			return;
+		}
+	}
+}
+
+void ui_list_row(struct ui *ui, const struct ui_list *list, size_t i, int y, enum ui_role role,
+                 const char *text, const char *right)
+{
+	bool selected = i == list->selected;
+	int right_width = right ? ui_text_width(ui, right) : 0;
+
+	if (selected) {
+		role = ROLE_SELECTED;
+		attrset(ui->attr[ROLE_SELECTED]);
+		mvhline(y, 0, ' ', COLS);
+	}
+	ui_text(ui, y, 1, 2, role, selected ? ">" : " ");
+	ui_text(ui, y, 3, COLS - 4 - right_width, role, text);
+	if (right)
+		ui_text(ui, y, COLS - right_width, COLS, role, right);
+	ui_label(ui, y, 0, COLS, UI_KEY_ROW + (int)i);
 }
 
 /* Line drawing: Unicode box characters in a UTF-8 locale, else the
