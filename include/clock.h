@@ -18,6 +18,10 @@
 
 int64_t clock_now_ns(void);
 
+/* The date and time (Unix seconds, CLOCK_REALTIME): what the log is
+ * stamped with. The one place tendo reads the calendar. */
+int64_t clock_wall_s(void);
+
 /* Drives the clock from the FIFO at path (opened here, kept open for the
  * process's life). False, with the reason in why, when it can't be opened. */
 bool clock_drive(const char *path, char *why, size_t why_size);

@@ -41,6 +41,11 @@ struct journal {
 	int sets_short[ROUTINE_MAX_EXERCISES]; /* sets confirmed short of their reps */
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
+	/* The writes to the log that failed since the person was last told
+	 * ("the red flag, the pain rating"; "" for none), and why the first
+	 * did: shown on the next screen that can. */
+	char unsaved[400];
+	char unsaved_why[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 };
 
 /* Takes up the profile called name in store (creating it if new). When
@@ -87,9 +92,10 @@ void coach_finish(struct ui *ui, const struct coached *done, const struct tendo_
  * once a program week, from the week that ended; in between, only when a
  * limit was broken since the last decision (a step back at once, or a
  * pause). After the program's last week the load never moves. The
- * decision is written to the log and into *en. */
-void coach_update_load(struct store *store, int64_t profile, const struct program *program,
-                       struct store_enrolment *en);
+ * decision is written to the log and into *en. False, with err, when the
+ * log can't be written (the load stays as it was). */
+bool coach_update_load(struct store *store, int64_t profile, const struct program *program,
+                       struct store_enrolment *en, struct tendo_error *err);
 
 /* The VISA-A scores recorded in an enrolment's weeks 1, 6 and 12, in
  * words ("VISA-A: 45 in week 1, 60 in week 6."); "" for none. */

@@ -7,6 +7,7 @@
 #define TENDO_PATHS_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The routines that ship: the source tree's routines/ when this binary runs
@@ -40,5 +41,9 @@ char *paths_shipped_sounds(char *buf, size_t size);
  * would sound different), by default
  * ~/.cache/tendo/voice-1, made if missing. NULL when it can't be made. */
 char *paths_voice_cache(char *buf, size_t size);
+
+/* Makes each folder of dir in turn, as mkdir -p does (mode 0700). False,
+ * with errno, when one can't be made. */
+bool paths_make_folders(const char *dir);
 
 #endif

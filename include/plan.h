@@ -49,9 +49,6 @@ bool plan_prescribe(const struct routine *routine, const struct block *block,
                     const struct plan_person *who, struct prescription *out);
 void plan_prescription_free(struct prescription *p);
 
-/* A load in words: "5 kg", or "bodyweight" at 0. */
-const char *plan_load_text(double kg, char *buf, size_t size);
-
 /* The pain ratings of a stretch of time (a program week, or the days since
  * the last decision), as the log holds them. A maximum is -1 when nothing
  * of its kind was rated. */

@@ -78,12 +78,14 @@ enum load_rule {
 };
 
 /* Weeks of a program and what they prescribe; 0 or NULL: as the exercise says. */
+#define BLOCK_REST_UNSET INT64_C(-1)
+
 struct block {
 	int first_week, last_week; /* from 1, inclusive */
 	int sets;
 	int reps;
 	int64_t hold_ms;
-	int64_t rest_ms;
+	int64_t rest_ms; /* 0 runs the sets back to back; BLOCK_REST_UNSET: the exercise's own */
 	char *intensity; /* such as "15RM"; NULL if none */
 	int line;
 };
@@ -148,5 +150,9 @@ const char *sides_name(enum sides sides);
 
 /* "left leg", "right leg", or "both legs" for LEG_NONE. */
 const char *leg_name(enum leg leg);
+
+/* A load in words, as the routine files, the screens and the log write
+ * it: "5 kg", "42.5 kg", or "bodyweight" at 0. Returns buf. */
+const char *routine_load_text(double kg, char *buf, size_t size);
 
 #endif

@@ -2,7 +2,7 @@
  *
  * Each function builds its screen's state, runs it with ui_run() and
  * returns what the person chose. The screens draw what they are handed;
- * none reads files or the clock except through ui and cues.
+ * none reads files or the clock except through ui (ui_now_ns) and cues.
  */
 #ifndef TENDO_SCREENS_H
 #define TENDO_SCREENS_H

@@ -12,7 +12,8 @@
 
 struct sound;
 
-/* Connects to the sound server. Returns NULL when none answers. The
+/* Connects to the sound server. Returns NULL when none answers, when
+ * libcanberra is not installed, or when tendo was built without it. The
  * caller closes it with sound_close(). */
 struct sound *sound_open(void);
 

@@ -8,8 +8,16 @@
  * forward, newer ones and files that are not tendo logs are refused and
  * never touched.
  *
- * Every function that can fail returns false (or -1) and fills err with a
- * message that names the file and says what to do.
+ * Writes, and the reads that take err: on failure they return false (or
+ * -1 where they return an id) and fill err with a message that names the
+ * file and says what to do. Reads without err can't tell a failure from
+ * nothing found: they return what they found, and on failure the same as
+ * for nothing (0 rows, 0, -1 or false, as each says); the screens treat
+ * both alike, and the next write says what is wrong.
+ *
+ * Time is passed in: what is written is stamped with the store's time
+ * (store_set_time), and "today" is the local day of that time; when none
+ * is set, the clock's (clock_wall_s). SQL never reads the clock.
  */
 #ifndef TENDO_STORE_H
 #define TENDO_STORE_H
@@ -23,7 +31,7 @@
 #include "routine.h"
 #include "screening.h"
 
-enum { STORE_SCHEMA = 5, STORE_NAME_MAX = 64, STORE_PIN_HASH_MAX = 160 };
+enum { STORE_SCHEMA = 5, STORE_NAME_MAX = 64 };
 
 struct store;
 
@@ -276,8 +284,12 @@ bool store_visa_a(struct store *store, int64_t profile, int score, struct tendo_
 /* The latest VISA-A score recorded between from and to (Unix); -1 for none. */
 int store_visa_a_between(struct store *store, int64_t profile, int64_t from, int64_t to);
 
-/* Today, in days since 1970-01-01, local time. */
-int64_t store_today(void);
+/* Today, in days since 1970-01-01, local time, at the store's time (see
+ * store_set_time). */
+int64_t store_today(const struct store *store);
+
+/* The local day (days since 1970-01-01) of a Unix time. */
+int64_t store_local_day(int64_t at);
 
 /* Writes the log as CSV, one row per set, for one profile or all (NULL). */
 bool store_export_csv(struct store *store, const char *profile, FILE *out, struct tendo_error *err);

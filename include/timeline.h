@@ -24,7 +24,7 @@ enum step_kind {
 	STEP_DONE,   /* the end of the session; lasts no time */
 };
 
-/* Every cue a session can give (DESIGN.md, Cues). */
+/* Every cue a session can give (docs/DESIGN.md, Cues). */
 enum cue_kind {
 	CUE_TICK,         /* each of the last seconds before a hold or set starts */
 	CUE_GO,           /* a hold or set starts */

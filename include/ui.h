@@ -234,8 +234,12 @@ void ui_labels_clear(struct ui *ui);
 int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
                 const char *text);
 
-/* The top row: title on the header's colours, across the screen. */
-void ui_header(struct ui *ui, const char *title);
+/* The top row: title on the header's colours, across the screen, and
+ * right (NULL for none) against its right edge. */
+void ui_header(struct ui *ui, const char *title, const char *right);
+
+/* The time now (the monotonic clock, ns): the screens' one way to it. */
+int64_t ui_now_ns(const struct ui *ui);
 
 /* A horizontal line across width columns. */
 void ui_rule(const struct ui *ui, int y, int x, int width, enum ui_role role);

@@ -33,6 +33,11 @@ int64_t clock_now_ns(void)
 	return driven.fd >= 0 ? driven.now_ns : monotonic_ns();
 }
 
+int64_t clock_wall_s(void)
+{
+	return (int64_t)time(NULL);
+}
+
 bool clock_drive(const char *path, char *why, size_t why_size)
 {
 	/* Read and write: the FIFO then never reads as closed between two

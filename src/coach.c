@@ -27,6 +27,34 @@ static void journal_problem(struct journal *j, const struct tendo_error *err)
 	snprintf(j->brief, sizeof j->brief, "Nothing will be saved: %s", err->message);
 }
 
+/* Notes a write to the log that failed (ok false), to be shown by
+ * show_unsaved(): what names what was not saved ("the red flag"); the
+ * first failure's reason is kept. Returns ok. */
+static bool logged(struct journal *j, bool ok, const struct tendo_error *err, const char *what)
+{
+	size_t used = strlen(j->unsaved);
+
+	if (ok)
+		return true;
+	if (!j->unsaved_why[0])
+		error_format(err, j->unsaved_why, sizeof j->unsaved_why);
+	snprintf(j->unsaved + used, sizeof j->unsaved - used, "%s%s", used ? ", " : "", what);
+	return false;
+}
+
+/* Tells the person what could not be saved, if anything; OUTCOME_CHOSEN
+ * when there was nothing to tell or it was read. */
+static enum screen_outcome show_unsaved(struct ui *ui, struct journal *j)
+{
+	char text[sizeof j->unsaved + sizeof j->unsaved_why + 64];
+
+	if (!j->unsaved[0])
+		return OUTCOME_CHOSEN;
+	snprintf(text, sizeof text, "Not saved in the log: %s. %s", j->unsaved, j->unsaved_why);
+	j->unsaved[0] = j->unsaved_why[0] = '\0';
+	return advice_run(ui, "tendo \u2014 not saved", text);
+}
+
 void journal_open(struct journal *j, struct store *store, const char *name,
                   const struct tendo_error *err)
 {
@@ -90,7 +118,8 @@ static void journal_reps(void *ctx, size_t step, int reps)
 	if (reps < e->reps && s->exercise < ROUTINE_MAX_EXERCISES)
 		j->sets_short[s->exercise]++;
 	if (j->store && j->session >= 0)
-		store_set_reps(j->store, j->session, step, reps, &err);
+		logged(j, store_set_reps(j->store, j->session, step, reps, &err), &err,
+		       "the set's reps");
 }
 
 static const char pain_hint[] =
@@ -124,7 +153,7 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
                                         struct load_decision *d)
 {
 	const struct program *p = j->tl->routine->program;
-	int week = plan_week(en->start_day, store_today());
+	int week = plan_week(en->start_day, store_today(j->store));
 	char question[300], hint[200], kg[32];
 	double used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
 	bool met = j->sets_short[e - j->tl->routine->exercises] == 0;
@@ -134,15 +163,17 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
 	snprintf(question, sizeof question, "%.120s: what load did you use, in kilograms?",
 	         e->name);
 	snprintf(hint, sizeof hint, "Press s if it was the %s prescribed; 0 for bodyweight.",
-	         plan_load_text(used, kg, sizeof kg));
+	         routine_load_text(used, kg, sizeof kg));
 	outcome = number_run(ui, "tendo \u2014 the load", question, hint, "kg", &used);
 	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 		return outcome;
 	if (outcome == OUTCOME_BACK)
 		used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
-	store_session_load(j->store, j->session, e->name, used, &err);
+	logged(j, store_session_load(j->store, j->session, e->name, used, &err), &err,
+	       "the load used");
 	*d = plan_decide_rm(p, plan_block(p, week), used, met, pain, base);
-	store_set_exercise_load(j->store, en->id, e->name, d->load_kg, &err);
+	logged(j, store_set_exercise_load(j->store, en->id, e->name, d->load_kg, &err), &err,
+	       "the next load");
 	return OUTCOME_CHOSEN;
 }
 
@@ -164,7 +195,7 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 	bool pause = false;
 
 	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en) ||
-	    plan_finished(p, plan_week(en.start_day, store_today())))
+	    plan_finished(p, plan_week(en.start_day, store_today(j->store))))
 		return OUTCOME_CHOSEN;
 	store_baseline(j->store, j->profile, en.baseline_day, &base);
 	store_pain_between(j->store, j->profile, en.path,
@@ -185,10 +216,13 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 	}
 	if (!used)
 		return OUTCOME_CHOSEN;
-	store_decide(j->store, en.id, en.load_kg, plan_week(en.start_day, store_today()), false,
-	             text, &err);
+	logged(j,
+	       store_decide(j->store, en.id, en.load_kg,
+	                    plan_week(en.start_day, store_today(j->store)), false, text, &err),
+	       &err, "the decision on the load");
 	if (pause)
-		store_pause_program(j->store, j->profile, true, &err);
+		logged(j, store_pause_program(j->store, j->profile, true, &err), &err,
+		       "the program's pause");
 	return advice_run(ui, "tendo \u2014 the load", text);
 }
 
@@ -228,8 +262,38 @@ static enum screen_outcome report_test(struct ui *ui, struct journal *j)
 		    i == 0 ? " Before:" : "", when, earlier[i].left, earlier[i].right, was);
 	}
 	if (j->store)
-		store_capacity_test(j->store, j->profile, j->session, left, right, affected, &err);
+		logged(j,
+		       store_capacity_test(j->store, j->profile, j->session, left, right, affected,
+		                           &err),
+		       &err, "the test's result");
 	return advice_run(ui, "tendo \u2014 heel-raise capacity", text);
+}
+
+/* Pain of 8 or more: the program pauses until a clinician has seen the
+ * tendon. */
+static void pause_program(struct journal *j)
+{
+	struct tendo_error err;
+
+	logged(j, store_pause_program(j->store, j->profile, true, &err), &err,
+	       "the program's pause");
+}
+
+/* After a rating away from a session: what could not be saved, then, at
+ * pain of 8 or more, the pause and its advice. OUTCOME_BACK when the start
+ * goes on as before. */
+static enum screen_outcome pain_checked(struct ui *ui, struct journal *j, int pain)
+{
+	enum screen_outcome outcome;
+
+	if (pain >= 8)
+		pause_program(j);
+	outcome = show_unsaved(ui, j);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	if (pain >= 8)
+		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+	return OUTCOME_BACK;
 }
 
 /* After a session that ran: the log's last word on it, a red flag, and how
@@ -243,12 +307,22 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 	const char *status = r->red_flag ? "stopped" : r->quit ? "partial" : "completed";
 
 	if (j->store && j->session >= 0)
-		store_session_end(j->store, j->session, status, &err);
+		logged(j, store_session_end(j->store, j->session, status, &err), &err,
+		       "the session's end");
 	if (r->red_flag) {
 		if (j->store)
-			store_red_flag(j->store, j->profile, j->session,
-			               "sudden pop, sharp pain, or can't push off", &err);
-		return OUTCOME_CHOSEN; /* the summary showed the advice */
+			logged(j,
+			       store_red_flag(j->store, j->profile, j->session,
+			                      "sudden pop, sharp pain, or can't push off", &err),
+			       &err, "the red flag");
+		else { /* said as the session began; said again, as it matters most */
+			snprintf(j->unsaved, sizeof j->unsaved, "the red flag");
+			snprintf(j->unsaved_why, sizeof j->unsaved_why, "%s", j->brief);
+		}
+		/* The summary showed the advice; what was not saved, if anything,
+		 * is said even to a kiosk left alone. */
+		outcome = show_unsaved(ui, j);
+		return outcome == OUTCOME_STOP ? outcome : OUTCOME_CHOSEN;
 	}
 	if (away)
 		return OUTCOME_AWAY; /* no one is there to answer */
@@ -264,14 +338,22 @@ static enum screen_outcome after_session(struct ui *ui, struct journal *j,
 	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 		return outcome;
 	if (outcome == OUTCOME_CHOSEN) {
-		store_pain(j->store, j->profile, j->session, "during", score, -1, &err);
+		logged(j, store_pain(j->store, j->profile, j->session, "during", score, -1, &err),
+		       &err, "the pain rating");
 		if (score >= 8) {
-			store_pause_program(j->store, j->profile, true, &err);
-			return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
+			pause_program(j);
+			outcome = show_unsaved(ui, j);
+			return outcome == OUTCOME_CHOSEN
+			           ? advice_run(ui, "tendo \u2014 stop and get assessed",
+			                        pain_too_high)
+			           : outcome;
 		}
 	}
 	outcome = ask_weight(ui, j);
 	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
+		return outcome;
+	outcome = show_unsaved(ui, j);
+	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
 	if (score > 5 && score < 8)
 		return advice_run(ui, "tendo \u2014 too much", pain_above_five);
@@ -295,12 +377,9 @@ static enum screen_outcome ask_after(struct ui *ui, struct journal *j)
 	                     pain_hint, &pain);
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
-	store_pain(j->store, j->profile, session, "after", pain, -1, &err);
-	if (pain >= 8) {
-		store_pause_program(j->store, j->profile, true, &err);
-		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
-	}
-	return OUTCOME_BACK;
+	logged(j, store_pain(j->store, j->profile, session, "after", pain, -1, &err), &err,
+	       "the pain rating");
+	return pain_checked(ui, j, pain);
 }
 
 /* On the first start of a day after training: how the tendon is this
@@ -326,14 +405,11 @@ static enum screen_outcome ask_morning(struct ui *ui, struct journal *j)
 	                     NULL, &stiffness);
 	if (outcome == OUTCOME_STOP)
 		return outcome;
-	store_pain(j->store, j->profile, -1, "morning", pain, stiffness, &err);
+	logged(j, store_pain(j->store, j->profile, -1, "morning", pain, stiffness, &err), &err,
+	       "the morning's rating");
 	if (outcome == OUTCOME_AWAY)
 		return outcome;
-	if (pain >= 8) {
-		store_pause_program(j->store, j->profile, true, &err);
-		return advice_run(ui, "tendo \u2014 stop and get assessed", pain_too_high);
-	}
-	return OUTCOME_BACK;
+	return pain_checked(ui, j, pain);
 }
 
 /* The ratings of program week `week` of an enrolment; a step back made
@@ -352,19 +428,18 @@ static void week_ratings(struct store *store, int64_t profile, const struct stor
 	w->week = week;
 }
 
-void coach_update_load(struct store *store, int64_t profile, const struct program *p,
-                       struct store_enrolment *en)
+bool coach_update_load(struct store *store, int64_t profile, const struct program *p,
+                       struct store_enrolment *en, struct tendo_error *err)
 {
 	char text[sizeof en->decision];
 	bool mid_week;
-	int week = plan_week(en->start_day, store_today());
+	int week = plan_week(en->start_day, store_today(store));
 	struct pain_week ended, before, since;
 	struct baseline base;
 	struct load_decision d;
-	struct tendo_error err;
 
 	if (p->load_rule != LOAD_RULE_PAIN || week == 0 || plan_finished(p, week))
-		return;
+		return true;
 	/* A new week whose start has not been decided on yet; else mid-week. */
 	mid_week = !(week >= 2 && en->decided_week < week);
 	store_baseline(store, profile, en->baseline_day, &base);
@@ -378,19 +453,20 @@ void coach_update_load(struct store *store, int64_t profile, const struct progra
 		store_pain_between(store, profile, en->path, from, INT64_MAX / 2, &since);
 		d = plan_check_limits(p, en->load_kg, &since, &base);
 		if (d.action == LOAD_HOLD)
-			return;
+			return true;
 	}
 	/* The decision as shown: its reason and facts, then the rule by name. */
 	snprintf(text, sizeof text, "%.380s Rule: %.80s.", d.reason, d.rule);
-	if (!store_decide(store, en->id, d.load_kg, week, mid_week, text, &err))
-		return;
-	if (d.action == LOAD_PAUSE)
-		store_pause_program(store, profile, true, &err);
+	if (!store_decide(store, en->id, d.load_kg, week, mid_week, text, err))
+		return false;
+	if (d.action == LOAD_PAUSE && !store_pause_program(store, profile, true, err))
+		return false;
 	en->load_kg = d.load_kg;
 	en->decided_week = week;
 	en->mid_week = mid_week;
 	en->paused = en->paused || d.action == LOAD_PAUSE;
 	snprintf(en->decision, sizeof en->decision, "%s", text);
+	return true;
 }
 
 /* The enrolment when the profile follows this routine's program; false
@@ -400,7 +476,10 @@ static bool todays_load(struct journal *j, const struct routine *routine, const 
 {
 	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, path, en))
 		return false;
-	coach_update_load(j->store, j->profile, routine->program, en);
+	struct tendo_error err;
+
+	logged(j, coach_update_load(j->store, j->profile, routine->program, en, &err), &err,
+	       "the decision on the load");
 	return true;
 }
 
@@ -466,14 +545,16 @@ static enum screen_outcome close_program(struct ui *ui, struct journal *j,
 	struct program_record rec;
 	struct tendo_error err;
 	char text[1600];
-	int week = plan_week(en->start_day, store_today());
+	int week = plan_week(en->start_day, store_today(j->store));
 
 	if (!plan_finished(p, week) || en->decided_week > p->weeks)
 		return OUTCOME_CHOSEN;
 	program_record(j->store, j->profile, p, en, &rec);
 	plan_closing_text(entry->routine->title, p, &rec, text, sizeof text);
 	/* Marked as closed: a decision past the last week, never a change. */
-	store_decide(j->store, en->id, en->load_kg, p->weeks + 1, false, en->decision, &err);
+	logged(j,
+	       store_decide(j->store, en->id, en->load_kg, p->weeks + 1, false, en->decision, &err),
+	       &err, "the program's end");
 	en->decided_week = p->weeks + 1;
 	return advice_run(ui, "tendo \u2014 the program is complete", text);
 }
@@ -529,7 +610,8 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 			    advice_run(ui, "tendo \u2014 the program is paused", pain_too_high);
 			return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
 		}
-		store_pause_program(j->store, j->profile, false, &log_err);
+		logged(j, store_pause_program(j->store, j->profile, false, &log_err), &log_err,
+		       "going on with the program");
 	}
 	/* A program followed: this week's prescription at today's load, a
 	 * routine of this person's own; anyone else runs the file as written. */
@@ -537,7 +619,7 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 	if (follows && routine->program->load_rule == LOAD_RULE_RM)
 		so.on_reps = journal_reps;
 	if (follows) {
-		int week = plan_week(en.start_day, store_today());
+		int week = plan_week(en.start_day, store_today(j->store));
 		outcome = close_program(ui, j, entry, &en);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
@@ -568,14 +650,17 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
 		                                 leg, &log_err);
 	if (j->session >= 0 && follows)
-		store_session_program(j->store, j->session, en.program,
-		                      plan_week(en.start_day, store_today()), &log_err);
+		logged(j,
+		       store_session_program(j->store, j->session, en.program,
+		                             plan_week(en.start_day, store_today(j->store)),
+		                             &log_err),
+		       &log_err, "the session's program");
 	if (j->store && j->session < 0)
 		journal_problem(j, &log_err);
 	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");
 	if (!so.notice[0] && follows) {
 		char status[600];
-		int week = plan_week(en.start_day, store_today());
+		int week = plan_week(en.start_day, store_today(j->store));
 		snprintf(so.notice, sizeof so.notice, "Week %d: %.380s", week,
 		         plan_load_status(routine->program, en.start_day, week, en.load_kg,
 		                          en.decision, status, sizeof status));
@@ -608,7 +693,7 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 	struct start from;
 	char question[600], when[64];
 	enum screen_outcome outcome;
-	struct tendo_error ignored;
+	struct tendo_error err_cut;
 	bool yes = false;
 	time_t started;
 
@@ -616,13 +701,15 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 		return OUTCOME_BACK;
 	/* Cut off before a set was done: nothing to take up. */
 	if (cut.sets_done == 0) {
-		store_session_end(j->store, cut.id, "partial", &ignored);
+		logged(j, store_session_end(j->store, cut.id, "partial", &err_cut), &err_cut,
+		       "the end of a session cut off");
 		return OUTCOME_BACK;
 	}
 	if (!cut.path[0] || !catalog_load_file(cut.path, ORIGIN_FILE, &entry)) {
 		if (cut.path[0])
 			catalog_entry_free(&entry);
-		store_session_end(j->store, cut.id, "partial", &ignored);
+		logged(j, store_session_end(j->store, cut.id, "partial", &err_cut), &err_cut,
+		       "the end of a session cut off");
 		return OUTCOME_BACK;
 	}
 	started = (time_t)cut.started;
@@ -632,13 +719,16 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 	         "stopped?",
 	         entry.routine->title, when, cut.sets_done);
 	outcome = question_run(ui, "tendo \u2014 a session was cut off", question, &yes);
-	if (outcome == OUTCOME_CHOSEN && yes && store_session_adopt(j->store, cut.id, &ignored)) {
+	if (outcome == OUTCOME_CHOSEN && yes &&
+	    logged(j, store_session_adopt(j->store, cut.id, &err_cut), &err_cut,
+	           "taking up the session")) {
 		from = (struct start){(size_t)cut.next_step, cut.leg, cut.id};
 		outcome = coach_from(ui, &entry, o, sinks, j, &from, done, err);
 		if (outcome == OUTCOME_BACK)
 			outcome = OUTCOME_CHOSEN;
 	} else if (outcome == OUTCOME_CHOSEN) {
-		store_session_end(j->store, cut.id, "partial", &ignored);
+		logged(j, store_session_end(j->store, cut.id, "partial", &err_cut), &err_cut,
+		       "the end of a session cut off");
 		outcome = OUTCOME_BACK;
 	}
 	*kept = entry;
@@ -675,7 +765,7 @@ static int visa_a_due(struct journal *j, int64_t *from, int64_t *to)
 	size_t n = j->store ? store_enrolments(j->store, j->profile, NULL, ens, 8) : 0;
 
 	for (size_t i = 0; i < n; i++) {
-		int week = plan_week(ens[i].start_day, store_today());
+		int week = plan_week(ens[i].start_day, store_today(j->store));
 		if (!plan_visa_a_week(week))
 			continue;
 		*from = store_day_start(ens[i].start_day + 7 * (week - 1));
@@ -712,7 +802,8 @@ static enum screen_outcome ask_visa_a(struct ui *ui, struct journal *j)
 		               "out of 100", &score);
 	} while (outcome == OUTCOME_CHOSEN && score > 100);
 	if (outcome == OUTCOME_CHOSEN)
-		store_visa_a(j->store, j->profile, (int)score, &err);
+		logged(j, store_visa_a(j->store, j->profile, (int)score, &err), &err,
+		       "the VISA-A score");
 	return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
 }
 
@@ -726,6 +817,11 @@ enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
 		outcome = ask_visa_a(ui, j);
 	if (outcome != OUTCOME_STOP && outcome != OUTCOME_AWAY)
 		outcome = offer_resume(ui, o, sinks, j, done, err, resumed);
+	if (outcome == OUTCOME_BACK) {
+		enum screen_outcome told = show_unsaved(ui, j);
+		if (told != OUTCOME_CHOSEN)
+			return told;
+	}
 	return outcome;
 }
 
@@ -764,6 +860,7 @@ static size_t followed(struct journal *j, const struct catalog *cat, struct stor
                        const struct catalog_entry **entries)
 {
 	struct store_enrolment all[FOLLOWED_MAX];
+	struct tendo_error err;
 	size_t n = 0, count = j->store
 	                          ? store_enrolments(j->store, j->profile, NULL, all, FOLLOWED_MAX)
 	                          : 0;
@@ -772,7 +869,9 @@ static size_t followed(struct journal *j, const struct catalog *cat, struct stor
 		const struct catalog_entry *e = entry_at(cat, all[i].path);
 		if (!e || !e->routine->program)
 			continue;
-		coach_update_load(j->store, j->profile, e->routine->program, &all[i]);
+		logged(j,
+		       coach_update_load(j->store, j->profile, e->routine->program, &all[i], &err),
+		       &err, "the decision on the load");
 		ens[n] = all[i];
 		entries[n++] = e;
 	}
@@ -874,8 +973,8 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 		         n);
 	for (size_t i = 0; i < n && row < PICKER_STATUS_LINES - 2; i++) {
 		p = entries[i]->routine->program;
-		program_week(entries[i]->routine, plan_week(ens[i].start_day, store_today()), line,
-		             sizeof line);
+		program_week(entries[i]->routine,
+		             plan_week(ens[i].start_day, store_today(j->store)), line, sizeof line);
 		if (n == 1)
 			snprintf(ps->lines[row++], sizeof ps->lines[0], "%s", line);
 		else
@@ -885,13 +984,13 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 	}
 	en = &ens[due];
 	p = entries[due]->routine->program;
-	week = plan_week(en->start_day, store_today());
+	week = plan_week(en->start_day, store_today(j->store));
 	done = done_today(j, en);
 	load[0] = '\0';
 	if (p->load_rule != LOAD_RULE_NONE) {
 		char kg[24];
 		snprintf(load, sizeof load, " Load: %s.",
-		         plan_load_text(en->load_kg, kg, sizeof kg));
+		         routine_load_text(en->load_kg, kg, sizeof kg));
 	}
 	coach_visa_a_text(j->store, j->profile, en, visa, sizeof visa);
 	snprintf(ps->lines[row++], sizeof ps->lines[0],
@@ -935,8 +1034,10 @@ static enum screen_outcome screen_before(struct ui *ui, struct journal *j,
 			return outcome;
 	} while (screening_next(answers, &q));
 	verdict = screening_verdict(answers);
-	store_screening(j->store, j->profile, entry->name, answers, screening_verdict_name(verdict),
-	                &err);
+	logged(j,
+	       store_screening(j->store, j->profile, entry->name, answers,
+	                       screening_verdict_name(verdict), &err),
+	       &err, "the screening's answers");
 	if (verdict == SCREENING_START) {
 		*may_start = true;
 		return OUTCOME_CHOSEN;
@@ -974,7 +1075,7 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
 	outcome = screen_before(ui, j, entry, &answers, &may_start);
 	if (outcome != OUTCOME_CHOSEN || !may_start)
 		return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
-	if (!store_enrol(j->store, j->profile, entry->name, entry->path, store_today(),
+	if (!store_enrol(j->store, j->profile, entry->name, entry->path, store_today(j->store),
 	                 screening_site(&answers), &err))
 		return advice_run(ui, "tendo \u2014 a program", err.message);
 	return OUTCOME_CHOSEN;

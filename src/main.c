@@ -59,35 +59,13 @@ struct options {
 	struct settings settings; /* the config files' */
 };
 
-static const char usage_text[] =
+static const char usage_head[] =
     "Usage: tendo [OPTION]... [COMMAND [ARG]...]\n"
     "A full-screen coach for Achilles tendon exercise: timed holds, reps at a\n"
     "tempo, sets, sides and rests, with sound cues.\n"
-    "\n"
-    "Commands:\n"
-    "  (none)             choose a routine from a list and run it\n"
-    "  run NAME|FILE      run a routine by its name, its title, or its file\n"
-    "  list               list the routines found, and where each came from\n"
-    "  check FILE...      check routine files; exits 1 if any has an error\n"
-    "  export --csv       write the log as CSV, one row per set (all profiles,\n"
-    "                     or the one named with --profile)\n"
-    "  enrol PROGRAM [--start YYYY-MM-DD]\n"
-    "                     follow a program (a routine with weeks) from a day\n"
-    "                     (several may be followed at once)\n"
-    "  leave PROGRAM      stop following a program\n"
-    "  visa-a SCORE [--date YYYY-MM-DD]\n"
-    "                     record the VISA-A total (0-100) your clinician gave\n"
-    "  baseline [--reset] the baseline of mornings each program judges the\n"
-    "                     load against; --reset measures it afresh from today\n"
-    "  plan [--week N]    this week's prescription of each program followed\n"
-    "  rate during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]\n"
-    "                     record a pain rating, 0 to 10, as the screen asks it\n"
-    "  log NAME [--date YYYY-MM-DD] [--pain N]\n"
-    "                     record a session done away from the screen, in full,\n"
-    "                     at that day's prescription\n"
-    "  hash-pin           read a PIN on standard input and print its hash, for\n"
-    "                     admin-pin in /etc/tendo/config\n"
-    "\n"
+    "\n";
+
+static const char usage_options[] =
     "Options:\n"
     "  --routines DIR     look for routines in DIR too (may be repeated)\n"
     "  --leg left|right   the affected leg, for exercises done on it\n"
@@ -116,13 +94,15 @@ static const char usage_end[] =
     "trouble pushing off needs a same-day medical assessment.\n"
     "See tendo(1) and tendo-routine(5).\n";
 
-/* --help: the options, then the keys from the screens' own tables. */
-static void print_usage(void)
+static void print_usage(void);
+
+/* An error on stderr: "tendo: FILE:LINE:COLUMN: what" (the place when
+ * known). */
+static void print_error(const struct tendo_error *err)
 {
-	fputs(usage_text, stdout);
-	picker_keys_help(stdout);
-	session_keys_help(stdout);
-	fputs(usage_end, stdout);
+	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 32];
+
+	fprintf(stderr, "tendo: %s\n", error_format(err, text, sizeof text));
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -265,8 +245,10 @@ static void load_catalog(const struct options *o, struct catalog *cat)
 	}
 }
 
-static int command_list(const struct options *o)
+static int command_list(const struct options *o, int argc, char **argv)
 {
+	(void)argc;
+	(void)argv;
 	struct catalog cat;
 	char d[32], text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 
@@ -328,8 +310,9 @@ static bool check_one(const char *path)
 	return ok;
 }
 
-static int command_check(int argc, char **argv)
+static int command_check(const struct options *o, int argc, char **argv)
 {
+	(void)o;
 	int bad = 0;
 
 	if (argc == 0)
@@ -392,14 +375,13 @@ static bool open_sinks(const struct options *o, struct cue_sinks *sinks)
 	const struct settings settings = o->settings;
 	struct cues_options co = {o->sound, o->voice == 1, o->cue_log};
 	struct tendo_error err;
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 
 	if (!co.sound && settings.sound[0])
 		co.sound = settings.sound;
 	if (o->voice < 0)
 		co.voice = settings.voice == 1;
 	if (!cues_open(sinks, &co, &err)) {
-		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		print_error(&err);
 		return false;
 	}
 	return true;
@@ -500,13 +482,15 @@ static int desk_close(struct desk *d, enum screen_outcome outcome)
 	return status;
 }
 
-static int command_run(const struct options *o, const char *target)
+static int command_run(const struct options *o, int argc, char **argv)
 {
+	const char *target = argv[0];
+
+	(void)argc;
 	struct catalog cat = {0};
 	struct catalog_entry file_entry = {0};
 	const struct catalog_entry *entry;
 	struct desk desk;
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	enum screen_outcome outcome = OUTCOME_BACK;
 	int status = EXIT_BAD;
 
@@ -526,7 +510,7 @@ static int command_run(const struct options *o, const char *target)
 		}
 	}
 	if (!entry->routine) {
-		fprintf(stderr, "tendo: %s\n", error_format(&entry->error, text, sizeof text));
+		print_error(&entry->error);
 	} else if (desk_open(&desk, o, &outcome)) {
 		if (outcome == OUTCOME_BACK)
 			outcome = coach_routine(&desk.ui, entry, &desk.co, &desk.sinks,
@@ -595,8 +579,11 @@ static int command_kiosk(const struct options *o)
 
 /* Reads a PIN (without echo on a terminal) and prints its hash, for the
  * admin-pin setting. */
-static int command_hash_pin(void)
+static int command_hash_pin(const struct options *o, int argc, char **argv)
 {
+	(void)o;
+	(void)argc;
+	(void)argv;
 	char pin[64], hash[PIN_HASH_MAX], salt[PIN_HASH_MAX];
 	struct termios saved, quiet;
 	struct tendo_error err;
@@ -645,12 +632,11 @@ static bool parse_day(const char *text, int64_t *day)
 static bool open_profile(const struct options *o, struct store **store, int64_t *profile)
 {
 	struct tendo_error err;
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 
 	if (open_store(o, store, &err) &&
 	    (*profile = store_profile(*store, profile_name(o), &err)) >= 0)
 		return true;
-	fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+	print_error(&err);
 	store_close(*store);
 	*store = NULL;
 	return false;
@@ -700,16 +686,18 @@ static enum screening_verdict screen_on_stdin(struct screening *answers, bool *a
 	return screening_verdict(answers);
 }
 
-static int command_enrol(const struct options *o, const char *name)
+static int command_enrol(const struct options *o, int argc, char **argv)
 {
+	const char *name = argv[0];
+
+	(void)argc;
 	struct catalog cat;
 	const struct catalog_entry *entry;
 	struct store *store;
 	struct tendo_error err;
 	struct screening answers;
 	enum screening_verdict verdict;
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
-	int64_t profile, start = store_today();
+	int64_t profile, start = store_local_day(clock_wall_s());
 	int status = EXIT_BAD;
 	bool asked;
 
@@ -744,7 +732,7 @@ static int command_enrol(const struct options *o, const char *name)
 			                           : "");
 			status = EXIT_SUCCESS;
 		} else {
-			fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+			print_error(&err);
 		}
 		store_close(store);
 	}
@@ -768,12 +756,12 @@ static bool parse_score(const char *text, int *score)
  * day or is in the future. */
 static bool chosen_day(const struct options *o, int64_t *day)
 {
-	*day = store_today();
+	*day = store_local_day(clock_wall_s());
 	if (o->date && !parse_day(o->date, day)) {
 		usage_error("--date takes a day as YYYY-MM-DD, found \"%s\"", o->date);
 		return false;
 	}
-	if (*day > store_today()) {
+	if (*day > store_local_day(clock_wall_s())) {
 		usage_error("--date can't be in the future, found %s", o->date);
 		return false;
 	}
@@ -783,7 +771,7 @@ static bool chosen_day(const struct options *o, int64_t *day)
 /* When something done on day happened: now for today, else hour o'clock. */
 static int64_t time_on(int64_t day, int hour)
 {
-	return day == store_today() ? 0 : store_day_start(day) + hour * 3600;
+	return day == store_local_day(clock_wall_s()) ? 0 : store_day_start(day) + hour * 3600;
 }
 
 static const char *const rating_kinds[] = {"during", "after", "morning"};
@@ -793,7 +781,6 @@ static int command_rate(const struct options *o, int argc, char **argv)
 {
 	struct store *store;
 	struct tendo_error err;
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	int score, stiffness = -1, kind = -1;
 	int64_t profile, day, session = -1;
 	bool ok;
@@ -831,7 +818,7 @@ static int command_rate(const struct options *o, int argc, char **argv)
 	if (ok && score >= 8)
 		ok = store_pause_program(store, profile, true, &err);
 	if (!ok)
-		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		print_error(&err);
 	else if (score >= 8)
 		printf("Pain of %d recorded. Pain of 8 or more out of 10 is too much for a loading "
 		       "program: it is paused until a doctor or physiotherapist has assessed the "
@@ -878,7 +865,6 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 	struct prescription rx = {0};
 	struct timeline tl;
 	struct tendo_error err = {0};
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	enum leg leg = o->leg != LEG_NONE ? o->leg : store_profile_leg(store, profile);
 	bool enrolled =
 	    r->program && store_enrolment(store, profile, entry->path, &en) && day >= en.start_day;
@@ -899,7 +885,7 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 		return EXIT_BAD;
 	if (!timeline_build(enrolled ? &rx.routine : r, leg, &tl, &err)) {
 		plan_prescription_free(&rx);
-		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		print_error(&err);
 		return EXIT_BAD;
 	}
 	store_set_time(store, time_on(day, 12));
@@ -916,14 +902,17 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 		printf("Logged %s on %s: %d sets, %d reps.\n", r->title,
 		       o->date ? o->date : "today", sets, reps);
 	else
-		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		print_error(&err);
 	timeline_free(&tl);
 	plan_prescription_free(&rx);
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
-static int command_log(const struct options *o, const char *name)
+static int command_log(const struct options *o, int argc, char **argv)
 {
+	const char *name = argv[0];
+
+	(void)argc;
 	struct catalog cat;
 	const struct catalog_entry *entry;
 	struct store *store;
@@ -1010,6 +999,7 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 {
 	struct catalog_entry entry;
 	struct prescription rx;
+	struct tendo_error err;
 	char status[600];
 	int week;
 
@@ -1020,8 +1010,9 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 		catalog_entry_free(&entry);
 		return false;
 	}
-	coach_update_load(store, profile, entry.routine->program, en);
-	week = o->week ? o->week : plan_week(en->start_day, store_today());
+	if (!coach_update_load(store, profile, entry.routine->program, en, &err))
+		print_error(&err);
+	week = o->week ? o->week : plan_week(en->start_day, store_today(store));
 	if (week == 0) {
 		printf("%s starts later: week 1 is the first week from its start day.\n",
 		       entry.routine->title);
@@ -1037,7 +1028,7 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 		plan_prescription_free(&rx);
 	}
 	printf("%s\n", plan_load_status(entry.routine->program, en->start_day,
-	                                plan_week(en->start_day, store_today()), en->load_kg,
+	                                plan_week(en->start_day, store_today(store)), en->load_kg,
 	                                en->decision, status, sizeof status));
 	if (*coach_visa_a_text(store, profile, en, status, sizeof status))
 		printf("%s\n", status);
@@ -1061,8 +1052,10 @@ static bool open_programs(const struct options *o, struct store **store, int64_t
 	return true;
 }
 
-static int command_plan(const struct options *o)
+static int command_plan(const struct options *o, int argc, char **argv)
 {
+	(void)argc;
+	(void)argv;
 	struct store *store;
 	struct store_enrolment ens[16];
 	int64_t profile;
@@ -1080,11 +1073,14 @@ static int command_plan(const struct options *o)
 	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
-static int command_visa_a(const struct options *o, const char *text)
+static int command_visa_a(const struct options *o, int argc, char **argv)
 {
+	const char *text = argv[0];
+
+	(void)argc;
 	struct store *store;
 	struct tendo_error err;
-	char msg[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8], *end;
+	char *end;
 	long score = strtol(text, &end, 10);
 	int64_t profile, day;
 	bool ok;
@@ -1102,19 +1098,22 @@ static int command_visa_a(const struct options *o, const char *text)
 		printf("VISA-A score of %ld recorded for %s.\n", score,
 		       o->date ? o->date : "today");
 	else
-		fprintf(stderr, "tendo: %s\n", error_format(&err, msg, sizeof msg));
+		print_error(&err);
 	store_close(store);
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
 /* tendo baseline [--reset]: each program's baseline of mornings, or
  * measured afresh from today (after a flare has settled, say). */
-static int command_baseline(const struct options *o, bool reset)
+static int command_baseline(const struct options *o, int argc, char **argv)
 {
+	bool reset = o->reset;
+
+	(void)argc;
+	(void)argv;
 	struct store *store;
 	struct store_enrolment ens[16];
 	struct tendo_error err;
-	char msg[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	int64_t profile;
 	size_t n;
 	bool ok = true;
@@ -1122,13 +1121,13 @@ static int command_baseline(const struct options *o, bool reset)
 	if (!open_programs(o, &store, &profile, ens, 16, &n))
 		return EXIT_BAD;
 	for (size_t i = 0; i < n; i++) {
-		if (reset && !store_reset_baseline(store, ens[i].id, store_today(), &err)) {
-			fprintf(stderr, "tendo: %s\n", error_format(&err, msg, sizeof msg));
+		if (reset && !store_reset_baseline(store, ens[i].id, store_today(store), &err)) {
+			print_error(&err);
 			ok = false;
 			continue;
 		}
 		if (reset)
-			ens[i].baseline_day = store_today();
+			ens[i].baseline_day = store_today(store);
 		printf("%s: ", ens[i].program);
 		print_baseline(store, profile, &ens[i]);
 	}
@@ -1136,13 +1135,15 @@ static int command_baseline(const struct options *o, bool reset)
 	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
-static int command_leave(const struct options *o, const char *name)
+static int command_leave(const struct options *o, int argc, char **argv)
 {
+	const char *name = argv[0];
+
+	(void)argc;
 	struct catalog cat;
 	const struct catalog_entry *entry;
 	struct store *store;
 	struct tendo_error err = {0};
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	int64_t profile;
 	int status = EXIT_BAD;
 
@@ -1159,7 +1160,7 @@ static int command_leave(const struct options *o, const char *name)
 			       entry->routine->title);
 			status = EXIT_SUCCESS;
 		} else {
-			fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+			print_error(&err);
 		}
 		store_close(store);
 	}
@@ -1167,24 +1168,107 @@ static int command_leave(const struct options *o, const char *name)
 	return status;
 }
 
-static int command_export(const struct options *o)
+static int command_export(const struct options *o, int argc, char **argv)
 {
+	(void)argc;
+	(void)argv;
 	struct store *store;
 	struct tendo_error err;
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 	bool ok;
 
 	if (!o->csv)
 		return usage_error("%s", "export needs a format: tendo export --csv");
 	if (!open_store(o, &store, &err)) {
-		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		print_error(&err);
 		return EXIT_BAD;
 	}
 	ok = store_export_csv(store, o->profile, stdout, &err);
 	if (!ok)
-		fprintf(stderr, "tendo: %s\n", error_format(&err, text, sizeof text));
+		print_error(&err);
 	store_close(store);
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
+}
+
+/* A command: its name, its arguments and what it does as --help shows
+ * them, how many arguments it takes (-1: it checks them itself) and what
+ * to say when the count is wrong, and the function that runs it (given
+ * the command's own arguments, NULL-terminated). */
+struct command {
+	const char *name;
+	const char *args;
+	const char *summary; /* NULL: not listed (another spelling) */
+	int arg_count;
+	const char *wrong_count;
+	int (*run)(const struct options *o, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+    {"run", "NAME|FILE", "run a routine by its name, its title, or its file", 1,
+     "run takes one routine: a name, a title or a file", command_run},
+    {"list", "", "list the routines found, and where each came from", 0, "list takes nothing",
+     command_list},
+    {"check", "FILE...", "check routine files; exits 1 if any has an error", -1, NULL,
+     command_check},
+    {"export", "--csv",
+     "write the log as CSV, one row per set (all profiles,\nor the one named with --profile)", 0,
+     "export takes no name: tendo export --csv [--profile NAME]", command_export},
+    {"enrol", "PROGRAM [--start YYYY-MM-DD]",
+     "follow a program (a routine with weeks) from a day\n(several may be followed at once)", 1,
+     "enrol takes one program: tendo enrol PROGRAM", command_enrol},
+    {"enroll", "", NULL, 1, "enrol takes one program: tendo enrol PROGRAM", command_enrol},
+    {"leave", "PROGRAM", "stop following a program", 1,
+     "leave takes one program: tendo leave PROGRAM", command_leave},
+    {"visa-a", "SCORE [--date YYYY-MM-DD]", "record the VISA-A total (0-100) your clinician gave",
+     1, "visa-a takes a score: tendo visa-a 62", command_visa_a},
+    {"baseline", "[--reset]",
+     "the baseline of mornings each program judges the\nload against; --reset measures it "
+     "afresh from today",
+     0, "baseline takes no name: tendo baseline [--reset]", command_baseline},
+    {"plan", "[--week N]", "this week's prescription of each program followed", 0,
+     "plan takes no name: tendo plan [--week N]", command_plan},
+    {"rate", "during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]",
+     "record a pain rating, 0 to 10, as the screen asks it", -1, NULL, command_rate},
+    {"log", "NAME [--date YYYY-MM-DD] [--pain N]",
+     "record a session done away from the screen, in full,\nat that day's prescription", 1,
+     "log takes one routine or program: tendo log NAME", command_log},
+    {"hash-pin", "",
+     "read a PIN on standard input and print its hash, for\nadmin-pin in /etc/tendo/config", 0,
+     "hash-pin takes nothing: it reads the PIN on standard input", command_hash_pin},
+};
+
+/* The commands as --help lists them: the name and arguments, then what it
+ * does, on the same line when they fit, each later line indented. */
+static void print_commands(FILE *out)
+{
+	fputs("Commands:\n  (none)             choose a routine from a list and run it\n", out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const struct command *c = &commands[i];
+		char head[120];
+		const char *line = c->summary;
+		if (!line)
+			continue;
+		snprintf(head, sizeof head, "%s%s%s", c->name, c->args[0] ? " " : "", c->args);
+		if (strlen(head) > 18)
+			fprintf(out, "  %s\n%21s", head, "");
+		else
+			fprintf(out, "  %-18s ", head);
+		for (const char *nl; (nl = strchr(line, '\n')); line = nl + 1)
+			fprintf(out, "%.*s\n%21s", (int)(nl - line), line, "");
+		fprintf(out, "%s\n", line);
+	}
+	fputc('\n', out);
+}
+
+/* --help: the commands and options, then the keys from the screens' own
+ * tables. */
+static void print_usage(void)
+{
+	fputs(usage_head, stdout);
+	print_commands(stdout);
+	fputs(usage_options, stdout);
+	picker_keys_help(stdout);
+	session_keys_help(stdout);
+	fputs(usage_end, stdout);
 }
 
 int main(int argc, char **argv)
@@ -1206,50 +1290,14 @@ int main(int argc, char **argv)
 	if (first == argc)
 		return command_pick(&o);
 	command = argv[first];
-	if (strcmp(command, "hash-pin") == 0)
-		return command_hash_pin();
-	if (strcmp(command, "run") == 0) {
-		if (argc - first != 2)
-			return usage_error("%s",
-			                   "run takes one routine: a name, a title or a file");
-		return command_run(&o, argv[first + 1]);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const struct command *c = &commands[i];
+		int count = argc - first - 1;
+		if (strcmp(command, c->name) != 0)
+			continue;
+		if (c->arg_count >= 0 && count != c->arg_count)
+			return usage_error("%s", c->wrong_count);
+		return c->run(&o, count, argv + first + 1);
 	}
-	if (strcmp(command, "list") == 0)
-		return command_list(&o);
-	if (strcmp(command, "export") == 0)
-		return command_export(&o);
-	if (strcmp(command, "plan") == 0)
-		return command_plan(&o);
-	if (strcmp(command, "enrol") == 0 || strcmp(command, "enroll") == 0) {
-		if (argc - first != 2)
-			return usage_error("%s", "enrol takes one program: tendo enrol PROGRAM");
-		return command_enrol(&o, argv[first + 1]);
-	}
-	if (strcmp(command, "visa-a") == 0) {
-		if (argc - first != 2)
-			return usage_error("%s", "visa-a takes a score: tendo visa-a 62");
-		return command_visa_a(&o, argv[first + 1]);
-	}
-	if (strcmp(command, "baseline") == 0) {
-		if (argc - first != 1)
-			return usage_error("%s",
-			                   "baseline takes no name: tendo baseline [--reset]");
-		return command_baseline(&o, o.reset);
-	}
-	if (strcmp(command, "leave") == 0) {
-		if (argc - first != 2)
-			return usage_error("%s", "leave takes one program: tendo leave PROGRAM");
-		return command_leave(&o, argv[first + 1]);
-	}
-	if (strcmp(command, "rate") == 0)
-		return command_rate(&o, argc - first - 1, argv + first + 1);
-	if (strcmp(command, "log") == 0) {
-		if (argc - first != 2)
-			return usage_error("%s",
-			                   "log takes one routine or program: tendo log NAME");
-		return command_log(&o, argv[first + 1]);
-	}
-	if (strcmp(command, "check") == 0)
-		return command_check(argc - first - 1, argv + first + 1);
 	return usage_error("unknown command \"%s\"", command);
 }

@@ -96,9 +96,14 @@ char *paths_user_config(char *buf, size_t size)
 	return xdg_path(buf, size, "XDG_CONFIG_HOME", ".config", "/tendo/config");
 }
 
-/* Makes each folder of path in turn, as mkdir -p does. */
-static bool make_folders(char *path)
+bool paths_make_folders(const char *dir)
 {
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
 	for (char *p = path + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -116,7 +121,7 @@ char *paths_voice_cache(char *buf, size_t size)
 {
 	if (!xdg_path(buf, size, "XDG_CACHE_HOME", ".cache", "/tendo/voice-1"))
 		return NULL;
-	return make_folders(buf) ? buf : NULL;
+	return paths_make_folders(buf) ? buf : NULL;
 }
 
 size_t paths_system_configs(char bufs[PATHS_SYSTEM_CONFIGS][PATH_MAX])

@@ -26,20 +26,6 @@ const struct block *plan_block(const struct program *program, int week)
 	return NULL;
 }
 
-static void format_kg(double kg, char *buf, size_t size)
-{
-	snprintf(buf, size, "%g kg", kg);
-}
-
-const char *plan_load_text(double kg, char *buf, size_t size)
-{
-	if (kg > 0)
-		format_kg(kg, buf, size);
-	else
-		snprintf(buf, size, "bodyweight");
-	return buf;
-}
-
 bool plan_prescribe(const struct routine *routine, const struct block *block,
                     const struct plan_person *who, struct prescription *out)
 {
@@ -71,10 +57,10 @@ bool plan_prescribe(const struct routine *routine, const struct block *block,
 			e->reps = block->reps;
 		if (block && block->hold_ms && e->kind == EXERCISE_HOLD)
 			e->hold_ms = block->hold_ms;
-		if (block && block->rest_ms)
+		if (block && block->rest_ms != BLOCK_REST_UNSET)
 			e->rest_ms = block->rest_ms;
 		if (kg > 0 && e->kind == EXERCISE_REPS) {
-			format_kg(kg, out->loads[i], sizeof out->loads[i]);
+			routine_load_text(kg, out->loads[i], sizeof out->loads[i]);
 			e->load = out->loads[i];
 		}
 	}
@@ -171,7 +157,7 @@ static bool limit_broken(const struct program *p, double load_kg, const struct p
 	snprintf(d->rule, sizeof d->rule, "step back: a limit of the pain-monitoring model broken");
 	snprintf(d->reason, sizeof d->reason, "%s %s: %s.",
 	         load_kg > 0 ? "Stepping back to" : "Staying at",
-	         plan_load_text(d->load_kg, load, sizeof load), why);
+	         routine_load_text(d->load_kg, load, sizeof load), why);
 	return true;
 }
 
@@ -202,7 +188,7 @@ struct load_decision plan_decide_week(const struct program *p, double load_kg,
 	struct load_decision d = {LOAD_HOLD, load_kg, "", ""};
 	char now[32], next[32], facts[200], missing[160];
 
-	plan_load_text(load_kg, now, sizeof now);
+	routine_load_text(load_kg, now, sizeof now);
 	describe_week(w, b, facts, sizeof facts);
 	if (p->load_rule != LOAD_RULE_PAIN) {
 		snprintf(d.rule, sizeof d.rule, "moved by hand");
@@ -241,7 +227,7 @@ struct load_decision plan_decide_week(const struct program *p, double load_kg,
 	d.load_kg = load_kg + move_kg(p);
 	snprintf(d.rule, sizeof d.rule, "progress: within every limit and easy");
 	snprintf(d.reason, sizeof d.reason, "Up to %s: week %d stayed within every limit.%s",
-	         plan_load_text(d.load_kg, next, sizeof next), w->week, facts);
+	         routine_load_text(d.load_kg, next, sizeof next), w->week, facts);
 	return d;
 }
 
@@ -264,7 +250,7 @@ struct load_decision plan_decide_rm(const struct program *program, const struct 
 
 	if (pain && limit_broken(program, used_kg, pain, NULL, baseline, &d))
 		return d;
-	format_kg(used_kg, used, sizeof used);
+	routine_load_text(used_kg, used, sizeof used);
 	if (block && block->intensity)
 		snprintf(target, sizeof target, "%s", block->intensity);
 	else
@@ -272,7 +258,7 @@ struct load_decision plan_decide_rm(const struct program *program, const struct 
 	if (all_sets_met) {
 		d.action = LOAD_PROGRESS;
 		d.load_kg = used_kg + move_kg(program);
-		format_kg(d.load_kg, next, sizeof next);
+		routine_load_text(d.load_kg, next, sizeof next);
 		snprintf(d.rule, sizeof d.rule, "progress: every set reached its reps");
 		snprintf(d.reason, sizeof d.reason, "Next time %s: you met %s at %s.", next, target,
 		         used);
@@ -306,7 +292,7 @@ const char *plan_load_status(const struct program *p, int64_t start_day, int wee
 {
 	char load[32], next[40];
 
-	plan_load_text(load_kg, load, sizeof load);
+	routine_load_text(load_kg, load, sizeof load);
 	day_words(start_day + 7 * (int64_t)week, next, sizeof next);
 	if (plan_finished(p, week))
 		snprintf(buf, size, "The program ended after week %d; the load stays at %s.",
@@ -352,8 +338,8 @@ const char *plan_closing_text(const char *title, const struct program *p,
 	    "You have finished the %d weeks of %s. Sessions: %d of the %d prescribed. Load: from "
 	    "%s to %s. Pain during the exercises: %s on average in week 1, %s in week %d.",
 	    p->weeks, title, rec->sessions, rec->prescribed,
-	    plan_load_text(rec->load_from, from, sizeof from),
-	    plan_load_text(rec->load_to, to, sizeof to),
+	    routine_load_text(rec->load_from, from, sizeof from),
+	    routine_load_text(rec->load_to, to, sizeof to),
 	    tenths_text(rec->pain_first_tenths, first, sizeof first),
 	    tenths_text(rec->pain_last_tenths, last, sizeof last), p->weeks);
 	if (n < size && rec->lsi_first >= 0 && rec->lsi_last >= 0)

@@ -8,6 +8,7 @@
 #include "routine.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,11 +236,110 @@ static bool read_duration(struct reader *r, const yaml_node_t *node, const char 
 
 /* ---------------------------------------------------------------- mappings */
 
-/* A key a mapping may hold, and what reads its value into the target. */
+/* What a key's value is; each kind has one reader, which checks it. */
+enum field_kind {
+	FIELD_TEXT,     /* char *, owned by the target */
+	FIELD_WHOLE,    /* int, from min to max */
+	FIELD_DURATION, /* int64_t milliseconds, from min to max */
+	FIELD_KG,       /* double kilograms, above 0 and up to 50 */
+	FIELD_OTHER,    /* read by the field's own read() */
+};
+
+/* A key a mapping may hold: its kind, where its value goes in the target
+ * (offsetof), and its limits. */
 struct field {
 	const char *key;
+	enum field_kind kind;
+	size_t offset;
+	int64_t min, max;
+	const char *what; /* its name in messages; NULL: the key */
 	bool (*read)(struct reader *r, const yaml_node_t *value, void *target);
 };
+
+#define TEXT_FIELD(key, type, member)                                                              \
+	{                                                                                          \
+		key, FIELD_TEXT, offsetof(type, member), 0, 0, NULL, NULL                          \
+	}
+#define WHOLE_FIELD(key, type, member, min, max)                                                   \
+	{                                                                                          \
+		key, FIELD_WHOLE, offsetof(type, member), min, max, NULL, NULL                     \
+	}
+#define DURATION_FIELD(key, type, member, limits)                                                  \
+	{                                                                                          \
+		key, FIELD_DURATION, offsetof(type, member), limits, NULL, NULL                    \
+	}
+#define KG_FIELD(key, type, member)                                                                \
+	{                                                                                          \
+		key, FIELD_KG, offsetof(type, member), 0, 0, NULL, NULL                            \
+	}
+#define OTHER_FIELD(key, read)                                                                     \
+	{                                                                                          \
+		key, FIELD_OTHER, 0, 0, 0, NULL, read                                              \
+	}
+
+/* The limits of a duration, the same wherever it is written: in an
+ * exercise, a program's block or a tempo (milliseconds). A rest of 0 runs
+ * the sets back to back. */
+#define HOLD_LIMITS  1000, 30 * 60000
+#define REST_LIMITS  0, 30 * 60000
+#define READY_LIMITS 0, 5 * 60000
+#define PHASE_LIMITS 100, 60000
+
+static bool read_kg(struct reader *r, const yaml_node_t *v, const char *key, double *kg);
+
+/* Reads a key's value into the target as its field says. */
+static bool read_field(struct reader *r, const struct field *f, const yaml_node_t *v, void *target)
+{
+	char *at = (char *)target + f->offset;
+	const char *what = f->what ? f->what : f->key;
+
+	switch (f->kind) {
+	case FIELD_TEXT: return (*(char **)(void *)at = read_text(r, v, what)) != NULL;
+	case FIELD_WHOLE:
+		return read_whole(r, v, what, (int)f->min, (int)f->max, (int *)(void *)at);
+	case FIELD_DURATION:
+		return read_duration(r, v, what, f->min, f->max, (int64_t *)(void *)at);
+	case FIELD_KG: return read_kg(r, v, what, (double *)(void *)at);
+	case FIELD_OTHER: return f->read(r, v, target);
+	}
+	return false;
+}
+
+/* A list: what it must look like, and how many items it may hold. */
+struct list_shape {
+	const char *key;   /* "steps" */
+	const char *shape; /* "a list of instructions, each on a line starting with \"- \"" */
+	const char *items; /* "instructions" */
+	size_t min, max;
+};
+
+/* The items of the list v, size bytes each, zeroed, and their number in
+ * *count; NULL (with an error, unless out of memory) when v is not such a
+ * list. */
+static void *read_list(struct reader *r, const yaml_node_t *v, const struct list_shape *l,
+                       size_t size, size_t *count)
+{
+	char found[64];
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		add_error(r, &v->start_mark, "%s must be %s, found %s", l->key, l->shape,
+		          describe(v, found, sizeof found));
+		return NULL;
+	}
+	*count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	if (*count < l->min || *count > l->max) {
+		add_error(r, &v->start_mark, "%s must list from %zu to %zu %s, found %zu", l->key,
+		          l->min, l->max, l->items, *count);
+		return NULL;
+	}
+	return calloc(*count ? *count : 1, size);
+}
+
+/* The i-th item of a list. */
+static yaml_node_t *list_item(struct reader *r, const yaml_node_t *list, size_t i)
+{
+	return node_at(r, list->data.sequence.items.start[i]);
+}
 
 /* Edit distance, for "did you mean" on a misspelt key. Keys are short. */
 static size_t distance(const char *a, const char *b)
@@ -293,6 +393,18 @@ static void unknown_key(struct reader *r, const yaml_node_t *key, const char *wh
 		          describe(key, found, sizeof found), where, expected);
 }
 
+/* True when v is a mapping (a set of keys); else an error: "<must>, found
+ * <what v is>". */
+static bool is_mapping(struct reader *r, const yaml_node_t *v, const char *must)
+{
+	char found[64];
+
+	if (v->type == YAML_MAPPING_NODE)
+		return true;
+	add_error(r, &v->start_mark, "%s, found %s", must, describe(v, found, sizeof found));
+	return false;
+}
+
 /* Reads each key of a mapping with its field's reader. Reports unknown and
  * duplicate keys. seen[i] is set for each field present. */
 static void read_mapping(struct reader *r, const yaml_node_t *map, const char *where,
@@ -330,48 +442,12 @@ static void read_mapping(struct reader *r, const yaml_node_t *map, const char *w
 			continue;
 		}
 		first_at[i] = &key->start_mark;
-		fields[i].read(r, value, target);
+		read_field(r, &fields[i], value, target);
 		seen[i] = true; /* present even if wrong: no "missing" message too */
 	}
 }
 
 /* ------------------------------------------------------------ exercise keys */
-
-static bool read_name(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct exercise *e = t;
-	return (e->name = read_text(r, v, "name")) != NULL;
-}
-
-static bool read_hold(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct exercise *e = t;
-	return read_duration(r, v, "hold", 1000, 30 * 60000, &e->hold_ms);
-}
-
-static bool read_reps(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct exercise *e = t;
-	return read_whole(r, v, "reps", 1, ROUTINE_MAX_REPS, &e->reps);
-}
-
-static bool read_sets(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct exercise *e = t;
-	return read_whole(r, v, "sets", 1, ROUTINE_MAX_SETS, &e->sets);
-}
-
-static bool read_rest(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct exercise *e = t;
-	return read_duration(r, v, "rest", 0, 30 * 60000, &e->rest_ms);
-}
-
-static bool read_ready(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct exercise *e = t;
-	return read_duration(r, v, "ready", 0, 5 * 60000, &e->ready_ms);
-}
 
 static const char *const side_words[] = {
     [SIDES_NONE] = "none", [SIDES_LEFT] = "left",         [SIDES_RIGHT] = "right",
@@ -407,49 +483,32 @@ static bool read_sides(struct reader *r, const yaml_node_t *v, void *t)
 	return false;
 }
 
+static const struct list_shape steps_list = {
+    "steps", "a list of instructions, each on a line starting with \"- \"", "instructions", 0,
+    ROUTINE_MAX_STEPS};
+
 static bool read_steps(struct reader *r, const yaml_node_t *v, void *t)
 {
 	struct exercise *e = t;
-	char found[64];
 	size_t count;
 
-	if (v->type != YAML_SEQUENCE_NODE) {
-		add_error(r, &v->start_mark,
-		          "steps must be a list of instructions, each on a line starting with \"- "
-		          "\", found %s",
-		          describe(v, found, sizeof found));
-		return false;
-	}
-	count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-	if (count > ROUTINE_MAX_STEPS) {
-		add_error(r, &v->start_mark, "steps may hold at most %d instructions, found %zu",
-		          ROUTINE_MAX_STEPS, count);
-		return false;
-	}
-	e->steps = calloc(count ? count : 1, sizeof *e->steps);
-	if (!e->steps)
+	if (!(e->steps = read_list(r, v, &steps_list, sizeof *e->steps, &count)))
 		return false;
 	for (size_t i = 0; i < count; i++) {
-		char *text = read_text(r, node_at(r, v->data.sequence.items.start[i]), "a step");
+		char *text = read_text(r, list_item(r, v, i), "a step");
 		if (text)
 			e->steps[e->step_count++] = text;
 	}
 	return true;
 }
 
-static bool read_optional_text(struct reader *r, const yaml_node_t *v, char **out, const char *what)
+const char *routine_load_text(double kg, char *buf, size_t size)
 {
-	return (*out = read_text(r, v, what)) != NULL;
-}
-
-static bool read_cue(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct exercise *)t)->cue, "cue");
-}
-
-static bool read_exercise_source(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct exercise *)t)->source, "source");
+	if (kg > 0)
+		snprintf(buf, size, "%g kg", kg);
+	else
+		snprintf(buf, size, "bodyweight");
+	return buf;
 }
 
 /* load: "bodyweight", "5 kg", or a plain number of kilograms. */
@@ -474,7 +533,7 @@ static bool read_load(struct reader *r, const yaml_node_t *v, void *t)
 			return false;
 		}
 		char buf[32];
-		snprintf(buf, sizeof buf, "%g kg", kg);
+		routine_load_text(kg, buf, sizeof buf);
 		free(text);
 		text = strdup(buf);
 	}
@@ -483,25 +542,9 @@ static bool read_load(struct reader *r, const yaml_node_t *v, void *t)
 }
 
 /* One phase: "lower: 3s", or "lower: { time: 3s, note: affected leg, slowly }". */
-struct phase_target {
-	struct phase *phase;
-};
-
-static bool read_phase_time(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct phase *p = ((struct phase_target *)t)->phase;
-	return read_duration(r, v, "a tempo phase", 100, 60000, &p->ms);
-}
-
-static bool read_phase_note(struct reader *r, const yaml_node_t *v, void *t)
-{
-	struct phase *p = ((struct phase_target *)t)->phase;
-	return (p->note = read_text(r, v, "note")) != NULL;
-}
-
 static const struct field phase_fields[] = {
-    {"time", read_phase_time},
-    {"note", read_phase_note},
+    {"time", FIELD_DURATION, offsetof(struct phase, ms), PHASE_LIMITS, "a tempo phase", NULL},
+    TEXT_FIELD("note", struct phase, note),
 };
 
 static void read_phase(struct reader *r, const yaml_node_t *key, const yaml_node_t *value,
@@ -509,14 +552,13 @@ static void read_phase(struct reader *r, const yaml_node_t *key, const yaml_node
 {
 	p->name = read_text(r, key, "a tempo phase's name");
 	if (value->type == YAML_MAPPING_NODE) {
-		struct phase_target target = {p};
 		bool seen[2] = {false, false};
-		read_mapping(r, value, "a tempo phase", phase_fields, 2, &target, seen);
+		read_mapping(r, value, "a tempo phase", phase_fields, 2, p, seen);
 		if (!seen[0])
 			add_error(r, &value->start_mark,
 			          "a tempo phase needs a time, such as time: 3s");
 	} else {
-		read_duration(r, value, "a tempo phase", 100, 60000, &p->ms);
+		read_field(r, &phase_fields[0], value, p);
 	}
 }
 
@@ -526,13 +568,10 @@ static bool read_tempo(struct reader *r, const yaml_node_t *v, void *t)
 	char found[64];
 	size_t count;
 
-	if (v->type != YAML_MAPPING_NODE) {
-		add_error(r, &v->start_mark,
-		          "tempo must list the phases of a rep in order, such as { raise: 1s, "
-		          "lower: 3s }, found %s",
-		          describe(v, found, sizeof found));
+	if (!is_mapping(
+	        r, v,
+	        "tempo must list the phases of a rep in order, such as { raise: 1s, lower: 3s }"))
 		return false;
-	}
 	count = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
 	if (count == 0 || count > ROUTINE_MAX_PHASES) {
 		add_error(r, &v->start_mark, "tempo must have from 1 to %d phases, found %zu",
@@ -608,23 +647,18 @@ static void exercise_free(struct exercise *e);
 enum { V_STEPS, V_CUE, V_COUNT };
 
 static const struct field variant_fields[V_COUNT] = {
-    [V_STEPS] = {"steps", read_steps},
-    [V_CUE] = {"cue", read_cue},
+    [V_STEPS] = OTHER_FIELD("steps", read_steps),
+    [V_CUE] = TEXT_FIELD("cue", struct exercise, cue),
 };
 
 static bool read_insertional(struct reader *r, const yaml_node_t *v, void *t)
 {
 	struct exercise *e = t;
 	bool seen[V_COUNT] = {false};
-	char found[64];
 
-	if (v->type != YAML_MAPPING_NODE) {
-		add_error(r, &v->start_mark,
-		          "insertional must be a set of keys (steps, cue) for insertional pain, "
-		          "found %s",
-		          describe(v, found, sizeof found));
+	if (!is_mapping(r, v,
+	                "insertional must be a set of keys (steps, cue) for insertional pain"))
 		return false;
-	}
 	e->insertional = calloc(1, sizeof *e->insertional);
 	if (!e->insertional)
 		return false;
@@ -635,38 +669,33 @@ static bool read_insertional(struct reader *r, const yaml_node_t *v, void *t)
 }
 
 static const struct field exercise_fields[F_EXERCISE_COUNT] = {
-    [F_NAME] = {"name", read_name},
-    [F_HOLD] = {"hold", read_hold},
-    [F_REPS] = {"reps", read_reps},
-    [F_TEMPO] = {"tempo", read_tempo},
-    [F_SETS] = {"sets", read_sets},
-    [F_SIDES] = {"sides", read_sides},
-    [F_REST] = {"rest", read_rest},
-    [F_READY] = {"ready", read_ready},
-    [F_STEPS] = {"steps", read_steps},
-    [F_CUE] = {"cue", read_cue},
-    [F_LOAD] = {"load", read_load},
-    [F_SOURCE] = {"source", read_exercise_source},
-    [F_TO_FATIGUE] = {"to_fatigue", read_to_fatigue},
-    [F_INSERTIONAL] = {"insertional", read_insertional},
+    [F_NAME] = TEXT_FIELD("name", struct exercise, name),
+    [F_HOLD] = DURATION_FIELD("hold", struct exercise, hold_ms, HOLD_LIMITS),
+    [F_REPS] = WHOLE_FIELD("reps", struct exercise, reps, 1, ROUTINE_MAX_REPS),
+    [F_TEMPO] = OTHER_FIELD("tempo", read_tempo),
+    [F_SETS] = WHOLE_FIELD("sets", struct exercise, sets, 1, ROUTINE_MAX_SETS),
+    [F_SIDES] = OTHER_FIELD("sides", read_sides),
+    [F_REST] = DURATION_FIELD("rest", struct exercise, rest_ms, REST_LIMITS),
+    [F_READY] = DURATION_FIELD("ready", struct exercise, ready_ms, READY_LIMITS),
+    [F_STEPS] = OTHER_FIELD("steps", read_steps),
+    [F_CUE] = TEXT_FIELD("cue", struct exercise, cue),
+    [F_LOAD] = OTHER_FIELD("load", read_load),
+    [F_SOURCE] = TEXT_FIELD("source", struct exercise, source),
+    [F_TO_FATIGUE] = OTHER_FIELD("to_fatigue", read_to_fatigue),
+    [F_INSERTIONAL] = OTHER_FIELD("insertional", read_insertional),
 };
 
 static void read_exercise(struct reader *r, const yaml_node_t *node, struct exercise *e)
 {
 	bool seen[F_EXERCISE_COUNT] = {false};
-	char found[64];
 
 	e->sets = ROUTINE_DEFAULT_SETS;
 	e->ready_ms = ROUTINE_DEFAULT_READY_MS;
 	e->sides = SIDES_NONE;
 	e->line = (int)node->start_mark.line + 1;
-	if (node->type != YAML_MAPPING_NODE) {
-		add_error(
-		    r, &node->start_mark,
-		    "an exercise must be a set of keys (name, hold or reps, sets, ...), found %s",
-		    describe(node, found, sizeof found));
+	if (!is_mapping(r, node,
+	                "an exercise must be a set of keys (name, hold or reps, sets, ...)"))
 		return;
-	}
 	read_mapping(r, node, "an exercise", exercise_fields, F_EXERCISE_COUNT, e, seen);
 	if (!seen[F_NAME])
 		add_error(r, &node->start_mark, "an exercise needs a name");
@@ -691,54 +720,21 @@ static void read_exercise(struct reader *r, const yaml_node_t *node, struct exer
 
 /* ------------------------------------------------------------ routine keys */
 
-static bool read_title(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct routine *)t)->title, "title");
-}
-
-static bool read_summary(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct routine *)t)->summary, "summary");
-}
-
-static bool read_routine_source(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct routine *)t)->source, "source");
-}
-
-static bool read_caution(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct routine *)t)->caution, "caution");
-}
+static const struct list_shape exercises_list = {"exercises",
+                                                 "a list, each exercise starting with \"- name:\"",
+                                                 "exercises", 1, ROUTINE_MAX_EXERCISES};
 
 static bool read_exercises(struct reader *r, const yaml_node_t *v, void *t)
 {
 	struct routine *routine = t;
-	char found[64];
 	size_t count;
 
-	if (v->type != YAML_SEQUENCE_NODE) {
-		add_error(
-		    r, &v->start_mark,
-		    "exercises must be a list, each exercise starting with \"- name:\", found %s",
-		    describe(v, found, sizeof found));
-		return false;
-	}
-	count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-	if (count == 0 || count > ROUTINE_MAX_EXERCISES) {
-		add_error(r, &v->start_mark,
-		          "exercises must list from 1 to %d exercises, found %zu",
-		          ROUTINE_MAX_EXERCISES, count);
-		return false;
-	}
-	routine->exercises = calloc(count, sizeof *routine->exercises);
+	routine->exercises = read_list(r, v, &exercises_list, sizeof *routine->exercises, &count);
 	if (!routine->exercises)
 		return false;
-	for (size_t i = 0; i < count; i++) {
-		read_exercise(r, node_at(r, v->data.sequence.items.start[i]),
-		              &routine->exercises[i]);
-		routine->exercise_count++;
-	}
+	for (size_t i = 0; i < count; i++)
+		read_exercise(r, list_item(r, v, i),
+		              &routine->exercises[routine->exercise_count++]);
 	return true;
 }
 
@@ -774,72 +770,35 @@ static bool read_week_range(struct reader *r, const yaml_node_t *v, void *t)
 	return false;
 }
 
-static bool read_block_sets(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_whole(r, v, "sets", 1, ROUTINE_MAX_SETS, &((struct block *)t)->sets);
-}
-
-static bool read_block_reps(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_whole(r, v, "reps", 1, ROUTINE_MAX_REPS, &((struct block *)t)->reps);
-}
-
-static bool read_block_hold(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_duration(r, v, "hold", 1000, 30 * 60000, &((struct block *)t)->hold_ms);
-}
-
-static bool read_block_rest(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_duration(r, v, "rest", 1000, 30 * 60000, &((struct block *)t)->rest_ms);
-}
-
-static bool read_block_intensity(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct block *)t)->intensity, "intensity");
-}
-
 enum { B_WEEKS, B_SETS, B_REPS, B_HOLD, B_REST, B_INTENSITY, B_COUNT };
 
 static const struct field block_fields[B_COUNT] = {
-    [B_WEEKS] = {"weeks", read_week_range}, [B_SETS] = {"sets", read_block_sets},
-    [B_REPS] = {"reps", read_block_reps},   [B_HOLD] = {"hold", read_block_hold},
-    [B_REST] = {"rest", read_block_rest},   [B_INTENSITY] = {"intensity", read_block_intensity},
+    [B_WEEKS] = OTHER_FIELD("weeks", read_week_range),
+    [B_SETS] = WHOLE_FIELD("sets", struct block, sets, 1, ROUTINE_MAX_SETS),
+    [B_REPS] = WHOLE_FIELD("reps", struct block, reps, 1, ROUTINE_MAX_REPS),
+    [B_HOLD] = DURATION_FIELD("hold", struct block, hold_ms, HOLD_LIMITS),
+    [B_REST] = DURATION_FIELD("rest", struct block, rest_ms, REST_LIMITS),
+    [B_INTENSITY] = TEXT_FIELD("intensity", struct block, intensity),
 };
+
+static const struct list_shape blocks_list = {
+    "blocks", "a list, each block starting with \"- weeks:\"", "blocks", 1, PROGRAM_MAX_BLOCKS};
 
 static bool read_blocks(struct reader *r, const yaml_node_t *v, void *t)
 {
 	struct program *p = t;
-	char found[64];
 	size_t count;
 
-	if (v->type != YAML_SEQUENCE_NODE) {
-		add_error(r, &v->start_mark,
-		          "blocks must be a list, each block starting with \"- weeks:\", found %s",
-		          describe(v, found, sizeof found));
-		return false;
-	}
-	count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-	if (count == 0 || count > PROGRAM_MAX_BLOCKS) {
-		add_error(r, &v->start_mark, "blocks must list from 1 to %d blocks, found %zu",
-		          PROGRAM_MAX_BLOCKS, count);
-		return false;
-	}
-	p->blocks = calloc(count, sizeof *p->blocks);
-	if (!p->blocks)
+	if (!(p->blocks = read_list(r, v, &blocks_list, sizeof *p->blocks, &count)))
 		return false;
 	for (size_t i = 0; i < count; i++) {
-		const yaml_node_t *node = node_at(r, v->data.sequence.items.start[i]);
+		const yaml_node_t *node = list_item(r, v, i);
 		struct block *b = &p->blocks[p->block_count++];
 		bool seen[B_COUNT] = {false};
 		b->line = (int)node->start_mark.line + 1;
-		if (node->type != YAML_MAPPING_NODE) {
-			add_error(
-			    r, &node->start_mark,
-			    "a block must be a set of keys (weeks, sets, reps, ...), found %s",
-			    describe(node, found, sizeof found));
+		b->rest_ms = BLOCK_REST_UNSET;
+		if (!is_mapping(r, node, "a block must be a set of keys (weeks, sets, reps, ...)"))
 			continue;
-		}
 		read_mapping(r, node, "a block", block_fields, B_COUNT, b, seen);
 		if (!seen[B_WEEKS])
 			add_error(r, &node->start_mark, "a block needs weeks, such as weeks: 2-3");
@@ -862,16 +821,6 @@ static bool read_program_weeks(struct reader *r, const yaml_node_t *v, void *t)
 		return true;
 	}
 	return read_whole(r, v, "weeks (or ongoing)", 1, PROGRAM_MAX_WEEKS, &p->weeks);
-}
-
-static bool read_sessions_per_day(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_whole(r, v, "sessions_per_day", 1, 6, &((struct program *)t)->sessions_per_day);
-}
-
-static bool read_days_per_week(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_whole(r, v, "days_per_week", 1, 7, &((struct program *)t)->days_per_week);
 }
 
 static bool read_load_rule(struct reader *r, const yaml_node_t *v, void *t)
@@ -914,39 +863,19 @@ static bool read_kg(struct reader *r, const yaml_node_t *v, const char *key, dou
 	return false;
 }
 
-static bool read_load_step(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_kg(r, v, "load_step", &((struct program *)t)->load_step_kg);
-}
-
-static bool read_load_cap(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_kg(r, v, "load_cap", &((struct program *)t)->load_cap_kg);
-}
-
-static bool read_progress_pain(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_whole(r, v, "progress_pain (pain out of 10)", 0, 5,
-	                  &((struct program *)t)->progress_pain);
-}
-
-static bool read_program_next(struct reader *r, const yaml_node_t *v, void *t)
-{
-	return read_optional_text(r, v, &((struct program *)t)->next, "next");
-}
-
 enum { P_WEEKS, P_SESSIONS, P_DAYS, P_RULE, P_STEP, P_CAP, P_PROGRESS, P_NEXT, P_BLOCKS, P_COUNT };
 
 static const struct field program_fields[P_COUNT] = {
-    [P_WEEKS] = {"weeks", read_program_weeks},
-    [P_SESSIONS] = {"sessions_per_day", read_sessions_per_day},
-    [P_DAYS] = {"days_per_week", read_days_per_week},
-    [P_RULE] = {"load_rule", read_load_rule},
-    [P_STEP] = {"load_step", read_load_step},
-    [P_CAP] = {"load_cap", read_load_cap},
-    [P_PROGRESS] = {"progress_pain", read_progress_pain},
-    [P_NEXT] = {"next", read_program_next},
-    [P_BLOCKS] = {"blocks", read_blocks},
+    [P_WEEKS] = OTHER_FIELD("weeks", read_program_weeks),
+    [P_SESSIONS] = WHOLE_FIELD("sessions_per_day", struct program, sessions_per_day, 1, 6),
+    [P_DAYS] = WHOLE_FIELD("days_per_week", struct program, days_per_week, 1, 7),
+    [P_RULE] = OTHER_FIELD("load_rule", read_load_rule),
+    [P_STEP] = KG_FIELD("load_step", struct program, load_step_kg),
+    [P_CAP] = KG_FIELD("load_cap", struct program, load_cap_kg),
+    [P_PROGRESS] = {"progress_pain", FIELD_WHOLE, offsetof(struct program, progress_pain), 0, 5,
+                    "progress_pain (pain out of 10)", NULL},
+    [P_NEXT] = TEXT_FIELD("next", struct program, next),
+    [P_BLOCKS] = OTHER_FIELD("blocks", read_blocks),
 };
 
 static bool read_program(struct reader *r, const yaml_node_t *v, void *t)
@@ -954,15 +883,10 @@ static bool read_program(struct reader *r, const yaml_node_t *v, void *t)
 	struct routine *routine = t;
 	struct program *p;
 	bool seen[P_COUNT] = {false};
-	char found[64];
 
-	if (v->type != YAML_MAPPING_NODE) {
-		add_error(r, &v->start_mark,
-		          "program must be a set of keys (weeks, sessions_per_day, blocks, ...), "
-		          "found %s",
-		          describe(v, found, sizeof found));
+	if (!is_mapping(r, v,
+	                "program must be a set of keys (weeks, sessions_per_day, blocks, ...)"))
 		return false;
-	}
 	p = routine->program = calloc(1, sizeof *p);
 	if (!p)
 		return false;
@@ -992,25 +916,20 @@ static bool read_program(struct reader *r, const yaml_node_t *v, void *t)
 enum { R_TITLE, R_SUMMARY, R_SOURCE, R_CAUTION, R_EXERCISES, R_PROGRAM, R_COUNT };
 
 static const struct field routine_fields[R_COUNT] = {
-    [R_TITLE] = {"title", read_title},
-    [R_SUMMARY] = {"summary", read_summary},
-    [R_SOURCE] = {"source", read_routine_source},
-    [R_CAUTION] = {"caution", read_caution},
-    [R_EXERCISES] = {"exercises", read_exercises},
-    [R_PROGRAM] = {"program", read_program},
+    [R_TITLE] = TEXT_FIELD("title", struct routine, title),
+    [R_SUMMARY] = TEXT_FIELD("summary", struct routine, summary),
+    [R_SOURCE] = TEXT_FIELD("source", struct routine, source),
+    [R_CAUTION] = TEXT_FIELD("caution", struct routine, caution),
+    [R_EXERCISES] = OTHER_FIELD("exercises", read_exercises),
+    [R_PROGRAM] = OTHER_FIELD("program", read_program),
 };
 
 static void read_routine(struct reader *r, const yaml_node_t *root, struct routine *routine)
 {
 	bool seen[R_COUNT] = {false};
-	char found[64];
 
-	if (root->type != YAML_MAPPING_NODE) {
-		add_error(r, &root->start_mark,
-		          "a routine must be a set of keys (title, exercises, ...), found %s",
-		          describe(root, found, sizeof found));
+	if (!is_mapping(r, root, "a routine must be a set of keys (title, exercises, ...)"))
 		return;
-	}
 	read_mapping(r, root, "the routine", routine_fields, R_COUNT, routine, seen);
 	if (!seen[R_TITLE])
 		add_error(r, &root->start_mark, "the routine needs a title");

@@ -84,7 +84,7 @@ static void leg_draw(void *ctx, struct ui *ui)
 {
 	struct leg_prompt *p = ctx;
 
-	ui_header(ui, p->d.title);
+	ui_header(ui, p->d.title, NULL);
 	ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE, "Which leg is affected?");
 	ui_wrap(ui, 4, 1, COLS - 2, 4, 0, ROLE_TEXT, p->why);
 	ui_key_row(ui, row_under(9), 1, COLS - 2, leg_keys, UI_KEY_COUNT(leg_keys), p, NULL);
@@ -140,7 +140,7 @@ static void question_draw(void *ctx, struct ui *ui)
 	struct question *q = ctx;
 	int y;
 
-	ui_header(ui, q->d.title);
+	ui_header(ui, q->d.title, NULL);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, LINES - 5, 0, ROLE_TITLE, q->text);
 	ui_key_row(ui, row_under(y + 1), 1, COLS - 2, question_keys, UI_KEY_COUNT(question_keys), q,
 	           NULL);
@@ -210,7 +210,7 @@ static void rating_draw(void *ctx, struct ui *ui)
 	struct rating *r = ctx;
 	int y;
 
-	ui_header(ui, r->d.title);
+	ui_header(ui, r->d.title, NULL);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, r->question);
 	y += ui_wrap(ui, y + 1, 1, COLS - 2, 3, 0, ROLE_TEXT,
 	             "Press 0 (none) to 9, or t for 10 (the worst you can imagine).") +
@@ -261,7 +261,7 @@ static void advice_draw(void *ctx, struct ui *ui)
 {
 	struct advice *a = ctx;
 
-	ui_header(ui, a->d.title);
+	ui_header(ui, a->d.title, NULL);
 	ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_WARNING, a->text);
 	ui_key_row(ui, LINES - 1, 1, COLS - 2, advice_keys, UI_KEY_COUNT(advice_keys), a, NULL);
 }
@@ -348,7 +348,7 @@ static void number_draw(void *ctx, struct ui *ui)
 	char shown[40];
 	int y;
 
-	ui_header(ui, n->d.title);
+	ui_header(ui, n->d.title, NULL);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, n->question);
 	snprintf(shown, sizeof shown, "> %s_ %.20s", n->text, n->unit);
 	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);
@@ -461,7 +461,7 @@ static void pin_draw(void *ctx, struct ui *ui)
 	size_t n = strlen(p->digits);
 	int y;
 
-	ui_header(ui, p->d.title);
+	ui_header(ui, p->d.title, NULL);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 3, 0, ROLE_TITLE, p->prompt);
 	memset(shown, 0, sizeof shown);
 	for (size_t i = 0; i < n; i++)
@@ -540,7 +540,7 @@ static void text_draw(void *ctx, struct ui *ui)
 	char shown[256];
 	int y;
 
-	ui_header(ui, t->d.title);
+	ui_header(ui, t->d.title, NULL);
 	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 3, 0, ROLE_TITLE, t->question);
 	snprintf(shown, sizeof shown, "> %s_", t->text);
 	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);

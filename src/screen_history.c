@@ -115,7 +115,7 @@ static void history_draw(void *ctx, struct ui *ui)
 	int y;
 
 	snprintf(title, sizeof title, "tendo \u2014 %s's last four weeks", hs->profile);
-	ui_header(ui, title);
+	ui_header(ui, title, NULL);
 	y = draw_calendar(hs, ui, 2) + 1;
 	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE, "Pain, 0 to 10, day by day (oldest first)");
 	pain_row(ui, y++, "during", hs->h->pain_during);

@@ -83,7 +83,7 @@ static void members_draw(void *ctx, struct ui *ui)
 	struct members *m = ctx;
 	int y = members_list_top();
 
-	ui_header(ui, "tendo \u2014 who is training?");
+	ui_header(ui, "tendo \u2014 who is training?", NULL);
 	if (LINES >= 16)
 		ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE,
 		        "Choose your name, or \"I'm new here\" to add yourself.");

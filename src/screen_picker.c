@@ -161,7 +161,7 @@ static void picker_draw(void *ctx, struct ui *ui)
 
 	snprintf(title, sizeof title, "tendo \u2014 %s%schoose a routine",
 	         member ? p->status->who : "", member ? ": " : "");
-	ui_header(ui, title);
+	ui_header(ui, title, NULL);
 	if (p->cat->count == 0) {
 		ui_wrap(
 		    ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,

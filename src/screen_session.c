@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "clock.h"
 #include "duration.h"
 #include "screens.h"
 
@@ -36,6 +35,7 @@ struct visible {
 };
 
 struct session_screen {
+	const struct ui *ui; /* for the time: screens read it only through ui */
 	const struct timeline *tl;
 	struct session_options *options;
 	bool stopping; /* ended by a signal: the set in progress is not logged */
@@ -68,7 +68,7 @@ static int64_t real_ns(const struct session_screen *s, int64_t ms)
 
 static int64_t now_ms(const struct session_screen *s)
 {
-	return session_ms(s, clock_now_ns());
+	return session_ms(s, ui_now_ns(s->ui));
 }
 
 /* ------------------------------------------------------------ layout */
@@ -664,15 +664,12 @@ static void draw_header(struct session_screen *s, struct ui *ui, const struct en
 	const struct exercise *e = timeline_exercise(s->tl, v->step);
 	char set[128];
 
-	attrset(ui->attr[ROLE_HEADER]);
-	mvhline(0, 0, ' ', COLS);
 	if (v->paused && s->overlay != OVERLAY_QUIT)
 		snprintf(right, sizeof right, "PAUSED \u2014 space goes on ");
 	else
 		snprintf(right, sizeof right, "sound: %s ",
 		         cues_describe(s->options->sinks, sinks, sizeof sinks));
-	ui_text(ui, 0, 1, COLS - ui_text_width(ui, right) - 2, ROLE_HEADER, s->tl->routine->title);
-	ui_text(ui, 0, COLS - ui_text_width(ui, right), COLS, ROLE_HEADER, right);
+	ui_header(ui, s->tl->routine->title, right);
 	if (!e)
 		return;
 	ui_text(ui, 1, 1, COLS - 2, ROLE_TITLE, e->name);
@@ -830,7 +827,7 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 	char line[160], d[32];
 	int y = 1;
 
-	ui_header(ui, r->title);
+	ui_header(ui, r->title, NULL);
 	ui_text(ui, y++, 1, COLS - 2, s->red_flag ? ROLE_WARNING : ROLE_TITLE,
 	        s->red_flag      ? "Session stopped: a red flag"
 	        : s->engine.quit ? "Session stopped early"
@@ -900,10 +897,10 @@ const char red_flag_advice[] =
 enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
                                 struct session_options *options, struct session_result *result)
 {
-	struct session_screen s = {.tl = tl, .options = options};
+	struct session_screen s = {.tl = tl, .options = options, .ui = ui};
 	bool closed;
 
-	s.start_ns = clock_now_ns();
+	s.start_ns = ui_now_ns(ui);
 	engine_start_at(&s.engine, tl, 0, options->first_step);
 	closed = ui_run(ui, &session_screen, &s);
 	result->tally = s.engine.tally;

@@ -5,9 +5,13 @@
  * list, a check, the start screen, a session with the bell) need none. */
 #include "sound.h"
 
+#include <stdlib.h>
+
+#include "config.h"
+
+#ifdef HAVE_CANBERRA
 #include <canberra.h>
 #include <dlfcn.h>
-#include <stdlib.h>
 
 static struct {
 	bool tried, loaded;
@@ -93,3 +97,33 @@ void sound_close(struct sound *s)
 		ca.destroy(s->ca);
 	free(s);
 }
+
+#else /* built without libcanberra (configure --with-canberra=no) */
+
+struct sound *sound_open(void)
+{
+	return NULL;
+}
+
+bool sound_cache(struct sound *s, const char *id, const char *path)
+{
+	(void)s;
+	(void)id;
+	(void)path;
+	return false;
+}
+
+bool sound_play(struct sound *s, const char *id, const char *path)
+{
+	(void)s;
+	(void)id;
+	(void)path;
+	return false;
+}
+
+void sound_close(struct sound *s)
+{
+	(void)s;
+}
+
+#endif

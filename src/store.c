@@ -2,14 +2,17 @@
 #include "store.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "clock.h"
+#include "paths.h"
+#include "process.h"
 
 /* 'tend': marks the file as a tendo log for PRAGMA application_id. */
 enum { APPLICATION_ID = 0x74656e64, BUSY_MS = 5000, RETRIES = 5 };
@@ -24,7 +27,7 @@ struct store {
 /* The time what is written now is stamped with (Unix). */
 static int64_t now(const struct store *s)
 {
-	return s->at ? s->at : (int64_t)time(NULL);
+	return s->at ? s->at : clock_wall_s();
 }
 
 static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
@@ -176,6 +179,125 @@ static bool step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE;
 }
 
+/* A row's id, or NULL for -1 (none). */
+static void bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id >= 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Prepares sql and binds ?1, ?2, ... from ap, one argument for each letter
+ * of types:
+ *   i  int64_t             n  int (a bool as (int))
+ *   d  double              t  const char *, NULL for NULL
+ *   r  int64_t, a row's id: NULL when negative (none)
+ * NULL when SQLite can't prepare it; the error stays on the connection,
+ * for fail(). The caller finalizes the statement. */
+static sqlite3_stmt *vprepare(struct store *s, const char *sql, const char *types, va_list ap)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	for (int i = 1; types[i - 1]; i++)
+		switch (types[i - 1]) {
+		case 'i': sqlite3_bind_int64(st, i, va_arg(ap, int64_t)); break;
+		case 'n': sqlite3_bind_int(st, i, va_arg(ap, int)); break;
+		case 'd': sqlite3_bind_double(st, i, va_arg(ap, double)); break;
+		case 't': bind_text(st, i, va_arg(ap, const char *)); break;
+		case 'r': bind_id(st, i, va_arg(ap, int64_t)); break;
+		default: abort(); /* a letter this file does not use */
+		}
+	return st;
+}
+
+/* A query, prepared and bound as vprepare() says; NULL when it can't be. */
+static sqlite3_stmt *query(struct store *s, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	sqlite3_stmt *st;
+
+	va_start(ap, types);
+	st = vprepare(s, sql, types, ap);
+	va_end(ap);
+	return st;
+}
+
+/* Runs one statement that returns no rows (bound as vprepare() says),
+ * retrying while another tendo holds the lock. On failure, err says that
+ * doing failed, and why. */
+static bool exec(struct store *s, struct tendo_error *err, const char *doing, const char *sql,
+                 const char *types, ...)
+{
+	va_list ap;
+	sqlite3_stmt *st;
+	bool ok;
+
+	va_start(ap, types);
+	st = vprepare(s, sql, types, ap);
+	va_end(ap);
+	ok = st && step_done(st);
+	if (!ok)
+		fail(s, err, doing);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* The first column of a query's first row, or otherwise when there is no
+ * row, the column is NULL, or the query can't be run. */
+static sqlite3_stmt *first_value(struct store *s, const char *sql, const char *types, va_list ap)
+{
+	sqlite3_stmt *st = vprepare(s, sql, types, ap);
+
+	if (st && (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL)) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+static int64_t query_int(struct store *s, int64_t otherwise, const char *sql, const char *types,
+                         ...)
+{
+	va_list ap;
+	sqlite3_stmt *st;
+	int64_t value = otherwise;
+
+	va_start(ap, types);
+	st = first_value(s, sql, types, ap);
+	va_end(ap);
+	if (st)
+		value = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return value;
+}
+
+static double query_double(struct store *s, double otherwise, const char *sql, const char *types,
+                           ...)
+{
+	va_list ap;
+	sqlite3_stmt *st;
+	double value = otherwise;
+
+	va_start(ap, types);
+	st = first_value(s, sql, types, ap);
+	va_end(ap);
+	if (st)
+		value = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return value;
+}
+
 static int64_t pragma(struct store *s, const char *name, bool *ok)
 {
 	char sql[64];
@@ -192,28 +314,6 @@ static int64_t pragma(struct store *s, const char *name, bool *ok)
 }
 
 /* ---------------------------------------------------------------- opening */
-
-static bool make_folders(const char *dir, struct tendo_error *err)
-{
-	char path[4096];
-
-	snprintf(path, sizeof path, "%s", dir);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST)
-			goto fail;
-		*p = '/';
-	}
-	if (mkdir(path, 0700) == 0 || errno == EEXIST)
-		return true;
-fail:
-	error_set(err, dir, 0, 0,
-	          "can't make the folder for the log: %s; name another with --data-dir",
-	          strerror(errno));
-	return false;
-}
 
 /* Checks that the file is a tendo log this tendo can use, and brings its
  * schema up to date. */
@@ -278,8 +378,12 @@ bool store_open(const char *dir, struct store **out, struct tendo_error *err)
 	snprintf(s->path, sizeof s->path, "%s/tendo.db", dir);
 	if (gethostname(s->host, sizeof s->host - 1) != 0)
 		snprintf(s->host, sizeof s->host, "localhost");
-	if (!make_folders(dir, err))
+	if (!paths_make_folders(dir)) {
+		error_set(err, dir, 0, 0,
+		          "can't make the folder for the log: %s; name another with --data-dir",
+		          strerror(errno));
 		goto failed;
+	}
 	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		fail(s, err, "opening the log");
@@ -330,50 +434,16 @@ static enum leg leg_from(const unsigned char *text)
 	                                                  : LEG_NONE;
 }
 
-/* A row's id, or NULL for -1 (none). */
-static void bind_id(sqlite3_stmt *st, int i, int64_t id)
-{
-	if (id >= 0)
-		sqlite3_bind_int64(st, i, id);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void bind_text(sqlite3_stmt *st, int i, const char *text)
-{
-	if (text)
-		sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int64_t store_profile(struct store *s, const char *name, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	int64_t id = -1;
+	int64_t id;
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO profiles (name, created) VALUES (?1, ?2) "
-	                       "ON CONFLICT (name) DO NOTHING",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "adding the profile");
+	if (!exec(s, err, "adding the profile",
+	          "INSERT INTO profiles (name, created) VALUES (?1, ?2) "
+	          "ON CONFLICT (name) DO NOTHING",
+	          "ti", name, now(s)))
 		return -1;
-	}
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, now(s));
-	if (!step_done(st)) {
-		fail(s, err, "adding the profile");
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(s->db, "SELECT id FROM profiles WHERE name = ?1", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			id = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
+	id = query_int(s, -1, "SELECT id FROM profiles WHERE name = ?1", "t", name);
 	if (id < 0)
 		fail(s, err, "finding the profile");
 	return id;
@@ -381,15 +451,13 @@ int64_t store_profile(struct store *s, const char *name, struct tendo_error *err
 
 size_t store_members(struct store *s, struct store_member *out, size_t max)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = query(s,
+	                         "SELECT id, name, leg, pin_hash IS NOT NULL AND pin_hash <> '' "
+	                         "FROM profiles ORDER BY name COLLATE NOCASE, name",
+	                         "");
 	size_t n = 0;
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT id, name, leg, pin_hash IS NOT NULL AND pin_hash <> '' "
-	                       "FROM profiles ORDER BY name COLLATE NOCASE, name",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+	while (st && n < max && sqlite3_step(st) == SQLITE_ROW) {
 		out[n].id = sqlite3_column_int64(st, 0);
 		snprintf(out[n].name, sizeof out[n].name, "%s",
 		         (const char *)sqlite3_column_text(st, 1));
@@ -404,46 +472,28 @@ size_t store_members(struct store *s, struct store_member *out, size_t max)
 int64_t store_member_add(struct store *s, const char *name, enum leg leg, const char *pin_hash,
                          const char *pin_salt, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	bool has_pin = pin_hash && *pin_hash;
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO profiles (name, leg, pin_hash, pin_salt, created) "
-	                       "VALUES (?1, ?2, ?3, ?4, ?5)",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "adding the profile");
-		return -1;
-	}
-	bind_text(st, 1, name);
-	bind_text(st, 2, leg_text(leg));
-	bind_text(st, 3, pin_hash && *pin_hash ? pin_hash : NULL);
-	bind_text(st, 4, pin_hash && *pin_hash ? pin_salt : NULL);
-	sqlite3_bind_int64(st, 5, now(s));
-	rc = step_done(st) ? SQLITE_DONE : sqlite3_errcode(s->db);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT) {
+	if (exec(s, err, "adding the profile",
+	         "INSERT INTO profiles (name, leg, pin_hash, pin_salt, created) "
+	         "VALUES (?1, ?2, ?3, ?4, ?5)",
+	         "tttti", name, leg_text(leg), has_pin ? pin_hash : NULL, has_pin ? pin_salt : NULL,
+	         now(s)))
+		return sqlite3_last_insert_rowid(s->db);
+	if (sqlite3_errcode(s->db) == SQLITE_CONSTRAINT)
 		error_set(err, store_path(s), 0, 0, "someone called %s is already here", name);
-		return -1;
-	}
-	if (rc != SQLITE_DONE) {
-		fail(s, err, "adding the profile");
-		return -1;
-	}
-	return sqlite3_last_insert_rowid(s->db);
+	return -1;
 }
 
 /* The text sql (one column of the profile with id ?1) selects, into buf;
  * false when it is NULL, empty, or there is no such profile. */
 static bool profile_text(struct store *s, int64_t profile, const char *sql, char *buf, size_t size)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = query(s, sql, "i", profile);
 	const unsigned char *text;
 	bool found = false;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, profile);
-	if (sqlite3_step(st) == SQLITE_ROW && (text = sqlite3_column_text(st, 0)) && *text) {
+	if (st && sqlite3_step(st) == SQLITE_ROW && (text = sqlite3_column_text(st, 0)) && *text) {
 		snprintf(buf, size, "%s", (const char *)text);
 		found = true;
 	}
@@ -467,233 +517,75 @@ enum leg store_profile_leg(struct store *s, int64_t profile)
 
 bool store_member_taken(struct store *s, const char *name)
 {
-	sqlite3_stmt *st;
-	bool taken = false;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM profiles WHERE name = ?1 COLLATE NOCASE", -1,
-	                       &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	taken = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return taken;
+	return query_int(s, 0, "SELECT 1 FROM profiles WHERE name = ?1 COLLATE NOCASE", "t",
+	                 name) == 1;
 }
 
 int64_t store_session_begin(struct store *s, int64_t profile, const char *routine, const char *path,
                             enum leg leg, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	int64_t id = -1;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO sessions (profile_id, routine, path, leg, started, "
-	                       "status, pid, host, claimed) "
-	                       "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5)",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "starting the session's log");
+	if (!exec(s, err, "starting the session's log",
+	          "INSERT INTO sessions (profile_id, routine, path, leg, started, "
+	          "status, pid, host, claimed) "
+	          "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5)",
+	          "itttiit", profile, routine, path, leg_text(leg), now(s), (int64_t)getpid(),
+	          s->host))
 		return -1;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_text(st, 2, routine, -1, SQLITE_TRANSIENT);
-	bind_text(st, 3, path);
-	bind_text(st, 4, leg_text(leg));
-	sqlite3_bind_int64(st, 5, now(s));
-	sqlite3_bind_int64(st, 6, (int64_t)getpid());
-	sqlite3_bind_text(st, 7, s->host, -1, SQLITE_TRANSIENT);
-	if (step_done(st))
-		id = sqlite3_last_insert_rowid(s->db);
-	else
-		fail(s, err, "starting the session's log");
-	sqlite3_finalize(st);
-	return id;
+	return sqlite3_last_insert_rowid(s->db);
 }
 
 bool store_set_done(struct store *s, int64_t session, const struct store_set *set,
                     struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "INSERT INTO sets (session_id, step, exercise, side, set_number, "
-	        "completed, planned_reps, done_reps, planned_hold_ms, done_hold_ms, "
-	        "load, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	        -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the set");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, session);
-	sqlite3_bind_int64(st, 2, (int64_t)set->step);
-	sqlite3_bind_text(st, 3, set->exercise, -1, SQLITE_TRANSIENT);
-	bind_text(st, 4, leg_text(set->side));
-	sqlite3_bind_int(st, 5, set->set_number);
-	sqlite3_bind_int(st, 6, set->completed);
-	sqlite3_bind_int(st, 7, set->planned_reps);
-	sqlite3_bind_int(st, 8, set->done_reps);
-	sqlite3_bind_int64(st, 9, set->planned_hold_ms);
-	sqlite3_bind_int64(st, 10, set->done_hold_ms);
-	bind_text(st, 11, set->load);
-	sqlite3_bind_int64(st, 12, now(s));
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the set");
-	sqlite3_finalize(st);
-	return ok;
-}
-
-static bool update_session(struct store *s, int64_t session, const char *sql, const char *text,
-                           struct tendo_error *err, const char *doing)
-{
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, doing);
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, session);
-	bind_text(st, 2, text);
-	sqlite3_bind_int64(st, 3, now(s));
-	sqlite3_bind_int64(st, 4, (int64_t)getpid());
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, doing);
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the set",
+	            "INSERT INTO sets (session_id, step, exercise, side, set_number, "
+	            "completed, planned_reps, done_reps, planned_hold_ms, done_hold_ms, "
+	            "load, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	            "iittnnnniiti", session, (int64_t)set->step, set->exercise, leg_text(set->side),
+	            set->set_number, (int)set->completed, set->planned_reps, set->done_reps,
+	            set->planned_hold_ms, set->done_hold_ms, set->load, now(s));
 }
 
 bool store_session_end(struct store *s, int64_t session, const char *status,
                        struct tendo_error *err)
 {
-	return update_session(
-	    s, session, "UPDATE sessions SET status = ?2, ended = ?3 WHERE id = ?1 AND ?4 = ?4",
-	    status, err, "ending the session's log");
+	return exec(s, err, "ending the session's log",
+	            "UPDATE sessions SET status = ?2, ended = ?3 WHERE id = ?1", "iti", session,
+	            status, now(s));
 }
 
 bool store_session_program(struct store *s, int64_t session, const char *program, int week,
                            struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db, "UPDATE sessions SET program = ?2, week = ?3 WHERE id = ?1",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "noting the session's program");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, session);
-	sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, week);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "noting the session's program");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "noting the session's program",
+	            "UPDATE sessions SET program = ?2, week = ?3 WHERE id = ?1", "itn", session,
+	            program, week);
 }
 
 bool store_session_load(struct store *s, int64_t session, const char *exercise, double load_kg,
                         struct tendo_error *err)
 {
-	sqlite3_stmt *st;
 	char load[32];
-	bool ok;
 
-	snprintf(load, sizeof load, "%g kg", load_kg);
-	if (sqlite3_prepare_v2(s->db,
-	                       "UPDATE sets SET load = ?2 WHERE session_id = ?1 AND "
-	                       "(?3 IS NULL OR exercise = ?3)",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the load");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, session);
-	bind_text(st, 2, load_kg > 0 ? load : "bodyweight");
-	bind_text(st, 3, exercise);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the load");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the load",
+	            "UPDATE sets SET load = ?2 WHERE session_id = ?1 AND "
+	            "(?3 IS NULL OR exercise = ?3)",
+	            "itt", session, routine_load_text(load_kg, load, sizeof load), exercise);
 }
 
 bool store_set_reps(struct store *s, int64_t session, size_t step, int reps,
                     struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "UPDATE sets SET done_reps = ?3 WHERE session_id = ?1 AND step = ?2",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the reps");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, session);
-	sqlite3_bind_int64(st, 2, (int64_t)step);
-	sqlite3_bind_int(st, 3, reps);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the reps");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the reps",
+	            "UPDATE sets SET done_reps = ?3 WHERE session_id = ?1 AND step = ?2", "iin",
+	            session, (int64_t)step, reps);
 }
 
 bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
 {
-	return update_session(s, session,
-	                      "UPDATE sessions SET pid = ?4, host = ?2, "
-	                      "claimed = CAST(strftime('%s', 'now') AS INTEGER) "
-	                      "WHERE id = ?1 AND ?3 = ?3",
-	                      s->host, err, "taking up the session");
-}
-
-/* When the system booted (seconds since 1970), from /proc/stat; 0 when
- * unknown. */
-static int64_t boot_time(void)
-{
-	char line[256];
-	long long btime = 0;
-	FILE *f = fopen("/proc/stat", "r");
-
-	while (f && fgets(line, sizeof line, f))
-		if (sscanf(line, "btime %lld", &btime) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return btime;
-}
-
-/* True when pid still runs the session it claimed at claimed (seconds
- * since 1970): not gone, not a zombie no one has reaped (a container's init may
- * never), and not a later process that was given the pid since. */
-static bool still_running(int64_t pid, int64_t claimed)
-{
-	char path[64], line[1024], state;
-	unsigned long long start_ticks;
-	int64_t boot = boot_time();
-	FILE *f;
-	char *close_paren;
-	bool running = true;
-
-	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
-		return false;
-	snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return true; /* no /proc: kill said it is there */
-	/* After the command's name: state, then 18 fields to the start time. */
-	if (fgets(line, sizeof line, f) && (close_paren = strrchr(line, ')')) &&
-	    sscanf(
-	        close_paren + 1,
-	        " %c %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %llu",
-	        &state, &start_ticks) == 2) {
-		int64_t began =
-		    boot + (int64_t)(start_ticks / (unsigned long long)sysconf(_SC_CLK_TCK));
-		running = state != 'Z' && state != 'X' && (boot == 0 || began <= claimed + 2);
-	}
-	fclose(f);
-	return running;
+	return exec(s, err, "taking up the session",
+	            "UPDATE sessions SET pid = ?2, host = ?3, claimed = ?4 WHERE id = ?1", "iiti",
+	            session, (int64_t)getpid(), s->host, now(s));
 }
 
 /* True when the session's process is gone: on this host, no process that
@@ -702,25 +594,22 @@ static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const 
 {
 	if (!host || strcmp((const char *)host, s->host) != 0)
 		return false; /* another machine's: can't tell, leave it */
-	return pid <= 0 || !still_running(pid, claimed);
+	return pid <= 0 || !process_running(pid, claimed);
 }
 
 bool store_find_interrupted(struct store *s, int64_t profile, struct store_interrupted *out)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = query(s,
+	                         "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
+	                         "  COALESCE(s.claimed, s.started), "
+	                         "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
+	                         "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id) "
+	                         "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
+	                         "ORDER BY s.started DESC, s.id DESC",
+	                         "i", profile);
 	bool found = false;
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
-	                       "  COALESCE(s.claimed, s.started), "
-	                       "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
-	                       "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id) "
-	                       "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
-	                       "ORDER BY s.started DESC, s.id DESC",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, profile);
-	while (!found && sqlite3_step(st) == SQLITE_ROW) {
+	while (st && !found && sqlite3_step(st) == SQLITE_ROW) {
 		if (!orphaned(s, sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 7),
 		              sqlite3_column_text(st, 6)))
 			continue;
@@ -745,156 +634,71 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 bool store_pain(struct store *s, int64_t profile, int64_t session, const char *kind, int score,
                 int stiffness, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "INSERT INTO pain (profile_id, session_id, kind, score, stiffness, at) "
-	        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	        -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the pain rating");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	bind_id(st, 2, session);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, score);
-	bind_id(st, 5, stiffness);
-	sqlite3_bind_int64(st, 6, now(s));
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the pain rating");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the pain rating",
+	            "INSERT INTO pain (profile_id, session_id, kind, score, stiffness, at) "
+	            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	            "irtnri", profile, session, kind, score, (int64_t)stiffness, now(s));
 }
 
 bool store_red_flag(struct store *s, int64_t profile, int64_t session, const char *note,
                     struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO red_flags (profile_id, session_id, at, note) "
-	                       "VALUES (?1, ?2, ?3, ?4)",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the red flag");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	bind_id(st, 2, session);
-	sqlite3_bind_int64(st, 3, now(s));
-	bind_text(st, 4, note);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the red flag");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the red flag",
+	            "INSERT INTO red_flags (profile_id, session_id, at, note) "
+	            "VALUES (?1, ?2, ?3, ?4)",
+	            "irit", profile, session, now(s), note);
 }
 
 bool store_morning_due(struct store *s, int64_t profile)
 {
-	sqlite3_stmt *st;
-	bool due = false;
+	int64_t today = store_day_start(store_today(s));
 
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT EXISTS (SELECT 1 FROM sessions WHERE profile_id = ?1 AND "
-	        "  date(started, 'unixepoch', 'localtime') < date('now', 'localtime')) "
-	        "AND NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND "
-	        "  date(at, 'unixepoch', 'localtime') = date('now', 'localtime'))",
-	        -1, &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, profile);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		due = sqlite3_column_int(st, 0) != 0;
-	sqlite3_finalize(st);
-	return due;
+	return query_int(s, 0,
+	                 "SELECT EXISTS (SELECT 1 FROM sessions WHERE profile_id = ?1 AND "
+	                 "  started < ?2) "
+	                 "AND NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND "
+	                 "  kind = 'morning' AND at >= ?2 AND at < ?3)",
+	                 "iii", profile, today, store_day_start(store_today(s) + 1)) == 1;
 }
 
 int64_t store_after_due(struct store *s, int64_t profile)
 {
-	sqlite3_stmt *st;
-	int64_t session = -1;
-
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT id FROM sessions s WHERE profile_id = ?1 AND "
-	        "  status IN ('completed', 'partial') AND ended IS NOT NULL AND "
-	        "  ended <= ?2 - 3600 AND EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) AND "
-	        "  NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND kind = 'after' AND "
-	        "    at >= s.ended) "
-	        "ORDER BY ended DESC LIMIT 1",
-	        -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_int64(st, 2, now(s));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		session = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return session;
+	return query_int(
+	    s, -1,
+	    "SELECT id FROM sessions s WHERE profile_id = ?1 AND "
+	    "  status IN ('completed', 'partial') AND ended IS NOT NULL AND "
+	    "  ended <= ?2 - 3600 AND EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) AND "
+	    "  NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND kind = 'after' AND "
+	    "    at >= s.ended) "
+	    "ORDER BY ended DESC LIMIT 1",
+	    "ii", profile, now(s));
 }
 
 int64_t store_session_between(struct store *s, int64_t profile, int64_t from, int64_t to)
 {
-	sqlite3_stmt *st;
-	int64_t session = -1;
-
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT id FROM sessions WHERE profile_id = ?1 AND started >= ?2 AND "
-	        "started < ?3 AND status != 'running' ORDER BY started DESC LIMIT 1",
-	        -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		session = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return session;
+	return query_int(s, -1,
+	                 "SELECT id FROM sessions WHERE profile_id = ?1 AND started >= ?2 AND "
+	                 "started < ?3 AND status != 'running' ORDER BY started DESC LIMIT 1",
+	                 "iii", profile, from, to);
 }
 
 double store_first_load(struct store *s, int64_t profile, const char *path, int64_t from)
 {
-	sqlite3_stmt *st;
-	double kg = 0;
+	double kg = query_double(s, 0,
+	                         "SELECT CAST(t.load AS REAL) FROM sets t "
+	                         "JOIN sessions s ON s.id = t.session_id "
+	                         "WHERE s.profile_id = ?1 AND s.path = ?2 AND s.started >= ?3 AND "
+	                         "t.load IS NOT NULL ORDER BY t.at, t.id LIMIT 1",
+	                         "iti", profile, path, from);
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT t.load FROM sets t JOIN sessions s ON s.id = t.session_id "
-	                       "WHERE s.profile_id = ?1 AND s.path = ?2 AND s.started >= ?3 AND "
-	                       "t.load IS NOT NULL ORDER BY t.at, t.id LIMIT 1",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, profile);
-	bind_text(st, 2, path);
-	sqlite3_bind_int64(st, 3, from);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		kg = strtod((const char *)sqlite3_column_text(st, 0), NULL);
-	sqlite3_finalize(st);
 	return kg > 0 ? kg : 0;
 }
 
 bool store_visa_a(struct store *s, int64_t profile, int score, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO visa_a (profile_id, at, score) VALUES (?1, ?2, ?3)", -1,
-	                       &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the VISA-A score");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_int64(st, 2, now(s));
-	sqlite3_bind_int(st, 3, score);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the VISA-A score");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the VISA-A score",
+	            "INSERT INTO visa_a (profile_id, at, score) VALUES (?1, ?2, ?3)", "iin",
+	            profile, now(s), score);
 }
 
 int store_visa_a_between(struct store *s, int64_t profile, int64_t from, int64_t to)
@@ -911,54 +715,35 @@ int store_visa_a_between(struct store *s, int64_t profile, int64_t from, int64_t
 double store_exercise_load(struct store *s, int64_t enrolment, const char *exercise,
                            double otherwise)
 {
-	sqlite3_stmt *st;
-	double kg = otherwise;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT load_kg FROM exercise_loads WHERE enrolment_id = ?1 AND "
-	                       "exercise = ?2",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return otherwise;
-	sqlite3_bind_int64(st, 1, enrolment);
-	bind_text(st, 2, exercise);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		kg = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
-	return kg;
+	return query_double(s, otherwise,
+	                    "SELECT load_kg FROM exercise_loads WHERE enrolment_id = ?1 AND "
+	                    "exercise = ?2",
+	                    "it", enrolment, exercise);
 }
 
 bool store_set_exercise_load(struct store *s, int64_t enrolment, const char *exercise,
                              double load_kg, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO exercise_loads (enrolment_id, exercise, load_kg) "
-	                       "VALUES (?1, ?2, ?3) ON CONFLICT (enrolment_id, exercise) "
-	                       "DO UPDATE SET load_kg = excluded.load_kg",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the exercise's load");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, enrolment);
-	bind_text(st, 2, exercise);
-	sqlite3_bind_double(st, 3, load_kg);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the exercise's load");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the exercise's load",
+	            "INSERT INTO exercise_loads (enrolment_id, exercise, load_kg) "
+	            "VALUES (?1, ?2, ?3) ON CONFLICT (enrolment_id, exercise) "
+	            "DO UPDATE SET load_kg = excluded.load_kg",
+	            "itd", enrolment, exercise, load_kg);
 }
 
-int64_t store_today(void)
+int64_t store_local_day(int64_t at)
 {
-	time_t now = time(NULL);
+	time_t t = (time_t)at;
 	struct tm local;
 
-	localtime_r(&now, &local);
+	localtime_r(&t, &local);
 	/* Local midnight as if it were UTC, in whole days. */
 	return (int64_t)(timegm(&local) / 86400);
+}
+
+int64_t store_today(const struct store *s)
+{
+	return store_local_day(now(s));
 }
 
 static void day_text(int64_t day, char *buf, size_t size)
@@ -973,9 +758,7 @@ static void day_text(int64_t day, char *buf, size_t size)
 bool store_enrol(struct store *s, int64_t profile, const char *program, const char *path,
                  int64_t start_day, const char *site, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
 	char start[16];
-	bool ok;
 
 	day_text(start_day, start, sizeof start);
 	if (!run(s, "BEGIN IMMEDIATE")) {
@@ -983,35 +766,19 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 		return false;
 	}
 	/* Following a program again starts it afresh; any others go on. */
-	ok = sqlite3_prepare_v2(
-	         s->db, "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2", -1,
-	         &st, NULL) == SQLITE_OK;
-	if (ok) {
-		sqlite3_bind_int64(st, 1, profile);
-		bind_text(st, 2, path);
-		ok = step_done(st);
-	}
-	sqlite3_finalize(st);
-	ok = ok &&
-	     sqlite3_prepare_v2(s->db,
-	                        "INSERT INTO enrolments (profile_id, program, path, start_date, "
-	                        "load_kg, active, site) VALUES (?1, ?2, ?3, ?4, 0, 1, ?5)",
-	                        -1, &st, NULL) == SQLITE_OK;
-	if (ok) {
-		sqlite3_bind_int64(st, 1, profile);
-		sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
-		bind_text(st, 3, path);
-		sqlite3_bind_text(st, 4, start, -1, SQLITE_TRANSIENT);
-		bind_text(st, 5, site);
-		ok = step_done(st);
-		sqlite3_finalize(st);
-	}
-	if (!ok || !run(s, "COMMIT")) {
+	if (exec(s, err, "enrolling",
+	         "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2", "it",
+	         profile, path) &&
+	    exec(s, err, "enrolling",
+	         "INSERT INTO enrolments (profile_id, program, path, start_date, "
+	         "load_kg, active, site) VALUES (?1, ?2, ?3, ?4, 0, 1, ?5)",
+	         "itttt", profile, program, path, start, site)) {
+		if (run(s, "COMMIT"))
+			return true;
 		fail(s, err, "enrolling");
-		run(s, "ROLLBACK");
-		return false;
 	}
-	return true;
+	run(s, "ROLLBACK");
+	return false;
 }
 
 /* The columns read_enrolment() reads, in order. */
@@ -1046,21 +813,17 @@ static void read_enrolment(sqlite3_stmt *st, struct store_enrolment *out)
 size_t store_enrolments(struct store *s, int64_t profile, const char *path,
                         struct store_enrolment *out, size_t max)
 {
+	char today[16];
 	sqlite3_stmt *st;
 	size_t n = 0;
-	char today[16];
 
-	day_text(store_today(), today, sizeof today);
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT " ENROLMENT_COLUMNS "FROM enrolments "
-	                       "WHERE profile_id = ?1 AND active = 1 AND (?3 IS NULL OR path = ?3) "
-	                       "ORDER BY id DESC",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	bind_text(st, 3, path);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	day_text(store_today(s), today, sizeof today);
+	st = query(s,
+	           "SELECT " ENROLMENT_COLUMNS "FROM enrolments "
+	           "WHERE profile_id = ?1 AND active = 1 AND (?3 IS NULL OR path = ?3) "
+	           "ORDER BY id DESC",
+	           "itt", profile, today, path);
+	while (st && n < max && sqlite3_step(st) == SQLITE_ROW)
 		read_enrolment(st, &out[n++]);
 	sqlite3_finalize(st);
 	return n;
@@ -1075,104 +838,46 @@ bool store_enrolment(struct store *s, int64_t profile, const char *path,
 bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, bool mid_week,
                   const char *reason, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
 	char today[16];
-	bool ok;
 
-	day_text(store_today(), today, sizeof today);
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
-	        "decided_on = ?5, decided_at = ?6, held = ?7 WHERE id = ?1",
-	        -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the decision on the load");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, enrolment);
-	sqlite3_bind_double(st, 2, load_kg);
-	sqlite3_bind_int(st, 3, week);
-	sqlite3_bind_text(st, 4, reason, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, now(s));
-	sqlite3_bind_int(st, 7, mid_week); /* the column's first name, from schema 2 */
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the decision on the load");
-	sqlite3_finalize(st);
-	return ok;
+	day_text(store_today(s), today, sizeof today);
+	/* held: the mid_week column's first name, from schema 2. */
+	return exec(s, err, "saving the decision on the load",
+	            "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
+	            "decided_on = ?5, decided_at = ?6, held = ?7 WHERE id = ?1",
+	            "idnttin", enrolment, load_kg, week, reason, today, now(s), (int)mid_week);
 }
 
 bool store_screening(struct store *s, int64_t profile, const char *program,
                      const struct screening *answers, const char *verdict, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO screenings (profile_id, program, at, red_flag, site, "
-	                       "fluoroquinolone, steroid, systemic, cleared, verdict) "
-	                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the screening");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_text(st, 2, program, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, now(s));
-	sqlite3_bind_int(st, 4, answers->red_flag);
-	sqlite3_bind_text(st, 5, screening_site(answers), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, answers->fluoroquinolone);
-	sqlite3_bind_int(st, 7, answers->steroid);
-	sqlite3_bind_int(st, 8, answers->systemic);
-	sqlite3_bind_int(st, 9, answers->cleared);
-	sqlite3_bind_text(st, 10, verdict, -1, SQLITE_TRANSIENT);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the screening");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the screening",
+	            "INSERT INTO screenings (profile_id, program, at, red_flag, site, "
+	            "fluoroquinolone, steroid, systemic, cleared, verdict) "
+	            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	            "itintnnnnt", profile, program, now(s), (int)answers->red_flag,
+	            screening_site(answers), (int)answers->fluoroquinolone, (int)answers->steroid,
+	            (int)answers->systemic, (int)answers->cleared, verdict);
 }
 
 bool store_leave(struct store *s, int64_t profile, const char *path, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2 "
-	        "AND active = 1",
-	        -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "ending the program");
+	if (!exec(s, err, "ending the program",
+	          "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2 "
+	          "AND active = 1",
+	          "it", profile, path))
 		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	bind_text(st, 2, path);
-	ok = step_done(st) && sqlite3_changes(s->db) > 0;
-	if (!ok && !err->message[0])
-		error_set(err, s->path, 0, 0, "that program is not followed");
-	sqlite3_finalize(st);
-	return ok;
+	if (sqlite3_changes(s->db) > 0)
+		return true;
+	error_set(err, s->path, 0, 0, "that program is not followed");
+	return false;
 }
 
 bool store_pause_program(struct store *s, int64_t profile, bool paused, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(
-	        s->db, "UPDATE enrolments SET paused = ?2 WHERE profile_id = ?1 AND active = 1", -1,
-	        &st, NULL) != SQLITE_OK) {
-		fail(s, err, "pausing the program");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_int(st, 2, paused);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "pausing the program");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "pausing the program",
+	            "UPDATE enrolments SET paused = ?2 WHERE profile_id = ?1 AND active = 1", "in",
+	            profile, (int)paused);
 }
 
 /* Runs a query of the ratings between two times and reads its first row's
@@ -1181,17 +886,11 @@ bool store_pause_program(struct store *s, int64_t profile, bool paused, struct t
 static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
                         int64_t from, int64_t to, int *out, int n)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = query(s, sql, "itii", profile, path, from, to);
 
 	for (int i = 0; i < n; i++)
 		out[i] = -1;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_int64(st, 1, profile);
-	bind_text(st, 2, path);
-	sqlite3_bind_int64(st, 3, from);
-	sqlite3_bind_int64(st, 4, to);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (st && sqlite3_step(st) == SQLITE_ROW)
 		for (int i = 0; i < n; i++)
 			if (sqlite3_column_type(st, i) != SQLITE_NULL)
 				out[i] = sqlite3_column_int(st, i);
@@ -1273,23 +972,11 @@ void store_baseline(struct store *s, int64_t profile, int64_t from_day, struct b
 bool store_reset_baseline(struct store *s, int64_t enrolment, int64_t from_day,
                           struct tendo_error *err)
 {
-	sqlite3_stmt *st;
 	char day[16];
-	bool ok;
 
 	day_text(from_day, day, sizeof day);
-	if (sqlite3_prepare_v2(s->db, "UPDATE enrolments SET baseline_from = ?2 WHERE id = ?1", -1,
-	                       &st, NULL) != SQLITE_OK) {
-		fail(s, err, "re-setting the baseline");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, enrolment);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "re-setting the baseline");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "re-setting the baseline",
+	            "UPDATE enrolments SET baseline_from = ?2 WHERE id = ?1", "it", enrolment, day);
 }
 
 /* The local day, in days since 1970-01-01, of a Unix time column. */
@@ -1299,7 +986,7 @@ bool store_reset_baseline(struct store *s, int64_t enrolment, int64_t from_day,
 
 bool store_history(struct store *s, int64_t profile, struct store_history *h)
 {
-	int64_t today = store_today();
+	int64_t today = store_today(s);
 	int64_t monday = today - ((today + 3) % 7); /* 1970-01-01 was a Thursday */
 	int64_t first_week = monday - 7 * (HISTORY_WEEKS - 1);
 	sqlite3_stmt *st;
@@ -1308,25 +995,25 @@ bool store_history(struct store *s, int64_t profile, struct store_history *h)
 	h->first_day = today - (HISTORY_DAYS - 1);
 	for (int i = 0; i < HISTORY_DAYS; i++)
 		h->pain_during[i] = h->pain_morning[i] = -1;
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT " LOCAL_DAY("started") ", MAX(status = 'completed') + 1 "
-	                                       "FROM sessions WHERE profile_id = ?1 GROUP BY 1",
-	        -1, &st, NULL) != SQLITE_OK)
+	st = query(s,
+	           "SELECT " LOCAL_DAY("started") ", MAX(status = 'completed') + 1 "
+	                                          "FROM sessions WHERE profile_id = ?1 GROUP BY 1",
+	           "i", profile);
+	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, profile);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
 		if (i >= 0 && i < HISTORY_DAYS)
 			h->days[i] = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT " LOCAL_DAY("at") ", kind, MAX(score) FROM pain "
-	                                                 "WHERE profile_id = ?1 GROUP BY 1, 2",
-	                       -1, &st, NULL) != SQLITE_OK)
+	/* Pain after activity has no row of its own in the history. */
+	st = query(s,
+	           "SELECT " LOCAL_DAY("at") ", kind, MAX(score) FROM pain WHERE profile_id = ?1 "
+	                                     "AND kind IN ('during', 'morning') GROUP BY 1, 2",
+	           "i", profile);
+	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, profile);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
 		bool morning = strcmp((const char *)sqlite3_column_text(st, 1), "morning") == 0;
@@ -1334,17 +1021,15 @@ bool store_history(struct store *s, int64_t profile, struct store_history *h)
 			(morning ? h->pain_morning : h->pain_during)[i] = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT (" LOCAL_DAY(
-	            "x.at") " - ?2) / 7, SUM(x.done_reps), "
-	                    "  SUM(x.done_reps * CAST(x.load AS REAL)), SUM(x.done_hold_ms) "
-	                    "FROM sets x JOIN sessions s ON x.session_id = s.id "
-	                    "WHERE s.profile_id = ?1 AND " LOCAL_DAY("x.at") " >= ?2 GROUP BY 1",
-	        -1, &st, NULL) != SQLITE_OK)
+	st = query(s,
+	           "SELECT (" LOCAL_DAY(
+	               "x.at") " - ?2) / 7, SUM(x.done_reps), "
+	                       "  SUM(x.done_reps * CAST(x.load AS REAL)), SUM(x.done_hold_ms) "
+	                       "FROM sets x JOIN sessions s ON x.session_id = s.id "
+	                       "WHERE s.profile_id = ?1 AND " LOCAL_DAY("x.at") " >= ?2 GROUP BY 1",
+	           "ii", profile, first_week);
+	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_int64(st, 2, first_week);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t w = sqlite3_column_int64(st, 0);
 		if (w < 0 || w >= HISTORY_WEEKS)
@@ -1359,64 +1044,34 @@ bool store_history(struct store *s, int64_t profile, struct store_history *h)
 
 int store_done_today(struct store *s, int64_t profile, const char *path)
 {
-	sqlite3_stmt *st;
-	int count = 0;
+	int64_t today = store_today(s);
 
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT COUNT(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
-	        "status = 'completed' AND date(started, 'unixepoch', 'localtime') = "
-	        "date('now', 'localtime')",
-	        -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, profile);
-	bind_text(st, 2, path);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		count = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return count;
+	return (int)query_int(
+	    s, 0,
+	    "SELECT COUNT(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
+	    "status = 'completed' AND started >= ?3 AND started < ?4",
+	    "itii", profile, path, store_day_start(today), store_day_start(today + 1));
 }
 
 bool store_capacity_test(struct store *s, int64_t profile, int64_t session, int left, int right,
                          enum leg affected, struct tendo_error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(s->db,
-	                       "INSERT INTO capacity_tests (profile_id, session_id, at, left_reps, "
-	                       "right_reps, affected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		fail(s, err, "saving the test");
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, profile);
-	bind_id(st, 2, session);
-	sqlite3_bind_int64(st, 3, now(s));
-	sqlite3_bind_int(st, 4, left);
-	sqlite3_bind_int(st, 5, right);
-	bind_text(st, 6, leg_text(affected));
-	ok = step_done(st);
-	if (!ok)
-		fail(s, err, "saving the test");
-	sqlite3_finalize(st);
-	return ok;
+	return exec(s, err, "saving the test",
+	            "INSERT INTO capacity_tests (profile_id, session_id, at, left_reps, "
+	            "right_reps, affected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	            "irinnt", profile, session, now(s), left, right, leg_text(affected));
 }
 
 size_t store_capacity_tests(struct store *s, int64_t profile, struct store_capacity *out,
                             size_t max)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = query(s,
+	                         "SELECT at, left_reps, right_reps, affected FROM capacity_tests "
+	                         "WHERE profile_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+	                         "ii", profile, (int64_t)max);
 	size_t n = 0;
 
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT at, left_reps, right_reps, affected FROM capacity_tests "
-	                       "WHERE profile_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, profile);
-	sqlite3_bind_int64(st, 2, (int64_t)max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+	while (st && n < max && sqlite3_step(st) == SQLITE_ROW) {
 		out[n].at = sqlite3_column_int64(st, 0);
 		out[n].left = sqlite3_column_int(st, 1);
 		out[n].right = sqlite3_column_int(st, 2);

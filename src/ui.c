@@ -814,11 +814,21 @@ static void put_line(const struct ui *ui, int y, int x, enum line_part part, int
 	}
 }
 
-void ui_header(struct ui *ui, const char *title)
+void ui_header(struct ui *ui, const char *title, const char *right)
 {
+	int right_width = right ? ui_text_width(ui, right) : 0;
+
 	attrset(ui->attr[ROLE_HEADER]);
 	mvhline(0, 0, ' ', COLS);
-	ui_text(ui, 0, 1, COLS - 2, ROLE_HEADER, title);
+	ui_text(ui, 0, 1, COLS - right_width - 2, ROLE_HEADER, title);
+	if (right)
+		ui_text(ui, 0, COLS - right_width, COLS, ROLE_HEADER, right);
+}
+
+int64_t ui_now_ns(const struct ui *ui)
+{
+	(void)ui;
+	return clock_now_ns();
 }
 
 void ui_rule(const struct ui *ui, int y, int x, int width, enum ui_role role)

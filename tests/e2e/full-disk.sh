@@ -1,5 +1,6 @@
-# A full disk under the log: a clear message, the session goes on, and
-# nothing already saved is lost.
+# A full disk under the log: a clear message, the session goes on, a red
+# flag that can't be saved is said to be unsaved, and nothing already saved
+# is lost.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need_tmux
 [ "$(id -u)" -eq 0 ] || skip "this test mounts a small filesystem, which needs root"
@@ -29,8 +30,14 @@ wait_for "disk is full"
 advance 10000
 wait_for "HOLD"
 screen | grep -q "tendo exited" && fail "tendo stopped on a full disk"
-press q y Enter
-answer_pain_if_asked s
+# A red flag: the advice, then plainly that it was not saved, and why.
+press '!'
+wait_for "Session stopped: a red flag"
+press Enter
+wait_for "Not saved in the log:"
+on_screen "the red flag" || fail "the screen does not say the red flag was not saved"
+on_screen "disk is full" || fail "the screen does not say why"
+press Enter
 [ "$(finished)" = 0 ] || fail "tendo failed on a full disk"
 t kill-server
 

@@ -3,23 +3,16 @@
 
 #include "engine.h"
 
+/* In YAML's flow style: the same keys as test_timeline.c's, other figures. */
 static const char stretches[] = "title: Stretches\n"
                                 "exercises:\n"
-                                "  - name: Wall\n"
-                                "    hold: 30s\n"
-                                "    sets: 2\n"
-                                "    sides: both\n"
-                                "    rest: 10s\n"
-                                "    ready: 10s\n";
+                                "  - { name: Wall, hold: 30s, sets: 2, sides: both, rest: 10s,\n"
+                                "      ready: 10s }\n";
 
 static const char drops[] = "title: Drops\n"
                             "exercises:\n"
-                            "  - name: Drop\n"
-                            "    reps: 3\n"
-                            "    sets: 2\n"
-                            "    rest: 5s\n"
-                            "    ready: 5s\n"
-                            "    tempo: { raise: 1s, lower: 3s }\n";
+                            "  - { name: Drop, reps: 3, sets: 2, rest: 5s, ready: 5s,\n"
+                            "      tempo: { raise: 1s, lower: 3s } }\n";
 
 struct fixture {
 	struct routine *routine;

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include "plan.h"
+
 /* Parses text that must fail; checks the first error's place and words. */
 static void expect_error_n(const char *text, size_t len, int line, int column, const char *words)
 {
@@ -270,6 +272,38 @@ static void test_control_characters_are_escaped_in_messages(void **state)
 	expect_error(HEAD "  - name: A\n    hold: \"\\e[2J\"\n", 4, 11, "found \"\\x1B[2J\"");
 }
 
+/* A rest is read with the same limits wherever it is written: in an
+ * exercise or in a program's block, where 0 runs the sets back to back and
+ * a block that says nothing leaves the exercise's own. */
+static void test_rest_limits_are_one(void **state)
+{
+	struct routine *r = parse_good("title: P\n"
+	                               "exercises:\n"
+	                               "  - name: Drop\n    reps: 15\n    rest: 30s\n"
+	                               "    tempo: { lower: 3s }\n"
+	                               "program:\n  weeks: 2\n  blocks:\n"
+	                               "    - { weeks: 1, rest: 0 }\n"
+	                               "    - { weeks: 2, sets: 2 }\n");
+	struct plan_person who = {0};
+	struct prescription rx;
+	(void)state;
+	assert_true(plan_prescribe(r, plan_block(r->program, 1), &who, &rx));
+	assert_int_equal(rx.routine.exercises[0].rest_ms, 0);
+	plan_prescription_free(&rx);
+	assert_true(plan_prescribe(r, plan_block(r->program, 2), &who, &rx));
+	assert_int_equal(rx.routine.exercises[0].rest_ms, 30000);
+	plan_prescription_free(&rx);
+	routine_free(r);
+	expect_error(HEAD "  - name: A\n    hold: 30s\nprogram:\n  weeks: 1\n  blocks:\n"
+	                  "    - { weeks: 1, rest: 31m }\n",
+	             8, 25, "rest must be a duration from 0 s to 30 min");
+	expect_error(HEAD "  - name: A\n    hold: 31m\n", 4, 11,
+	             "hold must be a duration from 1 s to 30 min");
+	expect_error(HEAD "  - name: A\n    hold: 30s\nprogram:\n  weeks: 1\n  blocks:\n"
+	                  "    - { weeks: 1, hold: 31m }\n",
+	             8, 25, "hold must be a duration from 1 s to 30 min");
+}
+
 static void test_shipped_routines_parse(void **state)
 {
 	static const char *const files[] = {
@@ -295,6 +329,7 @@ int main(void)
 	    cmocka_unit_test(test_out_of_range_numbers),
 	    cmocka_unit_test(test_bad_durations),
 	    cmocka_unit_test(test_unknown_key_suggests_the_nearest),
+	    cmocka_unit_test(test_rest_limits_are_one),
 	    cmocka_unit_test(test_duplicate_key),
 	    cmocka_unit_test(test_wrong_types),
 	    cmocka_unit_test(test_missing_and_conflicting),

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -382,8 +383,139 @@ static void test_migration_from_schema_1(void **state)
 	store_close(s);
 }
 
+/* ------------------------------------------------------------ time as numbers */
+
+/* Monday 2026-11-23, noon UTC (the tests run with TZ=UTC). */
+#define MONDAY_NOON INT64_C(1795435200)
+#define DAY         INT64_C(86400)
+
+/* A session of one set at the store's time t, ended as status. */
+static int64_t session_at(struct store *s, int64_t p, const char *path, int64_t t,
+                          const char *status, const char *exercise, int reps, const char *load)
+{
+	struct tendo_error err;
+	struct store_set set = {0, exercise, LEG_NONE, 1, true, reps, reps, 0, 0, load};
+	int64_t session;
+
+	store_set_time(s, t);
+	session = store_session_begin(s, p, "routine", path, LEG_NONE, &err);
+	assert_true(session > 0);
+	assert_true(store_set_done(s, session, &set, &err));
+	assert_true(store_session_end(s, session, status, &err));
+	return session;
+}
+
+static void test_history_day_by_day(void **state)
+{
+	struct store *s = open_good();
+	struct store_history h;
+	struct tendo_error err;
+	int64_t today = MONDAY_NOON / DAY, p;
+	(void)state;
+	p = store_profile(s, "fay", &err);
+	int64_t done =
+	    session_at(s, p, "/r.yaml", MONDAY_NOON - 3 * DAY, "completed", "Drop", 15, "20 kg");
+	assert_true(store_pain(s, p, done, "during", 4, -1, &err));
+	session_at(s, p, "/r.yaml", MONDAY_NOON - 3 * DAY + 3600, "partial", "Drop", 5, NULL);
+	session_at(s, p, "/r.yaml", MONDAY_NOON - 9 * DAY, "completed", "Drop", 10, "10 kg");
+	session_at(s, p, "/r.yaml", MONDAY_NOON - 60 * DAY, "completed", "Drop", 99, NULL);
+	store_set_time(s, MONDAY_NOON);
+	assert_true(store_pain(s, p, -1, "morning", 2, 1, &err));
+	assert_true(store_pain(s, p, done, "after", 6, -1, &err));
+	assert_true(store_history(s, p, &h));
+	assert_int_equal(h.first_day, today - (HISTORY_DAYS - 1));
+	/* A day with a completed session beside a partial one counts as done. */
+	assert_int_equal(h.days[HISTORY_DAYS - 1 - 3], 2);
+	assert_int_equal(h.days[HISTORY_DAYS - 1], 0);
+	assert_int_equal(h.pain_during[HISTORY_DAYS - 1 - 3], 4);
+	assert_int_equal(h.pain_morning[HISTORY_DAYS - 1], 2);
+	/* Pain after is not pain during. */
+	assert_int_equal(h.pain_during[HISTORY_DAYS - 1], -1);
+	/* The weeks run Monday to Sunday; the last is this one. */
+	assert_int_equal(h.reps[HISTORY_WEEKS - 1], 0);
+	assert_int_equal(h.reps[HISTORY_WEEKS - 2], 20);
+	assert_true(h.reps_kg[HISTORY_WEEKS - 2] == 300.0);
+	assert_int_equal(h.reps[HISTORY_WEEKS - 3], 10);
+	assert_true(h.reps_kg[HISTORY_WEEKS - 3] == 100.0);
+	for (int w = 0; w < HISTORY_WEEKS - 3; w++)
+		assert_int_equal(h.reps[w], 0); /* 60 days ago is out of sight */
+	store_close(s);
+}
+
+static void test_done_today_by_the_local_day(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	int64_t midnight = MONDAY_NOON - 12 * 3600, p;
+	(void)state;
+	p = store_profile(s, "gus", &err);
+	session_at(s, p, "/r.yaml", midnight - 60, "completed", "Drop", 15, NULL);
+	session_at(s, p, "/r.yaml", midnight + 60, "completed", "Drop", 15, NULL);
+	session_at(s, p, "/r.yaml", midnight + 7200, "partial", "Drop", 3, NULL);
+	session_at(s, p, "/other.yaml", midnight + 7200, "completed", "Drop", 3, NULL);
+	store_set_time(s, MONDAY_NOON);
+	assert_int_equal(store_today(s), MONDAY_NOON / DAY);
+	assert_int_equal(store_done_today(s, p, "/r.yaml"), 1);
+	store_set_time(s, midnight - 1);
+	assert_int_equal(store_done_today(s, p, "/r.yaml"), 1);
+	store_set_time(s, midnight + DAY);
+	assert_int_equal(store_done_today(s, p, "/r.yaml"), 0);
+	store_close(s);
+}
+
+static void test_capacity_tests_newest_first(void **state)
+{
+	struct store *s = open_good();
+	struct store_capacity tests[3];
+	struct tendo_error err;
+	int64_t p;
+	(void)state;
+	p = store_profile(s, "hal", &err);
+	for (int i = 0; i < 3; i++) {
+		store_set_time(s, MONDAY_NOON + i * 28 * DAY);
+		assert_true(store_capacity_test(s, p, -1, 20 + i, 10 + i, LEG_RIGHT, &err));
+	}
+	assert_int_equal(store_capacity_tests(s, p, tests, 2), 2);
+	assert_int_equal(tests[0].at, MONDAY_NOON + 56 * DAY);
+	assert_int_equal(tests[0].left, 22);
+	assert_int_equal(tests[0].right, 12);
+	assert_int_equal(tests[0].affected, LEG_RIGHT);
+	assert_int_equal(tests[1].at, MONDAY_NOON + 28 * DAY);
+	assert_int_equal(store_capacity_tests(s, p + 1, tests, 3), 0);
+	store_close(s);
+}
+
+static void test_session_load_by_exercise(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	struct store_set calf = {1, "Seated calf raise", LEG_NONE, 1, true, 15, 15, 0, 0, NULL};
+	struct store_set press = {2, "Leg-press calf raise", LEG_NONE, 1, true, 15, 15, 0, 0, NULL};
+	int64_t p, session;
+	(void)state;
+	p = store_profile(s, "ida", &err);
+	store_set_time(s, MONDAY_NOON);
+	session = store_session_begin(s, p, "hsr", "/hsr.yaml", LEG_NONE, &err);
+	assert_true(store_set_done(s, session, &calf, &err));
+	assert_true(store_set_done(s, session, &press, &err));
+	assert_true(store_session_load(s, session, "Seated calf raise", 40, &err));
+	assert_true(store_session_load(s, session, "Leg-press calf raise", 0, &err));
+	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE load = '40 kg' AND "
+	                       "exercise = 'Seated calf raise'"),
+	                 1);
+	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE load = 'bodyweight'"), 1);
+	assert_true(store_first_load(s, p, "/hsr.yaml", MONDAY_NOON - DAY) == 40.0);
+	/* No exercise named: every set of the session. */
+	assert_true(store_session_load(s, session, NULL, 42.5, &err));
+	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE load = '42.5 kg'"), 2);
+	store_close(s);
+}
+
 int main(void)
 {
+	/* Local days are UTC days, whatever the machine's zone. */
+	setenv("TZ", "UTC", 1);
+	tzset();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_a_new_log, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_sets_and_the_csv, make_dir, remove_dir),
@@ -396,6 +528,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_a_cut_off_session_is_found, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_pain_and_the_morning, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_migration_from_schema_1, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_history_day_by_day, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_done_today_by_the_local_day, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_capacity_tests_newest_first, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_session_load_by_exercise, make_dir, remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
