@@ -4,7 +4,8 @@
 #   ./quickstart.sh run [TENDO ARGS...]   install what is missing, build, start the coach
 #   ./quickstart.sh test                  the same set-up, then the whole test suite:
 #                                         make check, make check under ASan+UBSan,
-#                                         the fuzzers beside make distcheck
+#                                         the fuzzers beside make distcheck, and the
+#                                         Debian package built, installed and removed
 #
 # Packages are installed with apt-get (through sudo when not root). With CI
 # set, compiler warnings are errors. The last line of `test` is
@@ -17,9 +18,10 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
-	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libespeak-ng-dev espeak-ng-data"
+	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libasound2-dev libespeak-ng-dev
+	espeak-ng-data"
 test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
-	openssh-client valgrind clang faketime stress-ng"
+	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian"
 
 say() {
 	printf '==> %s\n' "$*"
@@ -133,6 +135,14 @@ test)
 		echo "FAIL: the fuzz targets did not build"
 		failed=$((failed + 1))
 	fi
+
+	# The Debian package, from the release tarball: built, lintian-clean,
+	# installed, run, removed.
+	say "building, installing and removing the Debian package"
+	tests/package.sh build >build/package.out 2>&1 || true
+	cat build/package.out
+	passed=$((passed + $(grep -c ': ok$' build/package.out || true)))
+	failed=$((failed + $(grep -c ': FAILED$' build/package.out || true)))
 
 	echo "$passed passed, $failed failed, $skipped skipped"
 	[ "$failed" -eq 0 ]

@@ -67,7 +67,7 @@ def sound_onsets(build):
     script = os.path.join(HERE, "sound.sh")
     if not (shutil.which("pulseaudio") and shutil.which("parec") and shutil.which("tmux")):
         return None
-    out = subprocess.run(["sh", script, build], capture_output=True, text=True).stdout
+    out = subprocess.run(["bash", script, build], capture_output=True, text=True).stdout
     found = {}
     for line in out.splitlines():
         mode = line.split(":")[0]

@@ -1,6 +1,7 @@
-#!/bin/sh
+#!/bin/bash
 # sound.sh — when each cue's sound starts, against the cue log, for tones
-# and for the voice.
+# and for the voice, through the sound server (canberra) and straight to
+# the card (alsa).
 #
 #   bench/sound.sh [BUILD]
 #
@@ -9,8 +10,11 @@
 # (tests/audio/onsets) and compares with the cue log. The recording's clock
 # is not the session's: the first sound is lined up with the first cue, so
 # the figures are each sound's delay relative to the first one's (jitter),
-# not the constant latency of the sound server. Needs tmux, pulseaudio and
-# pulseaudio-utils. Takes about a minute.
+# not the constant latency of the sound server. The alsa modes play
+# through ALSA's own path (tendo's player thread, alsa-lib) into the same
+# sink by way of ALSA's pulse plugin (libasound2-plugins), the nearest this
+# machine has to a card. Needs tmux, pulseaudio and pulseaudio-utils.
+# Takes about two minutes.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
@@ -21,11 +25,13 @@ need_tmux
 start_pulse
 trap 'stop_pulse; cleanup' EXIT
 
-for mode in tones voice; do
-	extra=""
-	[ "$mode" = voice ] && extra=--voice
+printf 'pcm.!default { type pulse }\n' >"$WORK/pulse-card.conf"
+for mode in tones voice alsa-tones alsa-voice; do
+	extra="--sound canberra"
+	case $mode in *voice) extra="$extra --voice" ;; esac
+	case $mode in alsa-*) extra="--sound alsa ${extra#--sound canberra}" ALSA_CONFIG_PATH=$WORK/pulse-card.conf ;; esac
 	record "$WORK/$mode.raw"
-	start 80 24 run "$FIXTURES/audio.yaml" --sound canberra $extra --cue-log "$WORK/$mode.log"
+	start_real 80 24 run "$FIXTURES/audio.yaml" --leg left $extra --cue-log "$WORK/$mode.log"
 	wait_for "Session complete" 90
 	press Enter
 	answer_pain_if_asked 0

@@ -19,7 +19,8 @@
 int64_t clock_now_ns(void);
 
 /* The date and time (Unix seconds, CLOCK_REALTIME): what the log is
- * stamped with. The one place tendo reads the calendar. */
+ * stamped with. The one place tendo reads the calendar. A driven clock
+ * (--test-clock) moves it too, from the time it began to be driven. */
 int64_t clock_wall_s(void);
 
 /* Drives the clock from the FIFO at path (opened here, kept open for the

@@ -2,9 +2,10 @@
  * their log, the pain questions, and the program's weekly load.
  *
  * A shell: it wires the screens to the log (store) and the plan. Call
- * order: journal_open(), ui_start(), coach_welcome(), then
- * coach_start_screen() or coach_routine() (as often as wanted),
- * coach_finish(), journal_close().
+ * order: ui_start(), coach_open(), coach_welcome(), then
+ * coach_start_screen() or coach_routine() (as often as wanted), then
+ * coach_finish() where the terminal is left (not on a kiosk), and
+ * coach_close().
  */
 #ifndef TENDO_COACH_H
 #define TENDO_COACH_H
@@ -15,6 +16,7 @@
 #include "catalog.h"
 #include "cues.h"
 #include "error.h"
+#include "plan.h"
 #include "screens.h"
 #include "store.h"
 #include "ui.h"
@@ -25,6 +27,8 @@ struct coach_options {
 	double speed; /* session seconds per real second */
 	bool kiosk;   /* a shared screen: the start screen names the member */
 };
+
+enum { JOURNAL_PENDING_MAX = 256 };
 
 /* The log as the sessions see it: one profile's. */
 struct journal {
@@ -39,6 +43,10 @@ struct journal {
 	bool fatigue_test;
 	int sets_done[ROUTINE_MAX_EXERCISES];  /* sets run to their end, by exercise */
 	int sets_short[ROUTINE_MAX_EXERCISES]; /* sets confirmed short of their reps */
+	/* Sets the log would not take yet (a disk briefly full), in order:
+	 * written, once each, as soon as it takes them (see journal_set). */
+	struct store_set pending[JOURNAL_PENDING_MAX];
+	size_t pending_count;
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
 	/* The writes to the log that failed since the person was last told
@@ -46,13 +54,12 @@ struct journal {
 	 * did: shown on the next screen that can. */
 	char unsaved[400];
 	char unsaved_why[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	/* The program this session is a session of, when the person follows
+	 * it: read once as the session starts, its load brought up to date. */
+	bool follows;
+	struct store_enrolment en;
+	int week; /* its program week today */
 };
-
-/* Takes up the profile called name in store (creating it if new). When
- * store is NULL or the profile can't be had, sessions still run: j->store
- * is NULL and j->problem says why, from err when it is given. */
-void journal_open(struct journal *j, struct store *store, const char *name,
-                  const struct tendo_error *err);
 
 /* What the coached sessions came to, for the line printed at the end. */
 struct coached {
@@ -61,32 +68,46 @@ struct coached {
 	const struct routine *routine;
 };
 
-/* The first screens of a start: this morning's pain, and a cut-off session
- * to take up. Returns OUTCOME_BACK when nothing ran and the person may
- * choose. The routine taken up is kept in *resumed: the caller frees it
- * with catalog_entry_free() after done is used. */
-enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
-                                  struct cue_sinks *sinks, struct journal *j, struct coached *done,
-                                  struct tendo_error *err, struct catalog_entry *resumed);
+/* One person's coaching: what it is lent for its life, and what it keeps. */
+struct coach {
+	struct ui *ui;                       /* started; borrowed */
+	const struct coach_options *options; /* borrowed */
+	struct cue_sinks *sinks;             /* borrowed */
+	struct journal journal;              /* the person's log */
+	struct coached done;                 /* the last session that ran */
+	struct tendo_error err;              /* why the coaching had to stop */
+	struct catalog_entry resumed;        /* a cut-off session taken up; owned */
+};
+
+/* Takes up the profile called name in store (creating it if new) for
+ * coaching on ui. When store is NULL or the profile can't be had, sessions
+ * still run: nothing is saved and c->journal.problem says why, from why
+ * when it is given. Free with coach_close(). */
+void coach_open(struct coach *c, struct ui *ui, const struct coach_options *o,
+                struct cue_sinks *sinks, struct store *store, const char *name,
+                const struct tendo_error *why);
+
+/* The first screens of a start: the pain since the last session and this
+ * morning's, a VISA-A score when due, and a cut-off session to take up.
+ * Returns OUTCOME_BACK when nothing ran and the person may choose. */
+enum screen_outcome coach_welcome(struct coach *c);
 
 /* Runs one routine: the leg if it must be asked, the session, logged, and
- * the questions after it. Fills *done when a session ran; err when the
- * routine can't be run. */
-enum screen_outcome coach_routine(struct ui *ui, const struct catalog_entry *entry,
-                                  const struct coach_options *o, struct cue_sinks *sinks,
-                                  struct journal *j, struct coached *done, struct tendo_error *err);
+ * the questions after it. Fills c->done when a session ran; c->err when
+ * the routine can't be run. */
+enum screen_outcome coach_routine(struct coach *c, const struct catalog_entry *entry);
 
-/* The start screen (the program followed, the routines, the history) and
+/* The start screen (the programs followed, the routines, the history) and
  * the sessions chosen there, until the person leaves it (OUTCOME_BACK), a
  * stop signal (OUTCOME_STOP), or the person has gone (OUTCOME_AWAY). */
-enum screen_outcome coach_start_screen(struct ui *ui, const struct catalog *cat,
-                                       const struct coach_options *o, struct cue_sinks *sinks,
-                                       struct journal *j, struct coached *done,
-                                       struct tendo_error *err);
+enum screen_outcome coach_start_screen(struct coach *c, const struct catalog *cat);
 
-/* Ends curses and prints the last session's summary, a red flag's advice
- * and err, on the terminal left behind. */
-void coach_finish(struct ui *ui, const struct coached *done, const struct tendo_error *err);
+/* Ends curses and prints the last session's summary, a red flag's advice,
+ * c->err and why nothing was saved, on the terminal left behind. */
+void coach_finish(struct coach *c);
+
+/* Frees what the coaching kept (not what it was lent). */
+void coach_close(struct coach *c);
 
 /* Brings an enrolment's load up to date by the pain-monitoring model:
  * once a program week, from the week that ended; in between, only when a
@@ -107,5 +128,17 @@ const char *coach_visa_a_text(struct store *store, int64_t profile,
  * The caller frees rx with plan_prescription_free(). */
 bool coach_prescribe(struct store *store, const struct store_enrolment *en,
                      const struct routine *routine, int week, struct prescription *rx);
+
+/* How a program followed stands this week, today. */
+struct week_standing {
+	int week;           /* the program week today; 0 before it starts */
+	int today;          /* today's place in the week, 0 to 6 */
+	int64_t first;      /* the week's first day (days since 1970-01-01) */
+	int done[7];        /* sessions completed on each day of the week, up to today */
+	struct adherence a; /* nothing due while paused; all 0 before the start or after the end */
+};
+
+void coach_week_standing(struct store *store, int64_t profile, const struct program *program,
+                         const struct store_enrolment *en, struct week_standing *ws);
 
 #endif

@@ -1,5 +1,6 @@
-/* cues.h — giving cues: libcanberra tones or a voice, the terminal bell, a
- * screen flash, and the cue log.
+/* cues.h — giving cues: tones or a voice (through the sound server, or
+ * straight to the sound card), the terminal bell, a screen flash, and the
+ * cue log.
  *
  * The shell around sinks.h: it connects to the sound server, caches the
  * sounds, synthesises the words, and plays each group of cues that fall
@@ -12,6 +13,7 @@
 
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -20,9 +22,10 @@
 #include "timeline.h"
 
 struct cues_options {
-	const char *sound;   /* a --sound value; NULL for auto */
-	bool voice;          /* speak the cues */
-	const char *cue_log; /* a file for the cue log; NULL for none */
+	const char *sound;        /* a --sound value; NULL for auto */
+	const char *sound_device; /* the ALSA device for alsa; NULL for "default" */
+	bool voice;               /* speak the cues */
+	const char *cue_log;      /* a file for the cue log; NULL for none */
 };
 
 struct cue_sinks {
@@ -30,11 +33,13 @@ struct cue_sinks {
 	bool muted;
 	bool voice_wanted;
 	bool voice;          /* speaking: wanted, built in, and the words are ready */
-	struct sound *sound; /* the sound server; NULL when not used */
+	struct sound *sound; /* the sound server or the card; NULL when not used */
 	char sounds_dir[PATH_MAX];
 	char voice_dir[PATH_MAX];
-	FILE *log;        /* owned */
-	char notice[200]; /* something to tell the person once; "" for nothing */
+	int rings_left;       /* the bell's pattern: rings still to give, ... */
+	int64_t next_ring_ns; /* ... the next at this time (monotonic) */
+	FILE *log;            /* owned */
+	char notice[200];     /* something to tell the person once; "" for nothing */
 };
 
 /* One cue as the sinks receive it: the times are milliseconds of real time
@@ -57,11 +62,23 @@ bool cues_open(struct cue_sinks *sinks, const struct cues_options *options,
  * notice when the voice can't be had. */
 void cues_prepare(struct cue_sinks *sinks, const struct timeline *tl);
 
-/* Gives the cues that fell due: logs each, and sounds one per group of
- * cues due at the same planned time. Falls back to the bell (with a
- * notice) when the sound server has gone. */
+/* Gives the cues that fell due at now_ns: logs each, and sounds one per
+ * group of cues due at the same planned time. Falls back to the bell
+ * (with a notice) when the sound server or the card has gone. The bell
+ * rings in a pattern (sinks_rings), a ring every CUES_RING_GAP_NS: the
+ * rest are given by cues_ring(). */
 void cues_emit(struct cue_sinks *sinks, const struct timeline *tl, const struct cue_event *events,
-               size_t count);
+               size_t count, int64_t now_ns);
+
+/* Apart enough for a terminal to give each ring (xterm merges bells less
+ * than 200 ms apart). */
+#define CUES_RING_GAP_NS (300 * INT64_C(1000000))
+
+/* Rings the pattern's next bell when its time (cues_next_ring) has come. */
+void cues_ring(struct cue_sinks *sinks, int64_t now_ns);
+
+/* When the pattern's next ring is due (monotonic ns); INT64_MAX for none. */
+int64_t cues_next_ring(const struct cue_sinks *sinks);
 
 /* The live sinks for the status line: "canberra+voice", "bell", "muted".
  * Returns buf. */

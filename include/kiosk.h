@@ -18,14 +18,15 @@
 #include "ui.h"
 
 struct kiosk {
-	struct coach_options coach;
-	const char *admin_pin;     /* digits or a crypt(3) hash; "": none, tendo stays */
-	struct store *store;       /* open; borrowed */
-	const struct catalog *cat; /* the configured folders' routines; borrowed */
-	struct cue_sinks *sinks;   /* borrowed */
+	struct coach_options options; /* for each member's coaching */
+	const char *admin_pin;        /* digits or a crypt(3) hash; "": none, tendo stays */
+	const char *data_dir;         /* where the members' log is kept (store_open) */
+	const struct catalog *cat;    /* the configured folders' routines; borrowed */
+	struct cue_sinks *sinks;      /* borrowed */
 };
 
-/* Runs the kiosk until the staff leave it with the admin PIN
+/* Runs the kiosk (opening its log, and waiting calmly while it can't be)
+ * until the staff leave it with the admin PIN
  * (OUTCOME_BACK) or a stop signal or hang-up arrives (OUTCOME_STOP). */
 enum screen_outcome kiosk_run(struct ui *ui, const struct kiosk *k);
 

@@ -151,4 +151,29 @@ struct load_decision plan_decide_rm(const struct program *program, const struct 
                                     double used_kg, bool all_sets_met, const struct pain_week *pain,
                                     const struct baseline *baseline);
 
+/* How a program week stands, for the start screen and `tendo today`. */
+struct adherence {
+	int done;       /* sessions done this week, each day's counted up to its prescription */
+	int prescribed; /* days_per_week x sessions_per_day */
+	int missed;     /* sessions that no longer fit in the days left */
+	int today_done; /* today's sessions */
+	int today_due;  /* sessions still due today; 0 when none */
+};
+
+/* The sessions of a program week done by day (done[0] on the week's first
+ * day, up to done[today]; today from 0 to 6) and whether the day before
+ * the week's first had one. Sessions a day count up to sessions_per_day. A program of
+ * fewer than seven days a week rests a day between sessions (Beyer et al.
+ * 2015 trained three times a week): a session is due today when the
+ * week's are not all done, none was done yesterday, or the days left need
+ * today to fit them. */
+void plan_adherence(const struct program *program, const int done[7], int today,
+                    bool trained_day_before, struct adherence *a);
+
+/* A week's adherence in words, by day: "This week: 5 of 14 sessions, 1
+ * missed (Mon 2, Tue 1, Wed 2, today 0)." first_day is the week's first
+ * day (days since 1970-01-01), for the days' names. */
+const char *plan_adherence_text(const struct adherence *a, const int done[7], int today,
+                                int64_t first_day, char *buf, size_t size);
+
 #endif

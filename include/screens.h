@@ -29,6 +29,22 @@ enum screen_outcome {
  * it was left alone (a kiosk), else OUTCOME_STOP. */
 enum screen_outcome screen_ended(const struct ui *ui);
 
+/* The first member of a screen's state: what it came to. The key actions
+ * below set it, so any screen whose state starts with one may put them in
+ * its table of keys. */
+struct screen_state {
+	enum screen_outcome outcome;
+};
+
+/* Close the screen with OUTCOME_CHOSEN, OUTCOME_BACK or OUTCOME_HISTORY. */
+unsigned screen_choose(void *ctx, int key);
+unsigned screen_back(void *ctx, int key);
+unsigned screen_history(void *ctx, int key);
+
+/* Runs a screen whose state (ctx) starts with a struct screen_state: its
+ * outcome when it closed itself, else screen_ended(). */
+enum screen_outcome screen_run(struct ui *ui, const struct screen *screen, void *ctx);
+
 /* Asks a yes-or-no question (y, n). On OUTCOME_CHOSEN, *yes holds the
  * answer. */
 enum screen_outcome question_run(struct ui *ui, const char *title, const char *question, bool *yes);
@@ -107,7 +123,25 @@ enum screen_outcome number_run(struct ui *ui, const char *title, const char *que
 /* Shows text until Enter: advice the person must not miss. */
 enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text);
 
+/* Says why something must wait (text), calmly, and waits for_ns:
+ * OUTCOME_CHOSEN when the time is up or Enter asks to try now,
+ * OUTCOME_BACK when the staff press q, OUTCOME_STOP on a stop signal. */
+enum screen_outcome waiting_run(struct ui *ui, const char *title, const char *text, int64_t for_ns);
+
 /* --- a kiosk's screens (screen_members.c, screen_dialogs.c) ---------- */
+
+/* A member as the staff screen lists them. */
+struct staff_row {
+	const struct store_member *member;
+	char detail[64]; /* "last 2026-11-24 18:02, locked" */
+};
+
+/* The staff's screen, behind the admin PIN: the members (in_use above
+ * them says which kiosks are training now). On OUTCOME_CHOSEN, *action is
+ * 'r' (remove), 'p' (a new PIN) or 'u' (unlock) for member *chosen, or
+ * 'x' to leave tendo; OUTCOME_BACK for the members' screen. */
+enum screen_outcome staff_run(struct ui *ui, const struct staff_row *rows, size_t count,
+                              const char *in_use, const char *notice, size_t *chosen, int *action);
 
 /* Who is training: the members by name, and a row for someone new. On
  * OUTCOME_CHOSEN, *chosen is an index into members, or count for someone

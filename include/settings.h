@@ -7,6 +7,7 @@
  *
  *   # /etc/tendo/config, the system's: also a kiosk's settings
  *   kiosk = yes
+ *   sound-device = hw:0         (an ALSA device, for a card played straight)
  *   admin-pin = $y$j9T$...      (from tendo hash-pin; or the digits)
  *   idle = 2m
  *   routines = /srv/tendo/routines
@@ -35,6 +36,7 @@ enum settings_scope { SETTINGS_USER, SETTINGS_SYSTEM };
 
 struct settings {
 	char sound[64];                     /* a --sound value; "" when not set */
+	char sound_device[64];              /* the ALSA device for alsa; "" for "default" */
 	int voice;                          /* 1 yes, 0 no, -1 not set */
 	int kiosk;                          /* 1 yes, 0 no, -1 not set */
 	char admin_pin[SETTINGS_MAX_VALUE]; /* digits or a crypt(3) hash; "" when not set */

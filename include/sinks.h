@@ -15,11 +15,13 @@
 #include "error.h"
 #include "timeline.h"
 
-enum sink { SINK_CANBERRA, SINK_BELL, SINK_FLASH, SINK_COUNT };
+/* Tones go to the sound server (canberra) or straight to the sound card
+ * (alsa); the bell and the flash go through the terminal. */
+enum sink { SINK_CANBERRA, SINK_ALSA, SINK_BELL, SINK_FLASH, SINK_COUNT };
 
 /* What the person asked for with --sound or the config file. */
 struct sound_request {
-	bool automatic;        /* "auto": canberra where it can be heard, else the bell */
+	bool automatic;        /* "auto": canberra or alsa where heard, else the bell */
 	bool want[SINK_COUNT]; /* named sinks */
 };
 
@@ -30,24 +32,32 @@ struct sink_set {
 /* What is known of the place tendo runs. */
 struct sink_facts {
 	bool over_ssh;       /* SSH_CONNECTION or SSH_TTY is set */
+	bool forwarded;      /* over SSH, PULSE_SERVER is set: the client's own server */
 	bool server_answers; /* a sound server took our connection */
+	bool card_opens;     /* an ALSA device opened (asked only where it may be used) */
 };
 
-/* Parses "auto", "canberra", "bell", "flash", "off", or several joined by
- * commas ("canberra,flash"). Returns false with err filled on a word it
+/* Parses "auto", "canberra", "alsa", "bell", "flash", "off", or several
+ * joined by commas ("canberra,flash"). Returns false with err filled on a word it
  * does not know. */
 bool sinks_parse(const char *spec, struct sound_request *req, struct tendo_error *err);
 
-/* The sinks to use. auto: canberra when a server answers and the session
- * is not over SSH (the server's speakers are not the person's), else the
- * bell, which reaches an SSH client's terminal. canberra asked for by name
- * with no server: the bell instead. */
+/* The sinks to use. auto, when the session is not over SSH (the server's
+ * speakers are not the person's): canberra when a sound server answers,
+ * else alsa when the card opens (a console with no sound server), else the
+ * bell, which also reaches an SSH client's terminal. Over SSH with the
+ * client's sound server forwarded (PULSE_SERVER), canberra when it answers. canberra or alsa
+ * asked for by name and not to be had: the bell instead. */
 struct sink_set sinks_resolve(const struct sound_request *req, const struct sink_facts *facts);
 
-/* The sound server failed mid-session: the bell takes canberra's place. */
+/* The sound server or the card failed mid-session: the bell takes its
+ * place. */
 struct sink_set sinks_fallback(struct sink_set live);
 
-/* "canberra", "bell+flash", "silent". Returns buf. */
+/* True when tones (or a voice) are played: through canberra or alsa. */
+bool sinks_tones(struct sink_set live);
+
+/* "canberra", "alsa", "bell+flash", "silent". Returns buf. */
 const char *sinks_describe(struct sink_set live, char *buf, size_t size);
 
 /* True when a sound (tone, bell or flash) is given for this kind of cue:
@@ -55,6 +65,11 @@ const char *sinks_describe(struct sink_set live, char *buf, size_t size);
  * hold are shown and logged; they sound only with a voice (see
  * sinks_word). */
 bool sinks_audible(enum cue_kind kind);
+
+/* How many times the bell rings for a cue, so that cues can be told apart
+ * without a screen (over SSH, say): two to switch legs, three when the
+ * session is done, one for every other cue that sounds. */
+int sinks_rings(enum cue_kind kind);
 
 /* The name of the tone for a cue: "go", "tick", "set-done"; for a tempo
  * phase, "raise" or "lower" by the phase's name (raise, rise, up, lift /

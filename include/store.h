@@ -31,7 +31,7 @@
 #include "routine.h"
 #include "screening.h"
 
-enum { STORE_SCHEMA = 5, STORE_NAME_MAX = 64 };
+enum { STORE_SCHEMA = 6, STORE_NAME_MAX = 64 };
 
 struct store;
 
@@ -79,6 +79,41 @@ bool store_member_pin(struct store *store, int64_t profile, char *hash, size_t s
 /* True when a profile has name, whatever its case ("ana" and "Ana"). */
 bool store_member_taken(struct store *store, const char *name);
 
+/* The id of the profile called name (whatever its case), or -1: never
+ * made, unlike store_profile(). */
+int64_t store_member_find(struct store *store, const char *name);
+
+/* When the profile's last session began (Unix time); 0 for none. */
+int64_t store_member_last_session(struct store *store, int64_t profile);
+
+/* Sets the profile's PIN to a new hash (NULL or "" for none). */
+bool store_member_set_pin(struct store *store, int64_t profile, const char *pin_hash,
+                          const char *pin_salt, struct tendo_error *err);
+
+/* Removes the profile and everything logged of it, in one transaction:
+ * all or nothing. */
+bool store_member_remove(struct store *store, int64_t profile, struct tendo_error *err);
+
+/* PIN lockouts, in the log so that every kiosk on it sees them. Until when
+ * the profile is locked (Unix time), 0 when it is not. */
+int64_t store_pin_locked_until(struct store *store, int64_t profile);
+
+/* A wrong PIN: the allowed-th in a row locks the profile for lock_s. */
+bool store_pin_wrong(struct store *store, int64_t profile, int allowed, int lock_s,
+                     struct tendo_error *err);
+
+/* A right PIN, or staff lifting a lockout: the count starts again. */
+bool store_pin_clear(struct store *store, int64_t profile, struct tendo_error *err);
+
+/* The hosts (kiosks) where a session is running now, "a, b"; "" for
+ * none. Returns buf. */
+const char *store_in_use(struct store *store, char *buf, size_t size);
+
+/* Notes what staff did (action: "remove", "reset-pin", "unlock") to a
+ * member, when and on which host. */
+bool store_staff_action(struct store *store, const char *action, const char *member,
+                        struct tendo_error *err);
+
 /* The profile's affected leg, or LEG_NONE when it has not said. */
 enum leg store_profile_leg(struct store *store, int64_t profile);
 
@@ -92,6 +127,7 @@ struct store_set {
 	int planned_reps, done_reps;           /* 0 for a hold */
 	int64_t planned_hold_ms, done_hold_ms; /* 0 for reps */
 	const char *load;                      /* NULL for none */
+	int64_t at;                            /* when it ended (Unix time); 0: now */
 };
 
 /* Starts a session of a routine (name: its file's name; path: its file)
@@ -257,6 +293,11 @@ bool store_history(struct store *store, int64_t profile, struct store_history *h
 /* How many sessions of the routine (by file) were completed today. */
 int store_done_today(struct store *store, int64_t profile, const char *path);
 
+/* The sessions of the routine (by file) completed on each of days local
+ * days from first_day: done[0] on first_day. */
+void store_done_by_day(struct store *store, int64_t profile, const char *path, int64_t first_day,
+                       int days, int *done);
+
 /* A heel-raise capacity test: reps to fatigue on each leg. */
 struct store_capacity {
 	int64_t at; /* Unix time */
@@ -283,6 +324,10 @@ bool store_visa_a(struct store *store, int64_t profile, int score, struct tendo_
 
 /* The latest VISA-A score recorded between from and to (Unix); -1 for none. */
 int store_visa_a_between(struct store *store, int64_t profile, int64_t from, int64_t to);
+
+/* The time what is written now is stamped with (Unix): the one given to
+ * store_set_time, else the wall clock. */
+int64_t store_now(const struct store *store);
 
 /* Today, in days since 1970-01-01, local time, at the store's time (see
  * store_set_time). */

@@ -59,14 +59,16 @@ struct ui {
 	chtype attr[ROLE_COUNT];
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
-	int stop_signal;  /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */
-	bool hung_up;     /* the terminal went away; the loop ended */
-	int timer;        /* a timerfd for the loop's wake-ups */
-	int saved_stderr; /* the real stderr while curses runs (see ui_start) */
-	int frames;       /* leave after drawing this many frames; 0 for no limit */
-	int64_t idle_ns;  /* a kiosk: a screen left alone this long closes (0: never) */
-	bool away;        /* the last ui_run ended because the screen was left alone */
-	bool locked;      /* a kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing */
+	int stop_signal;   /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */
+	bool hung_up;      /* the terminal went away; the loop ended */
+	int timer;         /* a timerfd for the loop's wake-ups */
+	int saved_stderr;  /* the real stderr while curses runs (see ui_start) */
+	int frames;        /* leave after drawing this many frames; 0 for no limit */
+	int64_t idle_ns;   /* a kiosk: a screen left alone this long closes (0: never) */
+	bool away;         /* the last ui_run ended because the screen was left alone */
+	bool locked;       /* a kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing */
+	int console_blank; /* a kiosk on the Linux console: the blanking (minutes) to
+	                      put back on leaving; -1 when it was not turned off */
 };
 
 /* What a screen's functions ask of the loop. */
@@ -85,8 +87,12 @@ struct screen {
 	int min_cols, min_rows; /* smaller than this: "terminal too small" */
 	/* Draws the whole screen into curses' buffer (the loop has erased it). */
 	void (*draw)(void *ctx, struct ui *ui);
-	/* A key (or the key of a clicked label). Returns UI_* flags. */
+	/* A key (or the key of a clicked label). Returns UI_* flags. NULL:
+	 * the key runs its row's action in keys (below). */
 	unsigned (*key)(void *ctx, int key);
+	/* The screen's table of keys (struct ui_key), when key() is NULL. */
+	const struct ui_key *keys;
+	size_t key_count;
 	/* Time has passed (now: the monotonic clock, ns). Returns UI_* flags.
 	 * May be NULL. */
 	unsigned (*tick)(void *ctx, int64_t now_ns);
@@ -116,7 +122,9 @@ void ui_stop(struct ui *ui);
 
 /* A kiosk: no key stops or suspends tendo (the terminal's interrupt, quit
  * and suspend characters arrive as plain keys, which the screens ignore),
- * and flow control is off. SIGTERM and SIGHUP still end the loop. */
+ * and flow control is off. SIGTERM and SIGHUP still end the loop. On the
+ * Linux console (TERM=linux) the screen is kept lit: its blanking is
+ * turned off until ui_stop() puts it back. */
 void ui_lock(struct ui *ui);
 
 /* Runs a screen until it closes, a stop signal arrives, the terminal
@@ -175,7 +183,9 @@ struct ui_key {
 };
 
 /* The row of keys (count rows) for key that applies for ctx, or NULL.
- * Enter ('\n') matches '\r' and KEY_ENTER; KEY_BACKSPACE matches 127 and 8. */
+ * Enter ('\n') matches '\r' and KEY_ENTER; KEY_BACKSPACE matches 127 and 8;
+ * a row's lower-case letter matches either case (a row's capital letter
+ * only itself). */
 const struct ui_key *ui_key_find(const struct ui_key *keys, size_t count, const void *ctx, int key);
 
 /* Runs the action of key's row: its UI_* flags, or UI_NOTHING when no row
@@ -194,6 +204,9 @@ void ui_key_row(struct ui *ui, int y, int x, int width, const struct ui_key *key
 void ui_keys_help(FILE *out, const char *heading, const struct ui_key *keys, size_t count);
 
 #define UI_KEY_COUNT(table) (sizeof(table) / sizeof(table)[0])
+
+/* A screen's keys, in its struct screen: .keys and .key_count. */
+#define UI_SCREEN_KEYS(table) .keys = (table), .key_count = UI_KEY_COUNT(table)
 
 /* A scrolling list: its rows, the one chosen and the first shown. The
  * list's screen owns it; the rows' contents are the screen's own. */
@@ -221,6 +234,21 @@ void ui_list_jump(struct ui_list *list, int c, const char *(*name)(const void *c
  * the right edge; a click or touch on it is UI_KEY_ROW + i. */
 void ui_list_row(struct ui *ui, const struct ui_list *list, size_t i, int y, enum ui_role role,
                  const char *text, const char *right);
+
+/* What a list's row shows (see ui_list_draw). */
+struct ui_list_text {
+	const char *text, *right; /* right: NULL for none */
+	enum ui_role role;
+};
+
+/* Fits the list to rows and draws the rows shown from row y, each as
+ * row(ctx, i) gives it. */
+void ui_list_draw(struct ui *ui, struct ui_list *list, int y, int rows,
+                  struct ui_list_text (*row)(const void *ctx, size_t i), const void *ctx);
+
+/* A click or a touch on one of the list's rows (UI_KEY_ROW + i): true,
+ * and *row is i. */
+bool ui_list_touched(const struct ui_list *list, int key, size_t *row);
 
 /* Records a part of a row that a click or a touch turns into key. */
 void ui_label(struct ui *ui, int y, int x, int width, int key);

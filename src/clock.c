@@ -16,6 +16,7 @@ enum { MOVE_MAX_MS = 86400000 };
 static struct {
 	int fd;
 	int64_t now_ns;
+	int64_t started_ns, started_wall_ns; /* when it began to be driven */
 	char pending[4096];
 	size_t used;
 } driven = {.fd = -1};
@@ -35,6 +36,10 @@ int64_t clock_now_ns(void)
 
 int64_t clock_wall_s(void)
 {
+	/* A driven clock moves the calendar with it: what the log is stamped
+	 * with stays in step with what the screens saw. */
+	if (driven.fd >= 0)
+		return (driven.started_wall_ns + driven.now_ns - driven.started_ns) / 1000000000;
 	return (int64_t)time(NULL);
 }
 
@@ -43,12 +48,15 @@ bool clock_drive(const char *path, char *why, size_t why_size)
 	/* Read and write: the FIFO then never reads as closed between two
 	 * writers, and opening it does not wait for one. */
 	int fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	struct timespec wall;
 
 	if (fd < 0) {
 		snprintf(why, why_size, "can't open the test clock %s: %s", path, strerror(errno));
 		return false;
 	}
-	driven.now_ns = monotonic_ns();
+	clock_gettime(CLOCK_REALTIME, &wall);
+	driven.now_ns = driven.started_ns = monotonic_ns();
+	driven.started_wall_ns = (int64_t)wall.tv_sec * 1000000000 + wall.tv_nsec;
 	driven.fd = fd;
 	return true;
 }

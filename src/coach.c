@@ -55,8 +55,8 @@ static enum screen_outcome show_unsaved(struct ui *ui, struct journal *j)
 	return advice_run(ui, "tendo \u2014 not saved", text);
 }
 
-void journal_open(struct journal *j, struct store *store, const char *name,
-                  const struct tendo_error *err)
+static void journal_open(struct journal *j, struct store *store, const char *name,
+                         const struct tendo_error *err)
 {
 	struct tendo_error why = {0};
 
@@ -77,6 +77,36 @@ void journal_open(struct journal *j, struct store *store, const char *name,
 	journal_problem(j, &why);
 }
 
+/* Writes the sets waiting for the log, oldest first, until one fails (a
+ * disk briefly full): each is written once, when the log takes it.
+ * Returns true when none waits. */
+static bool catch_up(struct journal *j, struct tendo_error *err)
+{
+	size_t done = 0;
+
+	while (done < j->pending_count &&
+	       store_set_done(j->store, j->session, &j->pending[done], err))
+		done++;
+	memmove(j->pending, j->pending + done, (j->pending_count - done) * sizeof *j->pending);
+	j->pending_count -= done;
+	return j->pending_count == 0;
+}
+
+/* The session's end: the sets still waiting get a last try; those the
+ * log would not take are said to be unsaved. */
+static void catch_up_at_the_end(struct journal *j)
+{
+	struct tendo_error err;
+	char what[64];
+
+	if (j->pending_count == 0 || catch_up(j, &err))
+		return;
+	snprintf(what, sizeof what, "%zu set%s", j->pending_count,
+	         j->pending_count == 1 ? "" : "s");
+	logged(j, false, &err, what);
+	j->pending_count = 0;
+}
+
 /* The session screen's hook: each hold or set, committed as it ends. */
 static void journal_set(void *ctx, const struct engine_result *r, char *notice, size_t size)
 {
@@ -84,9 +114,11 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 	const struct step *step = &j->tl->steps[r->step];
 	const struct exercise *e = timeline_exercise(j->tl, step);
 	struct store_set set = {r->step, e->name,      step->leg, step->set,  r->completed,
-	                        0,       r->reps_done, 0,         r->hold_ms, e->load};
+	                        0,       r->reps_done, 0,         r->hold_ms, e->load,
+	                        0};
 	struct tendo_error err;
 	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	bool waited = j->pending_count > 0;
 
 	if (e->to_fatigue) {
 		j->fatigue_reps[step->leg] += r->reps_done;
@@ -100,9 +132,20 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 		set.planned_reps = e->reps;
 	else
 		set.planned_hold_ms = e->hold_ms;
-	if (!store_set_done(j->store, j->session, &set, &err))
-		snprintf(notice, size, "This set was not saved: %s",
-		         error_format(&err, text, sizeof text));
+	/* In the order they ended, after any still waiting for the log. */
+	set.at = store_now(j->store);
+	if (j->pending_count == JOURNAL_PENDING_MAX)
+		logged(j, false, &err, "a set (too many waited for the log)");
+	else
+		j->pending[j->pending_count++] = set;
+	if (catch_up(j, &err)) {
+		if (waited)
+			snprintf(notice, size, "The log has caught up: every set is saved.");
+		return;
+	}
+	snprintf(notice, size, "The log is catching up: %zu set%s wait to be saved (%s).",
+	         j->pending_count, j->pending_count == 1 ? "" : "s",
+	         error_format(&err, text, sizeof text));
 }
 
 /* The session screen's hook under heavy slow resistance: the reps the
@@ -136,13 +179,6 @@ static const char pain_above_five[] =
     "load as it is or make it lighter; if the pain has not settled by tomorrow morning, rest "
     "a day.";
 
-/* The program followed, when it is the one whose session just ran. */
-static bool session_program(struct journal *j, struct store_enrolment *en)
-{
-	return j->store && j->tl && j->tl->routine->program && j->path &&
-	       store_enrolment(j->store, j->profile, j->path, en);
-}
-
 /* One exercise of heavy slow resistance after its sets: whether every set
  * reached the block's reps, the load used (as prescribed unless the person
  * says otherwise), and the next load proposed. Appends the decision's
@@ -153,7 +189,6 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
                                         struct load_decision *d)
 {
 	const struct program *p = j->tl->routine->program;
-	int week = plan_week(en->start_day, store_today(j->store));
 	char question[300], hint[200], kg[32];
 	double used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
 	bool met = j->sets_short[e - j->tl->routine->exercises] == 0;
@@ -171,7 +206,7 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
 		used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
 	logged(j, store_session_load(j->store, j->session, e->name, used, &err), &err,
 	       "the load used");
-	*d = plan_decide_rm(p, plan_block(p, week), used, met, pain, base);
+	*d = plan_decide_rm(p, plan_block(p, j->week), used, met, pain, base);
 	logged(j, store_set_exercise_load(j->store, en->id, e->name, d->load_kg, &err), &err,
 	       "the next load");
 	return OUTCOME_CHOSEN;
@@ -182,9 +217,8 @@ static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
  * person says so: a timer that ran out is not a rep done) and the pain. */
 static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 {
-	const struct program *p = j->tl ? j->tl->routine->program : NULL;
-	const struct routine *routine = j->tl ? j->tl->routine : NULL;
-	struct store_enrolment en;
+	const struct routine *routine = j->tl->routine;
+	const struct store_enrolment *en = &j->en;
 	struct load_decision d;
 	struct pain_week pain;
 	struct baseline base;
@@ -194,19 +228,19 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 	size_t used = 0;
 	bool pause = false;
 
-	if (!p || p->load_rule != LOAD_RULE_RM || !session_program(j, &en) ||
-	    plan_finished(p, plan_week(en.start_day, store_today(j->store))))
+	if (!j->follows || routine->program->load_rule != LOAD_RULE_RM ||
+	    plan_finished(routine->program, j->week))
 		return OUTCOME_CHOSEN;
-	store_baseline(j->store, j->profile, en.baseline_day, &base);
-	store_pain_between(j->store, j->profile, en.path,
-	                   en.decided_at ? en.decided_at : store_day_start(en.start_day),
+	store_baseline(j->store, j->profile, en->baseline_day, &base);
+	store_pain_between(j->store, j->profile, en->path,
+	                   en->decided_at ? en->decided_at : store_day_start(en->start_day),
 	                   INT64_MAX / 2, &pain);
 	text[0] = '\0';
 	for (size_t i = 0; i < routine->exercise_count && i < ROUTINE_MAX_EXERCISES; i++) {
 		const struct exercise *e = &routine->exercises[i];
 		if (e->kind != EXERCISE_REPS || j->sets_done[i] == 0)
 			continue;
-		outcome = ask_exercise(ui, j, &en, e, &pain, &base, &d);
+		outcome = ask_exercise(ui, j, en, e, &pain, &base, &d);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
 		pause = pause || d.action == LOAD_PAUSE;
@@ -216,10 +250,8 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 	}
 	if (!used)
 		return OUTCOME_CHOSEN;
-	logged(j,
-	       store_decide(j->store, en.id, en.load_kg,
-	                    plan_week(en.start_day, store_today(j->store)), false, text, &err),
-	       &err, "the decision on the load");
+	logged(j, store_decide(j->store, en->id, en->load_kg, j->week, false, text, &err), &err,
+	       "the decision on the load");
 	if (pause)
 		logged(j, store_pause_program(j->store, j->profile, true, &err), &err,
 		       "the program's pause");
@@ -462,24 +494,11 @@ bool coach_update_load(struct store *store, int64_t profile, const struct progra
 	if (d.action == LOAD_PAUSE && !store_pause_program(store, profile, true, err))
 		return false;
 	en->load_kg = d.load_kg;
+	en->decided_at = store_now(store);
 	en->decided_week = week;
 	en->mid_week = mid_week;
 	en->paused = en->paused || d.action == LOAD_PAUSE;
 	snprintf(en->decision, sizeof en->decision, "%s", text);
-	return true;
-}
-
-/* The enrolment when the profile follows this routine's program; false
- * otherwise. The load is brought up to date first. */
-static bool todays_load(struct journal *j, const struct routine *routine, const char *path,
-                        struct store_enrolment *en)
-{
-	if (!j->store || !routine->program || !store_enrolment(j->store, j->profile, path, en))
-		return false;
-	struct tendo_error err;
-
-	logged(j, coach_update_load(j->store, j->profile, routine->program, en, &err), &err,
-	       "the decision on the load");
 	return true;
 }
 
@@ -497,6 +516,28 @@ bool coach_prescribe(struct store *store, const struct store_enrolment *en,
 		who.loads_kg = loads;
 	}
 	return plan_prescribe(routine, plan_block(routine->program, week), &who, rx);
+}
+
+void coach_week_standing(struct store *store, int64_t profile, const struct program *p,
+                         const struct store_enrolment *en, struct week_standing *ws)
+{
+	int64_t today = store_today(store);
+	int days[8]; /* the day before the week, then its days up to today */
+
+	memset(ws, 0, sizeof *ws);
+	ws->week = plan_week(en->start_day, today);
+	if (ws->week == 0)
+		return;
+	ws->first = en->start_day + 7 * (int64_t)(ws->week - 1);
+	ws->today = (int)(today - ws->first);
+	store_done_by_day(store, profile, en->path, ws->first - 1, ws->today + 2, days);
+	memcpy(ws->done, days + 1, sizeof *days * (size_t)(ws->today + 1));
+	if (plan_finished(p, ws->week))
+		ws->a.today_done = ws->done[ws->today]; /* nothing prescribed, nothing due */
+	else
+		plan_adherence(p, ws->done, ws->today, days[0] > 0, &ws->a);
+	if (en->paused)
+		ws->a.today_due = 0;
 }
 
 /* What a finished program came to, from the log. */
@@ -538,19 +579,18 @@ static void program_record(struct store *store, int64_t profile, const struct pr
 
 /* A program past its last week: the closing screen, the first time. */
 static enum screen_outcome close_program(struct ui *ui, struct journal *j,
-                                         const struct catalog_entry *entry,
-                                         struct store_enrolment *en)
+                                         const struct routine *routine)
 {
-	const struct program *p = entry->routine->program;
+	const struct program *p = routine->program;
+	struct store_enrolment *en = &j->en;
 	struct program_record rec;
 	struct tendo_error err;
 	char text[1600];
-	int week = plan_week(en->start_day, store_today(j->store));
 
-	if (!plan_finished(p, week) || en->decided_week > p->weeks)
+	if (!plan_finished(p, j->week) || en->decided_week > p->weeks)
 		return OUTCOME_CHOSEN;
 	program_record(j->store, j->profile, p, en, &rec);
-	plan_closing_text(entry->routine->title, p, &rec, text, sizeof text);
+	plan_closing_text(routine->title, p, &rec, text, sizeof text);
 	/* Marked as closed: a decision past the last week, never a change. */
 	logged(j,
 	       store_decide(j->store, en->id, en->load_kg, p->weeks + 1, false, en->decision, &err),
@@ -566,114 +606,179 @@ struct start {
 	int64_t resumed; /* the cut-off session's id; -1 for a new one */
 };
 
-/* Runs one routine in a started ui: asks for the leg if needed, then the
- * session, logged. Returns the outcome; fills *done when a session ran. */
-static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry *entry,
-                                      const struct coach_options *o, struct cue_sinks *sinks,
-                                      struct journal *j, const struct start *from,
-                                      struct coached *done, struct tendo_error *err)
+/* The leg a session runs on: the one it stopped on, the one given, the
+ * profile's, or (when some exercise needs it) the one the person says. */
+static enum screen_outcome choose_leg(struct coach *c, const struct routine *routine,
+                                      const struct start *from, enum leg *leg)
 {
-	struct session_options so = {o->speed, sinks, from->first_step, journal_set, j, NULL, ""};
-	const struct routine *routine = entry->routine, *runs = routine;
-	struct prescription rx = {0};
-	struct timeline tl;
-	bool follows;
-	enum leg leg = from->leg != LEG_NONE ? from->leg : o->leg != LEG_NONE ? o->leg : j->leg;
+	*leg = from->leg != LEG_NONE         ? from->leg
+	       : c->options->leg != LEG_NONE ? c->options->leg
+	                                     : c->journal.leg;
+	if (*leg != LEG_NONE || !routine_needs_leg(routine))
+		return OUTCOME_CHOSEN;
+	return leg_prompt_run(
+	    c->ui, routine->title,
+	    "Some exercises here work only the affected leg. Press l for the left leg or r for the "
+	    "right. (--leg left or --leg right skips this question.)",
+	    leg);
+}
+
+/* A program paused after pain of 8 or more waits for an assessment:
+ * OUTCOME_CHOSEN when the person says it has been done. */
+static enum screen_outcome resume_paused(struct ui *ui, struct journal *j)
+{
+	struct tendo_error err;
+	bool assessed = false;
 	enum screen_outcome outcome;
-	struct tendo_error log_err = {0};
 
-	struct store_enrolment en;
+	if (!j->follows || !j->en.paused)
+		return OUTCOME_CHOSEN;
+	outcome = question_run(ui, "tendo \u2014 the program is paused",
+	                       "You reported pain of 8 or more out of 10, so this program is "
+	                       "paused. Has a doctor or physiotherapist assessed the tendon and "
+	                       "told you that you can go on?",
+	                       &assessed);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	if (!assessed) {
+		outcome = advice_run(ui, "tendo \u2014 the program is paused", pain_too_high);
+		return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
+	}
+	if (logged(j, store_pause_program(j->store, j->profile, false, &err), &err,
+	           "going on with the program"))
+		j->en.paused = false;
+	return OUTCOME_CHOSEN;
+}
 
-	if (leg == LEG_NONE && routine_needs_leg(routine)) {
-		outcome = leg_prompt_run(
-		    ui, routine->title,
-		    "Some exercises here work only the affected leg. Press l for the left leg or r "
-		    "for the right. (--leg left or --leg right skips this question.)",
-		    &leg);
-		if (outcome != OUTCOME_CHOSEN)
-			return outcome;
+/* Whether the person follows the program of the routine at path: the
+ * enrolment, read once into the journal, and its week today. */
+static void follow_program(struct journal *j, const struct routine *routine, const char *path)
+{
+	j->follows =
+	    j->store && routine->program && store_enrolment(j->store, j->profile, path, &j->en);
+	j->week = j->follows ? plan_week(j->en.start_day, store_today(j->store)) : 0;
+}
+
+/* A program followed, before its session: the load brought up to date,
+ * and the closing screen the first time after its last week. */
+static enum screen_outcome program_today(struct ui *ui, struct journal *j,
+                                         const struct routine *routine)
+{
+	struct tendo_error err;
+
+	if (!j->follows)
+		return OUTCOME_CHOSEN;
+	logged(j, coach_update_load(j->store, j->profile, routine->program, &j->en, &err), &err,
+	       "the decision on the load");
+	return close_program(ui, j, routine);
+}
+
+/* The routine a session runs: for a program followed, this week's
+ * prescription at today's load, a routine of this person's own (after
+ * the end, the last week's at the last load); anyone else runs the file
+ * as written. NULL, with err, when it can't be planned. */
+static const struct routine *session_routine(struct coach *c, const struct catalog_entry *entry,
+                                             struct prescription *rx)
+{
+	const struct journal *j = &c->journal;
+	const struct program *p = entry->routine->program;
+
+	if (!j->follows)
+		return entry->routine;
+	if (!coach_prescribe(j->store, &j->en, entry->routine,
+	                     plan_finished(p, j->week) ? p->weeks : j->week, rx)) {
+		error_set(&c->err, entry->path, 0, 0, "out of memory planning the session");
+		return NULL;
 	}
-	/* A program paused after pain of 8 or more waits for an assessment. */
-	if (j->store && routine->program &&
-	    store_enrolment(j->store, j->profile, entry->path, &en) && en.paused) {
-		bool assessed = false;
-		outcome =
-		    question_run(ui, "tendo \u2014 the program is paused",
-		                 "You reported pain of 8 or more out of 10, so this program is "
-		                 "paused. Has a doctor or physiotherapist assessed the tendon and "
-		                 "told you that you can go on?",
-		                 &assessed);
-		if (outcome != OUTCOME_CHOSEN)
-			return outcome;
-		if (!assessed) {
-			outcome =
-			    advice_run(ui, "tendo \u2014 the program is paused", pain_too_high);
-			return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
-		}
-		logged(j, store_pause_program(j->store, j->profile, false, &log_err), &log_err,
-		       "going on with the program");
-	}
-	/* A program followed: this week's prescription at today's load, a
-	 * routine of this person's own; anyone else runs the file as written. */
-	follows = todays_load(j, routine, entry->path, &en);
-	if (follows && routine->program->load_rule == LOAD_RULE_RM)
-		so.on_reps = journal_reps;
-	if (follows) {
-		int week = plan_week(en.start_day, store_today(j->store));
-		outcome = close_program(ui, j, entry, &en);
-		if (outcome != OUTCOME_CHOSEN)
-			return outcome;
-		/* After the end: the last week's prescription, at the last load. */
-		if (plan_finished(routine->program, week))
-			week = routine->program->weeks;
-		if (!coach_prescribe(j->store, &en, routine, week, &rx)) {
-			error_set(err, entry->path, 0, 0, "out of memory planning the session");
-			return OUTCOME_BACK;
-		}
-		runs = &rx.routine;
-	}
-	if (!timeline_build(runs, leg, &tl, err)) {
-		plan_prescription_free(&rx);
-		return OUTCOME_BACK;
-	}
-	if (sinks->voice_wanted)
-		ui_message(ui, "Getting the voice ready...");
-	cues_prepare(sinks, &tl);
-	j->tl = &tl;
+	return &rx->routine;
+}
+
+/* The journal set for a session on tl: its counts afresh, and the session
+ * begun in the log (or the cut-off one taken up). */
+static void journal_begin(struct journal *j, const struct catalog_entry *entry,
+                          const struct timeline *tl, const struct start *from, enum leg leg)
+{
+	struct tendo_error err = {0};
+
+	j->tl = tl;
 	j->path = entry->path;
 	memset(j->fatigue_reps, 0, sizeof j->fatigue_reps);
 	memset(j->sets_done, 0, sizeof j->sets_done);
 	memset(j->sets_short, 0, sizeof j->sets_short);
 	j->fatigue_test = false;
+	j->pending_count = 0;
 	j->session = from->resumed;
 	if (j->store && j->session < 0)
-		j->session = store_session_begin(j->store, j->profile, entry->name, entry->path,
-		                                 leg, &log_err);
-	if (j->session >= 0 && follows)
-		logged(j,
-		       store_session_program(j->store, j->session, en.program,
-		                             plan_week(en.start_day, store_today(j->store)),
-		                             &log_err),
-		       &log_err, "the session's program");
+		j->session =
+		    store_session_begin(j->store, j->profile, entry->name, entry->path, leg, &err);
 	if (j->store && j->session < 0)
-		journal_problem(j, &log_err);
-	snprintf(so.notice, sizeof so.notice, "%.399s", j->brief[0] ? j->brief : "");
-	if (!so.notice[0] && follows) {
-		char status[600];
-		int week = plan_week(en.start_day, store_today(j->store));
-		snprintf(so.notice, sizeof so.notice, "Week %d: %.380s", week,
-		         plan_load_status(routine->program, en.start_day, week, en.load_kg,
-		                          en.decision, status, sizeof status));
+		journal_problem(j, &err);
+	else if (j->session >= 0 && j->follows)
+		logged(j, store_session_program(j->store, j->session, j->en.program, j->week, &err),
+		       &err, "the session's program");
+}
+
+/* What the session screen says first: why nothing is saved, else the
+ * program's week and load. */
+static void session_notice(const struct journal *j, const struct routine *routine, char *notice,
+                           size_t size)
+{
+	char status[600];
+
+	if (j->brief[0] || !j->follows) {
+		snprintf(notice, size, "%.399s", j->brief);
+		return;
 	}
-	outcome = session_run(ui, &tl, &so, &done->result);
+	snprintf(notice, size, "Week %d: %.380s", j->week,
+	         plan_load_status(routine->program, j->en.start_day, j->week, j->en.load_kg,
+	                          j->en.decision, status, sizeof status));
+}
+
+/* Runs one routine in a started ui: the leg if needed, the program's
+ * checks, then the session, logged, and the questions after it. */
+static enum screen_outcome coach_from(struct coach *c, const struct catalog_entry *entry,
+                                      const struct start *from)
+{
+	struct journal *j = &c->journal;
+	struct session_options so = {
+	    c->options->speed, c->sinks, from->first_step, journal_set, j, NULL, ""};
+	struct prescription rx = {0};
+	const struct routine *runs;
+	struct timeline tl;
+	enum leg leg;
+	enum screen_outcome outcome = choose_leg(c, entry->routine, from, &leg);
+
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome;
+	follow_program(j, entry->routine, entry->path);
+	if ((outcome = resume_paused(c->ui, j)) != OUTCOME_CHOSEN)
+		return outcome;
+	if ((outcome = program_today(c->ui, j, entry->routine)) != OUTCOME_CHOSEN)
+		return outcome;
+	if (!(runs = session_routine(c, entry, &rx)))
+		return OUTCOME_BACK;
+	if (!timeline_build(runs, leg, &tl, &c->err)) {
+		plan_prescription_free(&rx);
+		return OUTCOME_BACK;
+	}
+	if (c->sinks->voice_wanted)
+		ui_message(c->ui, "Getting the voice ready...");
+	cues_prepare(c->sinks, &tl);
+	journal_begin(j, entry, &tl, from, leg);
+	if (j->follows && entry->routine->program->load_rule == LOAD_RULE_RM)
+		so.on_reps = journal_reps;
+	session_notice(j, entry->routine, so.notice, sizeof so.notice);
+	outcome = session_run(c->ui, &tl, &so, &c->done.result);
+	catch_up_at_the_end(j);
 	/* Ended by a signal (a hang-up, a kill): left open, to be taken up. */
 	if (outcome != OUTCOME_STOP)
-		outcome = after_session(ui, j, &done->result, outcome == OUTCOME_AWAY);
+		outcome = after_session(c->ui, j, &c->done.result, outcome == OUTCOME_AWAY);
 	j->session = -1;
 	j->tl = NULL;
 	j->path = NULL;
-	done->ran = true;
-	done->routine = routine;
+	j->follows = false;
+	c->done.ran = true;
+	c->done.routine = entry->routine;
 	timeline_free(&tl);
 	plan_prescription_free(&rx);
 	return outcome;
@@ -681,13 +786,10 @@ static enum screen_outcome coach_from(struct ui *ui, const struct catalog_entry 
 
 /* Offers to take up a session that was cut off. Returns OUTCOME_CHOSEN
  * when one ran, OUTCOME_BACK when there was none or the person declined.
- * The routine taken up is kept in *entry (the caller frees it with
- * catalog_entry_free(), after done is used). */
-static enum screen_outcome offer_resume(struct ui *ui, const struct coach_options *o,
-                                        struct cue_sinks *sinks, struct journal *j,
-                                        struct coached *done, struct tendo_error *err,
-                                        struct catalog_entry *kept)
+ * The routine taken up is kept in c->resumed, as c->done names it. */
+static enum screen_outcome offer_resume(struct coach *c)
 {
+	struct journal *j = &c->journal;
 	struct store_interrupted cut;
 	struct catalog_entry entry;
 	struct start from;
@@ -718,12 +820,13 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 	         "Your session of %s on %s was cut off after %d sets. Take it up where it "
 	         "stopped?",
 	         entry.routine->title, when, cut.sets_done);
-	outcome = question_run(ui, "tendo \u2014 a session was cut off", question, &yes);
+	outcome = question_run(c->ui, "tendo \u2014 a session was cut off", question, &yes);
 	if (outcome == OUTCOME_CHOSEN && yes &&
 	    logged(j, store_session_adopt(j->store, cut.id, &err_cut), &err_cut,
 	           "taking up the session")) {
 		from = (struct start){(size_t)cut.next_step, cut.leg, cut.id};
-		outcome = coach_from(ui, &entry, o, sinks, j, &from, done, err);
+		c->resumed = entry; /* kept: c->done names its routine */
+		outcome = coach_from(c, &c->resumed, &from);
 		if (outcome == OUTCOME_BACK)
 			outcome = OUTCOME_CHOSEN;
 	} else if (outcome == OUTCOME_CHOSEN) {
@@ -731,11 +834,10 @@ static enum screen_outcome offer_resume(struct ui *ui, const struct coach_option
 		       "the end of a session cut off");
 		outcome = OUTCOME_BACK;
 	}
-	*kept = entry;
+	if (c->resumed.routine != entry.routine)
+		catalog_entry_free(&entry);
 	return outcome;
 }
-
-static const struct start fresh = {0, LEG_NONE, -1};
 
 const char *coach_visa_a_text(struct store *store, int64_t profile,
                               const struct store_enrolment *en, char *buf, size_t size)
@@ -807,40 +909,58 @@ static enum screen_outcome ask_visa_a(struct ui *ui, struct journal *j)
 	return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
 }
 
-enum screen_outcome coach_welcome(struct ui *ui, const struct coach_options *o,
-                                  struct cue_sinks *sinks, struct journal *j, struct coached *done,
-                                  struct tendo_error *err, struct catalog_entry *resumed)
+void coach_open(struct coach *c, struct ui *ui, const struct coach_options *o,
+                struct cue_sinks *sinks, struct store *store, const char *name,
+                const struct tendo_error *why)
 {
-	enum screen_outcome outcome = ask_morning(ui, j);
+	memset(c, 0, sizeof *c);
+	c->ui = ui;
+	c->options = o;
+	c->sinks = sinks;
+	journal_open(&c->journal, store, name, why);
+}
+
+enum screen_outcome coach_welcome(struct coach *c)
+{
+	enum screen_outcome outcome = ask_morning(c->ui, &c->journal);
 
 	if (outcome != OUTCOME_STOP && outcome != OUTCOME_AWAY)
-		outcome = ask_visa_a(ui, j);
+		outcome = ask_visa_a(c->ui, &c->journal);
 	if (outcome != OUTCOME_STOP && outcome != OUTCOME_AWAY)
-		outcome = offer_resume(ui, o, sinks, j, done, err, resumed);
+		outcome = offer_resume(c);
 	if (outcome == OUTCOME_BACK) {
-		enum screen_outcome told = show_unsaved(ui, j);
+		enum screen_outcome told = show_unsaved(c->ui, &c->journal);
 		if (told != OUTCOME_CHOSEN)
 			return told;
 	}
 	return outcome;
 }
 
-enum screen_outcome coach_routine(struct ui *ui, const struct catalog_entry *entry,
-                                  const struct coach_options *o, struct cue_sinks *sinks,
-                                  struct journal *j, struct coached *done, struct tendo_error *err)
+enum screen_outcome coach_routine(struct coach *c, const struct catalog_entry *entry)
 {
-	return coach_from(ui, entry, o, sinks, j, &fresh, done, err);
+	static const struct start fresh = {0, LEG_NONE, -1};
+
+	return coach_from(c, entry, &fresh);
 }
 
-void coach_finish(struct ui *ui, const struct coached *done, const struct tendo_error *err)
+void coach_finish(struct coach *c)
 {
-	ui_stop(ui);
+	const struct coached *done = &c->done;
+
+	ui_stop(c->ui);
 	if (done->ran)
 		print_summary(done->routine, &done->result.tally, done->result.quit);
 	if (done->ran && done->result.red_flag)
 		fprintf(stderr, "tendo: %s\n", red_flag_advice);
-	if (err->message[0])
-		fprintf(stderr, "tendo: %s\n", err->message);
+	if (c->err.message[0])
+		fprintf(stderr, "tendo: %s\n", c->err.message);
+	if (c->journal.problem[0])
+		fprintf(stderr, "tendo: %s\n", c->journal.problem);
+}
+
+void coach_close(struct coach *c)
+{
+	catalog_entry_free(&c->resumed);
 }
 
 /* The entry in the catalog whose file is path, or NULL. */
@@ -854,56 +974,50 @@ static const struct catalog_entry *entry_at(const struct catalog *cat, const cha
 
 enum { FOLLOWED_MAX = 8 };
 
-/* The programs the profile follows that are in the catalog, their loads
- * brought up to date; their entries in entries. Returns how many. */
-static size_t followed(struct journal *j, const struct catalog *cat, struct store_enrolment *ens,
-                       const struct catalog_entry **entries)
+/* The programs the profile follows that are in the catalog, as the start
+ * screen shows them: read once each time it is drawn. */
+struct followed {
+	size_t n;
+	struct store_enrolment ens[FOLLOWED_MAX]; /* loads brought up to date */
+	const struct catalog_entry *entries[FOLLOWED_MAX];
+	struct week_standing weeks[FOLLOWED_MAX]; /* each one's week as it stands today */
+	size_t due; /* the first with a session due today, else the first */
+};
+
+static void followed_read(struct journal *j, const struct catalog *cat, struct followed *f)
 {
 	struct store_enrolment all[FOLLOWED_MAX];
 	struct tendo_error err;
-	size_t n = 0, count = j->store
-	                          ? store_enrolments(j->store, j->profile, NULL, all, FOLLOWED_MAX)
-	                          : 0;
+	size_t count =
+	    j->store ? store_enrolments(j->store, j->profile, NULL, all, FOLLOWED_MAX) : 0;
+	bool due_found = false;
 
+	memset(f, 0, sizeof *f);
 	for (size_t i = 0; i < count; i++) {
 		const struct catalog_entry *e = entry_at(cat, all[i].path);
-		if (!e || !e->routine->program)
+		const struct program *p = e ? e->routine->program : NULL;
+		if (!p)
 			continue;
-		logged(j,
-		       coach_update_load(j->store, j->profile, e->routine->program, &all[i], &err),
-		       &err, "the decision on the load");
-		ens[n] = all[i];
-		entries[n++] = e;
+		logged(j, coach_update_load(j->store, j->profile, p, &all[i], &err), &err,
+		       "the decision on the load");
+		f->ens[f->n] = all[i];
+		f->entries[f->n] = e;
+		coach_week_standing(j->store, j->profile, p, &all[i], &f->weeks[f->n]);
+		if (!due_found && f->weeks[f->n].a.today_due > 0) {
+			f->due = f->n;
+			due_found = true;
+		}
+		f->n++;
 	}
-	return n;
 }
 
-/* Sessions of a program done today, and how many it asks for. */
-static int done_today(struct journal *j, const struct store_enrolment *en)
+/* Whether the entry is one of the programs followed. */
+static bool is_followed(const struct followed *f, const struct catalog_entry *entry)
 {
-	return store_done_today(j->store, j->profile, en->path);
-}
-
-/* Of the programs followed, the one to open on: the first with a session
- * left today, else the first. */
-static size_t next_due(struct journal *j, const struct store_enrolment *ens,
-                       const struct catalog_entry **entries, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (done_today(j, &ens[i]) < entries[i]->routine->program->sessions_per_day)
-			return i;
-	return 0;
-}
-
-/* The start screen opens on the program due next. */
-static void preselect_program(struct journal *j, const struct catalog *cat, size_t *chosen)
-{
-	struct store_enrolment ens[FOLLOWED_MAX];
-	const struct catalog_entry *entries[FOLLOWED_MAX];
-	size_t n = followed(j, cat, ens, entries);
-
-	if (n > 0)
-		*chosen = (size_t)(entries[next_due(j, ens, entries, n)] - cat->entries);
+	for (size_t i = 0; i < f->n; i++)
+		if (f->entries[i] == entry)
+			return true;
+	return false;
 }
 
 /* This week's prescription in a few words: "3 x 15 reps (15RM) a set." */
@@ -943,49 +1057,42 @@ static void program_week(const struct routine *r, int week, char *buf, size_t si
 
 /* What the start screen says of the programs followed: today's sessions
  * across them, then the one due next in full. */
-static void start_screen_status(struct journal *j, const struct catalog *cat,
+static void start_screen_status(const struct journal *j, const struct followed *f,
                                 struct picker_status *ps)
 {
-	struct store_enrolment ens[FOLLOWED_MAX];
-	const struct catalog_entry *entries[FOLLOWED_MAX];
-	const struct store_enrolment *en;
+	const struct store_enrolment *en = &f->ens[f->due];
+	const struct week_standing *ws = &f->weeks[f->due];
+	const struct routine *r;
 	const struct program *p;
 	char load[32], status[600], line[200], visa[80];
-	size_t n, due;
-	int week, done, row;
+	int done, row = f->n > 1 ? 1 : 0;
 
 	memset(ps, 0, sizeof *ps);
 	ps->has_history = j->store != NULL;
 	if (!j->store)
 		return;
-	n = followed(j, cat, ens, entries);
-	if (n == 0) {
+	if (f->n == 0) {
 		snprintf(ps->lines[0], sizeof ps->lines[0],
 		         "%.60s follows no program: choose one below to start it.", j->name);
 		return;
 	}
 	/* One program: its week as the title. Several: a line each, with
 	 * today's sessions, under a title. */
-	due = next_due(j, ens, entries, n);
-	row = n > 1 ? 1 : 0;
-	if (n > 1)
+	if (f->n > 1)
 		snprintf(ps->lines[0], sizeof ps->lines[0], "%.60s follows %zu programs:", j->name,
-		         n);
-	for (size_t i = 0; i < n && row < PICKER_STATUS_LINES - 2; i++) {
-		p = entries[i]->routine->program;
-		program_week(entries[i]->routine,
-		             plan_week(ens[i].start_day, store_today(j->store)), line, sizeof line);
-		if (n == 1)
+		         f->n);
+	for (size_t i = 0; i < f->n && row < PICKER_STATUS_LINES - 3; i++) {
+		program_week(f->entries[i]->routine, f->weeks[i].week, line, sizeof line);
+		if (f->n == 1)
 			snprintf(ps->lines[row++], sizeof ps->lines[0], "%s", line);
 		else
 			snprintf(ps->lines[row++], sizeof ps->lines[0], "%s%s (%d of %d today)",
-			         i == due ? "> " : "  ", line, done_today(j, &ens[i]),
-			         p->sessions_per_day);
+			         i == f->due ? "> " : "  ", line, f->weeks[i].a.today_done,
+			         f->entries[i]->routine->program->sessions_per_day);
 	}
-	en = &ens[due];
-	p = entries[due]->routine->program;
-	week = plan_week(en->start_day, store_today(j->store));
-	done = done_today(j, en);
+	r = f->entries[f->due]->routine;
+	p = r->program;
+	done = ws->a.today_done < p->sessions_per_day ? ws->a.today_done : p->sessions_per_day;
 	load[0] = '\0';
 	if (p->load_rule != LOAD_RULE_NONE) {
 		char kg[24];
@@ -994,14 +1101,17 @@ static void start_screen_status(struct journal *j, const struct catalog *cat,
 	}
 	coach_visa_a_text(j->store, j->profile, en, visa, sizeof visa);
 	snprintf(ps->lines[row++], sizeof ps->lines[0],
-	         "%.120s%sToday: %d of %d session%s done. %s%s%s%s%s",
-	         n > 1 ? entries[due]->routine->title : "", n > 1 ? ": " : "",
-	         done < p->sessions_per_day ? done : p->sessions_per_day, p->sessions_per_day,
-	         p->sessions_per_day == 1 ? "" : "s", prescription(entries[due]->routine, week),
-	         load, visa[0] ? " " : "", visa,
+	         "%.120s%sToday: %d of %d session%s done. %s%s%s%s%s", f->n > 1 ? r->title : "",
+	         f->n > 1 ? ": " : "", done, p->sessions_per_day,
+	         p->sessions_per_day == 1 ? "" : "s", prescription(r, ws->week), load,
+	         visa[0] ? " " : "", visa,
 	         en->paused ? " Paused until the tendon has been assessed." : "");
+	/* The week's sessions by day, beside the load. */
+	if (ws->a.prescribed > 0)
+		plan_adherence_text(&ws->a, ws->done, ws->today, ws->first, ps->lines[row++],
+		                    sizeof ps->lines[0]);
 	if (p->load_rule != LOAD_RULE_NONE) {
-		plan_load_status(p, en->start_day, week, en->load_kg, en->decision, status,
+		plan_load_status(p, en->start_day, ws->week, en->load_kg, en->decision, status,
 		                 sizeof status);
 		snprintf(ps->lines[row], sizeof ps->lines[0], "%.*s", (int)sizeof ps->lines[0] - 1,
 		         status);
@@ -1048,27 +1158,23 @@ static enum screen_outcome screen_before(struct ui *ui, struct journal *j,
 	                  screening_advice(verdict));
 }
 
-/* A program chosen on the start screen that is not the one followed: ask
- * to follow it from today. */
-static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
+/* A program chosen on the start screen that is not one followed: ask to
+ * follow it from today. */
+static enum screen_outcome offer_program(struct ui *ui, struct journal *j, const struct followed *f,
                                          const struct catalog_entry *entry)
 {
-	struct store_enrolment en;
 	struct tendo_error err;
 	char question[400];
 	bool yes = false, may_start = false;
 	struct screening answers;
 	enum screen_outcome outcome;
 
-	if (!j->store || !entry->routine->program ||
-	    store_enrolment(j->store, j->profile, entry->path, &en))
+	if (!j->store || !entry->routine->program || is_followed(f, entry))
 		return OUTCOME_CHOSEN;
 	snprintf(question, sizeof question,
 	         "Follow %.200s from today? Its sessions then run at each week's prescription.%s",
 	         entry->routine->title,
-	         store_enrolment(j->store, j->profile, NULL, &en)
-	             ? " The programs you follow now go on beside it."
-	             : "");
+	         f->n > 0 ? " The programs you follow now go on beside it." : "");
 	outcome = question_run(ui, "tendo \u2014 a program", question, &yes);
 	if (outcome != OUTCOME_CHOSEN || !yes)
 		return outcome;
@@ -1081,35 +1187,39 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j,
 	return OUTCOME_CHOSEN;
 }
 
-enum screen_outcome coach_start_screen(struct ui *ui, const struct catalog *cat,
-                                       const struct coach_options *o, struct cue_sinks *sinks,
-                                       struct journal *j, struct coached *done,
-                                       struct tendo_error *err)
+enum screen_outcome coach_start_screen(struct coach *c, const struct catalog *cat)
 {
+	struct journal *j = &c->journal;
 	enum screen_outcome outcome;
+	struct followed f;
 	size_t chosen = 0;
+	bool opened = false;
 
-	preselect_program(j, cat, &chosen);
 	for (;;) {
 		struct picker_status ps;
-		start_screen_status(j, cat, &ps);
-		if (o->kiosk)
+		followed_read(j, cat, &f);
+		/* The start screen opens on the program due next. */
+		if (!opened && f.n > 0)
+			chosen = (size_t)(f.entries[f.due] - cat->entries);
+		opened = true;
+		start_screen_status(j, &f, &ps);
+		if (c->options->kiosk)
 			snprintf(ps.who, sizeof ps.who, "%.64s", j->name);
-		outcome = picker_run(ui, cat, &chosen, &ps);
+		outcome = picker_run(c->ui, cat, &chosen, &ps);
 		if (outcome == OUTCOME_HISTORY) {
 			struct store_history h;
 			if (store_history(j->store, j->profile, &h))
-				outcome = history_run(ui, &h, j->name);
+				outcome = history_run(c->ui, &h, j->name);
 			if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 				return outcome;
 			continue;
 		}
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
-		outcome = offer_program(ui, j, &cat->entries[chosen]);
+		outcome = offer_program(c->ui, j, &f, &cat->entries[chosen]);
 		if (outcome == OUTCOME_CHOSEN)
-			outcome = coach_routine(ui, &cat->entries[chosen], o, sinks, j, done, err);
-		if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY || err->message[0])
+			outcome = coach_routine(c, &cat->entries[chosen]);
+		if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY || c->err.message[0])
 			return outcome;
 	}
 }

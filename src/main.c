@@ -25,6 +25,7 @@
 #include "duration.h"
 #include "paths.h"
 #include "plan.h"
+#include "remind.h"
 #include "screens.h"
 #include "screening.h"
 #include "settings.h"
@@ -48,14 +49,17 @@ struct options {
 	const char *data_dir; /* NULL: $XDG_DATA_HOME/tendo */
 	const char *profile;  /* NULL: the login name */
 	bool csv;
-	const char *start;        /* enrol --start YYYY-MM-DD */
-	const char *date;         /* rate, log --date YYYY-MM-DD */
-	const char *stiffness;    /* rate morning --stiffness N */
-	const char *pain;         /* log --pain N */
-	bool reset;               /* baseline --reset */
-	int week;                 /* plan --week N; 0 for this week */
-	int frames;               /* --frames N: leave after N frames (tests, the benchmark) */
-	bool kiosk;               /* --kiosk, or kiosk = yes in the system's config */
+	const char *start;     /* enrol --start YYYY-MM-DD */
+	const char *date;      /* rate, log --date YYYY-MM-DD */
+	const char *stiffness; /* rate morning --stiffness N */
+	const char *pain;      /* log --pain N */
+	bool reset;            /* baseline --reset */
+	bool quiet;            /* today --quiet */
+	int remind;            /* remind --install, --remove, --notify, --show: the flag's letter */
+	const char *at;        /* remind --install --at HH:MM */
+	int week;              /* plan --week N; 0 for this week */
+	int frames;            /* --frames N: leave after N frames (tests, the benchmark) */
+	bool kiosk;            /* --kiosk, or kiosk = yes in the system's config */
 	struct settings settings; /* the config files' */
 };
 
@@ -71,9 +75,10 @@ static const char usage_options[] =
     "  --leg left|right   the affected leg, for exercises done on it\n"
     "  --speed FACTOR     run time FACTOR times as fast (0.1 to 1000), for demos\n"
     "                     and tests; cues and the cue log keep real times\n"
-    "  --sound LIST       where cues go: auto, canberra, bell, flash or off, or\n"
-    "                     several joined by commas (default: auto, canberra where\n"
-    "                     a sound server answers and not over SSH, else the bell)\n"
+    "  --sound LIST       where cues go: auto, canberra, alsa, bell, flash or off,\n"
+    "                     or several joined by commas (default: auto: not over\n"
+    "                     SSH, canberra where a sound server answers, else alsa\n"
+    "                     where the sound card opens; else the bell)\n"
     "  --voice, --no-voice  speak the cues (count-in, reps, phases, switches)\n"
     "  --data-dir DIR     keep the log in DIR/tendo.db (default:\n"
     "                     ~/.local/share/tendo)\n"
@@ -143,6 +148,12 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"stiffness", required_argument, NULL, 'X'},
 	    {"pain", required_argument, NULL, 'p'},
 	    {"reset", no_argument, NULL, 'R'},
+	    {"quiet", no_argument, NULL, 'Q'},
+	    {"install", no_argument, NULL, 'i'},
+	    {"remove", no_argument, NULL, 'e'},
+	    {"notify", no_argument, NULL, 'y'},
+	    {"show", no_argument, NULL, 'w'},
+	    {"at", required_argument, NULL, 'A'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -205,6 +216,12 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 		case 'X': o->stiffness = optarg; break;
 		case 'p': o->pain = optarg; break;
 		case 'R': o->reset = true; break;
+		case 'Q': o->quiet = true; break;
+		case 'i':
+		case 'e':
+		case 'y':
+		case 'w': o->remind = o->remind && o->remind != c ? '?' : c; break;
+		case 'A': o->at = optarg; break;
 		case 'T':
 			if (!clock_drive(optarg, why, sizeof why))
 				return usage_error("%s", why);
@@ -245,10 +262,9 @@ static void load_catalog(const struct options *o, struct catalog *cat)
 	}
 }
 
-static int command_list(const struct options *o, int argc, char **argv)
+static int command_list(const struct options *o, char **args)
 {
-	(void)argc;
-	(void)argv;
+	(void)args;
 	struct catalog cat;
 	char d[32], text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
 
@@ -310,15 +326,15 @@ static bool check_one(const char *path)
 	return ok;
 }
 
-static int command_check(const struct options *o, int argc, char **argv)
+static int command_check(const struct options *o, char **args)
 {
 	(void)o;
 	int bad = 0;
 
-	if (argc == 0)
+	if (!args[0])
 		return usage_error("%s", "check needs at least one routine file");
-	for (int i = 0; i < argc; i++)
-		bad += !check_one(argv[i]);
+	for (int i = 0; args[i]; i++)
+		bad += !check_one(args[i]);
 	return bad ? EXIT_BAD : EXIT_SUCCESS;
 }
 
@@ -373,7 +389,11 @@ static struct settings read_settings(void)
 static bool open_sinks(const struct options *o, struct cue_sinks *sinks)
 {
 	const struct settings settings = o->settings;
-	struct cues_options co = {o->sound, o->voice == 1, o->cue_log};
+	struct cues_options co = {.sound = o->sound,
+	                          .sound_device =
+	                              settings.sound_device[0] ? settings.sound_device : NULL,
+	                          .voice = o->voice == 1,
+	                          .cue_log = o->cue_log};
 	struct tendo_error err;
 
 	if (!co.sound && settings.sound[0])
@@ -418,33 +438,37 @@ static const char *profile_name(const struct options *o)
 	return user && *user ? user : "me";
 }
 
+/* The folder the log is kept in: --data-dir, the config's, or the
+ * user's data folder. */
+static bool log_dir(const struct options *o, char *dir, size_t size, struct tendo_error *err)
+{
+	if (o->data_dir)
+		snprintf(dir, size, "%s", o->data_dir);
+	else if (o->settings.data_dir[0])
+		snprintf(dir, size, "%s", o->settings.data_dir);
+	else if (!paths_data_dir(dir, size)) {
+		error_set(err, NULL, 0, 0,
+		          "can't tell where the log goes: set HOME or use --data-dir");
+		return false;
+	}
+	return true;
+}
+
 static bool open_store(const struct options *o, struct store **store, struct tendo_error *err)
 {
 	char dir[PATH_MAX];
 
 	*store = NULL;
-	if (o->data_dir)
-		snprintf(dir, sizeof dir, "%s", o->data_dir);
-	else if (o->settings.data_dir[0])
-		snprintf(dir, sizeof dir, "%s", o->settings.data_dir);
-	else if (!paths_data_dir(dir, sizeof dir)) {
-		error_set(err, NULL, 0, 0,
-		          "can't tell where the log goes: set HOME or use --data-dir");
-		return false;
-	}
-	return store_open(dir, store, err);
+	return log_dir(o, dir, sizeof dir, err) && store_open(dir, store, err);
 }
 
 /* A person's coaching on this terminal: the log, the sound, curses. */
 struct desk {
 	struct coach_options co;
 	struct store *store; /* NULL when the log can't be used */
-	struct journal journal;
 	struct cue_sinks sinks;
 	struct ui ui;
-	struct coached done;
-	struct tendo_error err;       /* why the coaching had to stop */
-	struct catalog_entry resumed; /* a cut-off session taken up */
+	struct coach coach;
 };
 
 /* Opens the log and the sound, starts curses, and asks the first
@@ -458,11 +482,10 @@ static bool desk_open(struct desk *d, const struct options *o, enum screen_outco
 	if (!have_terminal() || !open_sinks(o, &d->sinks))
 		return false;
 	open_store(o, &d->store, &err);
-	journal_open(&d->journal, d->store, profile_name(o), &err);
 	ui_start(&d->ui);
 	d->ui.frames = o->frames;
-	*outcome =
-	    coach_welcome(&d->ui, &d->co, &d->sinks, &d->journal, &d->done, &d->err, &d->resumed);
+	coach_open(&d->coach, &d->ui, &d->co, &d->sinks, d->store, profile_name(o), &err);
+	*outcome = coach_welcome(&d->coach);
 	return true;
 }
 
@@ -471,22 +494,42 @@ static int desk_close(struct desk *d, enum screen_outcome outcome)
 {
 	int status = outcome == OUTCOME_STOP ? ui_status(&d->ui) : EXIT_SUCCESS;
 
-	coach_finish(&d->ui, &d->done, &d->err);
-	if (d->journal.problem[0])
-		fprintf(stderr, "tendo: %s\n", d->journal.problem);
-	if (d->err.message[0])
+	coach_finish(&d->coach);
+	if (d->coach.err.message[0])
 		status = EXIT_BAD;
-	catalog_entry_free(&d->resumed);
+	coach_close(&d->coach);
 	store_close(d->store);
 	cues_close(&d->sinks);
 	return status;
 }
 
-static int command_run(const struct options *o, int argc, char **argv)
-{
-	const char *target = argv[0];
+/* What a command looks up by name. */
+enum wanted { WANT_ANY, WANT_ROUTINE, WANT_PROGRAM };
 
-	(void)argc;
+/* Loads the catalog into cat and finds name in it: any entry (a broken
+ * file too), a good routine, or a program, as wanted. NULL, said on
+ * stderr and with cat freed, when there is none such. */
+static const struct catalog_entry *find_named(const struct options *o, struct catalog *cat,
+                                              const char *name, enum wanted wanted)
+{
+	static const char *const kinds[] = {"routine", "routine or program", "program"};
+	const struct catalog_entry *entry;
+
+	load_catalog(o, cat);
+	entry = catalog_find(cat, name);
+	if (entry && (wanted == WANT_ANY ||
+	              (entry->routine && (wanted == WANT_ROUTINE || entry->routine->program))))
+		return entry;
+	fprintf(stderr, "tendo: there is no %s called \"%s\"; 'tendo list' shows them\n",
+	        kinds[wanted], name);
+	catalog_free(cat);
+	return NULL;
+}
+
+static int command_run(const struct options *o, char **args)
+{
+	const char *target = args[0];
+
 	struct catalog cat = {0};
 	struct catalog_entry file_entry = {0};
 	const struct catalog_entry *entry;
@@ -498,23 +541,14 @@ static int command_run(const struct options *o, int argc, char **argv)
 		catalog_load_file(target, ORIGIN_FILE, &file_entry);
 		entry = &file_entry;
 	} else {
-		load_catalog(o, &cat);
-		entry = catalog_find(&cat, target);
-		if (!entry) {
-			fprintf(
-			    stderr,
-			    "tendo: there is no routine called \"%s\"; 'tendo list' shows them\n",
-			    target);
-			catalog_free(&cat);
+		if (!(entry = find_named(o, &cat, target, WANT_ANY)))
 			return EXIT_BAD;
-		}
 	}
 	if (!entry->routine) {
 		print_error(&entry->error);
 	} else if (desk_open(&desk, o, &outcome)) {
 		if (outcome == OUTCOME_BACK)
-			outcome = coach_routine(&desk.ui, entry, &desk.co, &desk.sinks,
-			                        &desk.journal, &desk.done, &desk.err);
+			outcome = coach_routine(&desk.coach, entry);
 		status = desk_close(&desk, outcome);
 	}
 	catalog_entry_free(&file_entry);
@@ -531,9 +565,8 @@ static int command_pick(const struct options *o)
 
 	load_catalog(o, &cat);
 	if (desk_open(&desk, o, &outcome)) {
-		if (outcome != OUTCOME_STOP && !desk.err.message[0])
-			outcome = coach_start_screen(&desk.ui, &cat, &desk.co, &desk.sinks,
-			                             &desk.journal, &desk.done, &desk.err);
+		if (outcome != OUTCOME_STOP && !desk.coach.err.message[0])
+			outcome = coach_start_screen(&desk.coach, &cat);
 		status = desk_close(&desk, outcome);
 	}
 	catalog_free(&cat);
@@ -545,33 +578,31 @@ static int command_kiosk(const struct options *o)
 {
 	struct catalog cat;
 	struct cue_sinks sinks;
-	struct store *store;
 	struct ui ui;
 	struct tendo_error err = {0};
-	char text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	char dir[PATH_MAX];
 	int64_t idle_ms = o->settings.idle_ms > 0 ? o->settings.idle_ms : KIOSK_IDLE_MS;
 	enum screen_outcome outcome;
 	int status;
 
-	if (!have_terminal() || !open_sinks(o, &sinks))
-		return EXIT_BAD;
-	if (!open_store(o, &store, &err)) {
-		fprintf(stderr, "tendo: a kiosk keeps its members' logs, and %s\n",
-		        error_format(&err, text, sizeof text));
-		cues_close(&sinks);
+	if (!log_dir(o, dir, sizeof dir, &err)) {
+		print_error(&err);
 		return EXIT_BAD;
 	}
+	if (!have_terminal() || !open_sinks(o, &sinks))
+		return EXIT_BAD;
 	load_catalog(o, &cat);
 	ui_start(&ui);
 	ui_lock(&ui);
 	ui.idle_ns = idle_ms * 1000000;
 	ui.frames = o->frames;
+	/* The kiosk opens the log itself, and waits on a calm screen while
+	 * it can't. */
 	outcome = kiosk_run(
-	    &ui, &(struct kiosk){
-	             {LEG_NONE, o->speed, true}, o->settings.admin_pin, store, &cat, &sinks});
+	    &ui,
+	    &(struct kiosk){{LEG_NONE, o->speed, true}, o->settings.admin_pin, dir, &cat, &sinks});
 	status = outcome == OUTCOME_STOP ? ui_status(&ui) : EXIT_SUCCESS;
 	ui_stop(&ui);
-	store_close(store);
 	cues_close(&sinks);
 	catalog_free(&cat);
 	return status;
@@ -579,29 +610,38 @@ static int command_kiosk(const struct options *o)
 
 /* Reads a PIN (without echo on a terminal) and prints its hash, for the
  * admin-pin setting. */
-static int command_hash_pin(const struct options *o, int argc, char **argv)
+/* Reads a PIN on standard input (not echoed on a terminal, after prompt);
+ * "" for an empty line. False at the end of the input. */
+static bool read_pin(const char *prompt, char *pin, size_t size)
 {
-	(void)o;
-	(void)argc;
-	(void)argv;
-	char pin[64], hash[PIN_HASH_MAX], salt[PIN_HASH_MAX];
 	struct termios saved, quiet;
-	struct tendo_error err;
 	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
 	bool read_ok;
 
 	if (tty) {
-		fprintf(stderr, "PIN (%d to %d digits): ", PIN_DIGITS_MIN, PIN_DIGITS_MAX);
+		fprintf(stderr, "%s", prompt);
 		quiet = saved;
 		quiet.c_lflag &= (tcflag_t)~ECHO;
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
 	}
-	read_ok = fgets(pin, sizeof pin, stdin) != NULL;
+	read_ok = fgets(pin, (int)size, stdin) != NULL;
 	if (tty) {
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
 		fprintf(stderr, "\n");
 	}
 	pin[read_ok ? strcspn(pin, "\r\n") : 0] = '\0';
+	return read_ok;
+}
+
+static int command_hash_pin(const struct options *o, char **args)
+{
+	char pin[64], hash[PIN_HASH_MAX], salt[PIN_HASH_MAX], prompt[64];
+	struct tendo_error err;
+
+	(void)o;
+	(void)args;
+	snprintf(prompt, sizeof prompt, "PIN (%d to %d digits): ", PIN_DIGITS_MIN, PIN_DIGITS_MAX);
+	read_pin(prompt, pin, sizeof pin);
 	if (!settings_pin_valid(pin)) {
 		fprintf(stderr, "tendo: a PIN has %d to %d digits\n", PIN_DIGITS_MIN,
 		        PIN_DIGITS_MAX);
@@ -640,6 +680,36 @@ static bool open_profile(const struct options *o, struct store **store, int64_t 
 	store_close(*store);
 	*store = NULL;
 	return false;
+}
+
+/* A command on one person's log about one routine or program: the
+ * catalog, the entry named, the log and the profile, open together. */
+struct named_profile {
+	struct catalog cat;
+	const struct catalog_entry *entry;
+	struct store *store;
+	int64_t profile;
+};
+
+/* Finds name in the catalog, as wanted, and opens the profile's log.
+ * EXIT_SUCCESS when both are open (close with named_close()); else, said
+ * on stderr and with nothing left open, EXIT_USAGE when there is no such
+ * entry and EXIT_BAD when the log can't be opened. */
+static int named_open(const struct options *o, const char *name, enum wanted wanted,
+                      struct named_profile *np)
+{
+	if (!(np->entry = find_named(o, &np->cat, name, wanted)))
+		return EXIT_USAGE;
+	if (open_profile(o, &np->store, &np->profile))
+		return EXIT_SUCCESS;
+	catalog_free(&np->cat);
+	return EXIT_BAD;
+}
+
+static void named_close(struct named_profile *np)
+{
+	store_close(np->store);
+	catalog_free(&np->cat);
 }
 
 /* Reads a yes or a no for a question from standard input. False at the
@@ -686,11 +756,10 @@ static enum screening_verdict screen_on_stdin(struct screening *answers, bool *a
 	return screening_verdict(answers);
 }
 
-static int command_enrol(const struct options *o, int argc, char **argv)
+static int command_enrol(const struct options *o, char **args)
 {
-	const char *name = argv[0];
+	const char *name = args[0];
 
-	(void)argc;
 	struct catalog cat;
 	const struct catalog_entry *entry;
 	struct store *store;
@@ -703,15 +772,8 @@ static int command_enrol(const struct options *o, int argc, char **argv)
 
 	if (o->start && !parse_day(o->start, &start))
 		return usage_error("--start takes a day as YYYY-MM-DD, found \"%s\"", o->start);
-	load_catalog(o, &cat);
-	entry = catalog_find(&cat, name);
-	if (!entry || !entry->routine || !entry->routine->program) {
-		fprintf(stderr,
-		        "tendo: there is no program called \"%s\"; 'tendo list' shows them\n",
-		        name);
-		catalog_free(&cat);
+	if (!(entry = find_named(o, &cat, name, WANT_PROGRAM)))
 		return EXIT_BAD;
-	}
 	printf("Before you start %s, a few questions.\n", entry->routine->title);
 	verdict = screen_on_stdin(&answers, &asked);
 	if (!asked) {
@@ -720,8 +782,9 @@ static int command_enrol(const struct options *o, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (open_profile(o, &store, &profile)) {
-		store_screening(store, profile, entry->name, &answers,
-		                screening_verdict_name(verdict), &err);
+		if (!store_screening(store, profile, entry->name, &answers,
+		                     screening_verdict_name(verdict), &err))
+			print_error(&err);
 		if (verdict != SCREENING_START)
 			printf("%s\n", screening_advice(verdict));
 		else if (store_enrol(store, profile, entry->name, entry->path, start,
@@ -777,7 +840,10 @@ static int64_t time_on(int64_t day, int hour)
 static const char *const rating_kinds[] = {"during", "after", "morning"};
 static const char *const rating_words[] = {"during a session", "after activity", "in the morning"};
 
-static int command_rate(const struct options *o, int argc, char **argv)
+static const char rate_usage[] =
+    "rate takes during, after or morning and a score: tendo rate during 3";
+
+static int command_rate(const struct options *o, char **args)
 {
 	struct store *store;
 	struct tendo_error err;
@@ -785,16 +851,14 @@ static int command_rate(const struct options *o, int argc, char **argv)
 	int64_t profile, day, session = -1;
 	bool ok;
 
-	for (int i = 0; argc == 2 && i < 3; i++)
-		if (strcmp(argv[0], rating_kinds[i]) == 0)
+	for (int i = 0; i < 3; i++)
+		if (strcmp(args[0], rating_kinds[i]) == 0)
 			kind = i;
 	if (kind < 0)
-		return usage_error("%s",
-		                   "rate takes during, after or morning and a score: tendo rate "
-		                   "during 3");
-	if (!parse_score(argv[1], &score))
+		return usage_error("%s", rate_usage);
+	if (!parse_score(args[1], &score))
 		return usage_error("a pain score is a whole number from 0 to 10, found \"%s\"",
-		                   argv[1]);
+		                   args[1]);
 	if (o->stiffness && (kind != 2 || !parse_score(o->stiffness, &stiffness)))
 		return usage_error("--stiffness goes with a morning rating and is a whole number "
 		                   "from 0 to 10, found \"%s\"",
@@ -842,8 +906,8 @@ static bool log_in_full(struct store *store, int64_t session, const struct timel
 		if (step->kind != STEP_WORK)
 			continue;
 		e = timeline_exercise(tl, step);
-		set =
-		    (struct store_set){i, e->name, step->leg, step->set, true, 0, 0, 0, 0, e->load};
+		set = (struct store_set){i, e->name, step->leg, step->set, true, 0,
+		                         0, 0,       0,         e->load,   0};
 		if (e->kind == EXERCISE_REPS)
 			set.planned_reps = set.done_reps = e->reps;
 		else
@@ -908,36 +972,20 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
-static int command_log(const struct options *o, int argc, char **argv)
+static int command_log(const struct options *o, char **args)
 {
-	const char *name = argv[0];
-
-	(void)argc;
-	struct catalog cat;
-	const struct catalog_entry *entry;
-	struct store *store;
-	int64_t profile, day;
+	struct named_profile np;
+	int64_t day;
 	int pain = -1, status;
 
 	if (o->pain && !parse_score(o->pain, &pain))
 		return usage_error("--pain is a whole number from 0 to 10, found \"%s\"", o->pain);
 	if (!chosen_day(o, &day))
 		return EXIT_USAGE;
-	load_catalog(o, &cat);
-	entry = catalog_find(&cat, name);
-	if (!entry || !entry->routine) {
-		catalog_free(&cat);
-		return usage_error("there is no routine or program called \"%s\"; 'tendo list' "
-		                   "shows them",
-		                   name);
-	}
-	if (!open_profile(o, &store, &profile)) {
-		catalog_free(&cat);
-		return EXIT_BAD;
-	}
-	status = log_session(o, store, profile, entry, day, pain);
-	store_close(store);
-	catalog_free(&cat);
+	if ((status = named_open(o, args[0], WANT_ROUTINE, &np)) != EXIT_SUCCESS)
+		return status;
+	status = log_session(o, np.store, np.profile, np.entry, day, pain);
+	named_close(&np);
 	return status;
 }
 
@@ -1037,47 +1085,46 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 	return true;
 }
 
-/* Opens the log and reads every program the profile follows into ens (up
- * to max), saying so when it follows none. False when the log can't be
- * opened. */
-static bool open_programs(const struct options *o, struct store **store, int64_t *profile,
-                          struct store_enrolment *ens, size_t max, size_t *n)
-{
-	if (!open_profile(o, store, profile))
-		return false;
-	*n = store_enrolments(*store, *profile, NULL, ens, max);
-	if (*n == 0)
-		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
-		        profile_name(o));
-	return true;
-}
+/* What a command does for one program the profile follows; false when
+ * it failed (and said so). */
+typedef bool each_program_fn(const struct options *o, struct store *store, int64_t profile,
+                             struct store_enrolment *en);
 
-static int command_plan(const struct options *o, int argc, char **argv)
+/* Runs fn for each program the profile follows, with between printed
+ * between two, saying so when it follows none. EXIT_SUCCESS when there
+ * were some and fn did each. */
+static int each_program(const struct options *o, each_program_fn *fn, const char *between)
 {
-	(void)argc;
-	(void)argv;
 	struct store *store;
 	struct store_enrolment ens[16];
 	int64_t profile;
 	size_t n;
 	bool ok = true;
 
-	if (!open_programs(o, &store, &profile, ens, 16, &n))
+	if (!open_profile(o, &store, &profile))
 		return EXIT_BAD;
+	n = store_enrolments(store, profile, NULL, ens, 16);
+	if (n == 0)
+		fprintf(stderr, "tendo: %s follows no program; 'tendo enrol PROGRAM' starts one\n",
+		        profile_name(o));
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			printf("\n");
-		ok = plan_one(o, store, profile, &ens[i]) && ok;
+		fputs(i > 0 ? between : "", stdout);
+		ok = fn(o, store, profile, &ens[i]) && ok;
 	}
 	store_close(store);
 	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
-static int command_visa_a(const struct options *o, int argc, char **argv)
+static int command_plan(const struct options *o, char **args)
 {
-	const char *text = argv[0];
+	(void)args;
+	return each_program(o, plan_one, "\n");
+}
 
-	(void)argc;
+static int command_visa_a(const struct options *o, char **args)
+{
+	const char *text = args[0];
+
 	struct store *store;
 	struct tendo_error err;
 	char *end;
@@ -1103,75 +1150,368 @@ static int command_visa_a(const struct options *o, int argc, char **argv)
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
-/* tendo baseline [--reset]: each program's baseline of mornings, or
- * measured afresh from today (after a flare has settled, say). */
-static int command_baseline(const struct options *o, int argc, char **argv)
+/* One program's baseline of mornings, measured afresh from today with
+ * --reset. */
+static bool baseline_one(const struct options *o, struct store *store, int64_t profile,
+                         struct store_enrolment *en)
 {
-	bool reset = o->reset;
-
-	(void)argc;
-	(void)argv;
-	struct store *store;
-	struct store_enrolment ens[16];
 	struct tendo_error err;
-	int64_t profile;
-	size_t n;
-	bool ok = true;
 
-	if (!open_programs(o, &store, &profile, ens, 16, &n))
-		return EXIT_BAD;
-	for (size_t i = 0; i < n; i++) {
-		if (reset && !store_reset_baseline(store, ens[i].id, store_today(store), &err)) {
+	if (o->reset) {
+		if (!store_reset_baseline(store, en->id, store_today(store), &err)) {
 			print_error(&err);
-			ok = false;
-			continue;
+			return false;
 		}
-		if (reset)
-			ens[i].baseline_day = store_today(store);
-		printf("%s: ", ens[i].program);
-		print_baseline(store, profile, &ens[i]);
+		en->baseline_day = store_today(store);
 	}
-	store_close(store);
-	return n > 0 && ok ? EXIT_SUCCESS : EXIT_BAD;
+	printf("%s: ", en->program);
+	print_baseline(store, profile, en);
+	return true;
 }
 
-static int command_leave(const struct options *o, int argc, char **argv)
+/* tendo baseline [--reset]: each program's baseline of mornings, or
+ * measured afresh from today (after a flare has settled, say). */
+static int command_baseline(const struct options *o, char **args)
 {
-	const char *name = argv[0];
+	(void)args;
+	return each_program(o, baseline_one, "");
+}
 
-	(void)argc;
-	struct catalog cat;
-	const struct catalog_entry *entry;
+/* Opens the log of a profile that has one, for a look that must not
+ * create it (a shell's startup file runs it for everyone). False, saying
+ * nothing, when there is no log or no such profile. */
+static bool open_existing_profile(const struct options *o, struct store **store, int64_t *profile)
+{
+	char dir[PATH_MAX], db[PATH_MAX + 16];
+	struct tendo_error err;
+
+	*store = NULL;
+	if (!log_dir(o, dir, sizeof dir, &err))
+		return false;
+	snprintf(db, sizeof db, "%s/tendo.db", dir);
+	if (access(db, R_OK) != 0 || !store_open(dir, store, &err))
+		return false;
+	if (store_member_taken(*store, profile_name(o)) &&
+	    (*profile = store_profile(*store, profile_name(o), &err)) >= 0)
+		return true;
+	store_close(*store);
+	*store = NULL;
+	return false;
+}
+
+/* One program's lines for tendo today, appended to text when a session of
+ * it is due. Returns whether one is. */
+static bool today_one(struct store *store, int64_t profile, const struct store_enrolment *en,
+                      char *text, size_t size)
+{
+	struct catalog_entry entry;
+	struct week_standing ws;
+	char week[200], of[24] = "";
+	size_t used = strlen(text);
+	bool due = false;
+
+	if (!catalog_load_file(en->path, ORIGIN_FILE, &entry) || !entry.routine->program) {
+		catalog_entry_free(&entry);
+		return false;
+	}
+	coach_week_standing(store, profile, entry.routine->program, en, &ws);
+	if (ws.a.today_due > 0) {
+		due = true;
+		if (entry.routine->program->weeks)
+			snprintf(of, sizeof of, " of %d", entry.routine->program->weeks);
+		snprintf(
+		    text + used, size - used,
+		    "tendo: %d session%s of %s due today (week %d%s).\n  %s\n", ws.a.today_due,
+		    ws.a.today_due == 1 ? "" : "s", entry.routine->title, ws.week, of,
+		    plan_adherence_text(&ws.a, ws.done, ws.today, ws.first, week, sizeof week));
+	}
+	catalog_entry_free(&entry);
+	return due;
+}
+
+/* What is due today across the programs followed, in text (a line or two
+ * each; "" for nothing). Never makes a log. Returns whether anything is. */
+static bool due_today(const struct options *o, char *text, size_t size)
+{
 	struct store *store;
-	struct tendo_error err = {0};
+	struct store_enrolment ens[16];
 	int64_t profile;
-	int status = EXIT_BAD;
+	size_t n;
+	bool due = false;
 
-	load_catalog(o, &cat);
-	entry = catalog_find(&cat, name);
-	if (!entry || !entry->routine || !entry->routine->program) {
-		catalog_free(&cat);
-		return usage_error("there is no program called \"%s\"; 'tendo list' shows them",
-		                   name);
+	text[0] = '\0';
+	if (!open_existing_profile(o, &store, &profile))
+		return false;
+	n = store_enrolments(store, profile, NULL, ens, 16);
+	for (size_t i = 0; i < n; i++)
+		due = today_one(store, profile, &ens[i], text, size) || due;
+	store_close(store);
+	return due;
+}
+
+/* tendo today: what is due today across the programs followed, for a
+ * shell's startup file; nothing when nothing is. With --quiet, only the
+ * exit status: 1 when something is due. */
+static int command_today(const struct options *o, char **args)
+{
+	char text[4096];
+	bool due = due_today(o, text, sizeof text);
+
+	(void)args;
+	if (!o->quiet)
+		fputs(text, stdout);
+	return o->quiet && due ? EXIT_BAD : EXIT_SUCCESS;
+}
+
+/* tendo itself, and the options that choose the log, as arguments for
+ * a command line that runs later (a timer, a login): quoted for systemd
+ * (quote_for_systemd) or for a shell. False when one can't be quoted. */
+static bool later_command(const struct options *o, const char *args, bool for_systemd, char *buf,
+                          size_t size)
+{
+	const char *parts[5] = {NULL};
+	char self[PATH_MAX], quoted[PATH_MAX + 8];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	size_t used = 0, count = 0;
+
+	if (n <= 0)
+		return false;
+	self[n] = '\0';
+	parts[count++] = self;
+	if (o->data_dir) {
+		parts[count++] = "--data-dir";
+		parts[count++] = o->data_dir;
 	}
-	if (open_profile(o, &store, &profile)) {
-		if (store_leave(store, profile, entry->path, &err)) {
-			printf("%s no longer follows %s.\n", profile_name(o),
-			       entry->routine->title);
-			status = EXIT_SUCCESS;
-		} else {
+	if (o->profile) {
+		parts[count++] = "--profile";
+		parts[count++] = o->profile;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < count; i++) {
+		if (for_systemd ? !remind_quote(parts[i], quoted, sizeof quoted)
+		                : strchr(parts[i], '\'') != NULL)
+			return false;
+		if (!for_systemd)
+			snprintf(quoted, sizeof quoted, "'%s'", parts[i]);
+		used += (size_t)snprintf(buf + used, size - used, "%s ", quoted);
+	}
+	snprintf(buf + used, size - used, "%s", args);
+	return used < size;
+}
+
+static int remind_install_command(const struct options *o)
+{
+	char command[3 * PATH_MAX], show[3 * PATH_MAX + 64], line[sizeof show + 16];
+	struct tendo_error err;
+	int hour = 18, minute = 0;
+	bool started;
+
+	if (o->at && !remind_parse_at(o->at, &hour, &minute))
+		return usage_error("--at takes a time as HH:MM, from 00:00 to 23:59, found \"%s\"",
+		                   o->at);
+	if (!later_command(o, "remind --notify", true, command, sizeof command) ||
+	    !later_command(o, "remind --show", false, show, sizeof show))
+		return usage_error("tendo's path, --data-dir or --profile holds a quote, a "
+		                   "backslash or a control character a timer can't run");
+	snprintf(line, sizeof line, "%s 2>/dev/null", show);
+	if (!remind_install(hour, minute, command, line, &started, &err)) {
+		print_error(&err);
+		return EXIT_BAD;
+	}
+	printf("tendo will remind you at %02d:%02d each day a session is due: a desktop "
+	       "notification, or, with no desktop, a line at your next login.\n"
+	       "Files: ~/.config/systemd/user/tendo-remind.timer and tendo-remind.service, and "
+	       "a block in ~/.profile; tendo remind --remove takes them away.\n",
+	       hour, minute);
+	if (!started)
+		printf("systemctl --user could not start the timer here; in your own session, "
+		       "run: systemctl --user enable --now tendo-remind.timer\n");
+	return EXIT_SUCCESS;
+}
+
+/* The timer's run: what is due, as a desktop notification where a desktop
+ * runs, else kept for the next login. */
+static int remind_notify(const struct options *o)
+{
+	char text[4096], dir[PATH_MAX];
+	struct tendo_error err;
+	const char *display = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+
+	if (!due_today(o, text, sizeof text))
+		return EXIT_SUCCESS;
+	if (((display && *display) || (wayland && *wayland)) && remind_notify_send(text))
+		return EXIT_SUCCESS;
+	if (!log_dir(o, dir, sizeof dir, &err) || !remind_leave(dir, text)) {
+		fprintf(stderr, "tendo: can't keep the reminder for the next login\n");
+		return EXIT_BAD;
+	}
+	return EXIT_SUCCESS;
+}
+
+/* tendo remind --install [--at HH:MM] | --remove | --notify | --show */
+static int command_remind(const struct options *o, char **args)
+{
+	char dir[PATH_MAX];
+	struct tendo_error err;
+
+	(void)args;
+	switch (o->remind) {
+	case 'i': return remind_install_command(o);
+	case 'y': return remind_notify(o);
+	case 'w':
+		if (log_dir(o, dir, sizeof dir, &err))
+			remind_take(dir, stdout);
+		return EXIT_SUCCESS;
+	case 'e':
+		if (!remind_remove(&err)) {
 			print_error(&err);
+			return EXIT_BAD;
 		}
-		store_close(store);
+		printf("The reminder is removed.\n");
+		return EXIT_SUCCESS;
+	default:
+		return usage_error("remind takes one of --install [--at HH:MM], --remove, --notify "
+		                   "or --show");
 	}
-	catalog_free(&cat);
+}
+
+/* tendo member list: each member with their last session and any lockout. */
+static int member_list(struct store *store)
+{
+	struct store_member *members = malloc(1000 * sizeof *members);
+	size_t n = members ? store_members(store, members, 1000) : 0;
+
+	printf("%-24s %-6s %-4s %-17s %s\n", "member", "leg", "PIN", "last session", "locked");
+	for (size_t i = 0; i < n; i++) {
+		char last[32] = "never", locked[32] = "";
+		time_t at = (time_t)store_member_last_session(store, members[i].id);
+		time_t until = (time_t)store_pin_locked_until(store, members[i].id);
+		if (at)
+			strftime(last, sizeof last, "%Y-%m-%d %H:%M", localtime(&at));
+		if (until)
+			strftime(locked, sizeof locked, "until %H:%M:%S", localtime(&until));
+		printf("%-24s %-6s %-4s %-17s %s\n", members[i].name,
+		       members[i].leg == LEG_NONE ? "-" : leg_name(members[i].leg),
+		       members[i].has_pin ? "yes" : "no", last, locked);
+	}
+	free(members);
+	return EXIT_SUCCESS;
+}
+
+/* A member's new PIN, read on standard input: 4 digits, or nothing for
+ * none (the member then goes straight in). */
+static int member_reset_pin(struct store *store, int64_t id, const char *name)
+{
+	char pin[64], hash[PIN_HASH_MAX] = "", salt[PIN_HASH_MAX] = "", prompt[96];
+	struct tendo_error err;
+	bool ok;
+
+	snprintf(prompt, sizeof prompt, "%.40s's new PIN (%d digits; Enter for none): ", name,
+	         PIN_MEMBER_DIGITS);
+	if (!read_pin(prompt, pin, sizeof pin) ||
+	    (pin[0] && (strlen(pin) != PIN_MEMBER_DIGITS || !settings_pin_valid(pin)))) {
+		memset(pin, 0, sizeof pin);
+		fprintf(stderr, "tendo: a member's PIN has %d digits; nothing was changed\n",
+		        PIN_MEMBER_DIGITS);
+		return EXIT_USAGE;
+	}
+	ok = (!pin[0] || pin_hash(pin, hash, salt, &err)) &&
+	     store_member_set_pin(store, id, hash, salt, &err) && store_pin_clear(store, id, &err);
+	memset(pin, 0, sizeof pin);
+	if (!ok) {
+		print_error(&err);
+		return EXIT_BAD;
+	}
+	printf("%s's PIN is %s.\n", name, hash[0] ? "set" : "removed: no PIN is asked");
+	return EXIT_SUCCESS;
+}
+
+/* What staff do to one member: remove (after a yes), reset-pin, unlock.
+ * Each is noted in the log with when and where. */
+static int member_action(struct store *store, const char *action, const char *name)
+{
+	struct tendo_error err = {0};
+	int64_t id = store_member_find(store, name);
+	int status = EXIT_BAD;
+	bool yes = false;
+	char question[200];
+
+	if (id < 0) {
+		fprintf(stderr,
+		        "tendo: there is no member called \"%s\"; 'tendo member list' shows "
+		        "them\n",
+		        name);
+		return EXIT_BAD;
+	}
+	if (strcmp(action, "remove") == 0) {
+		snprintf(question, sizeof question,
+		         "Remove %.64s and everything logged of them, for good?", name);
+		if (!read_yes_no(question, &yes) || !yes) {
+			printf("Nothing was removed.\n");
+			return EXIT_BAD;
+		}
+		if (store_member_remove(store, id, &err)) {
+			printf("%s and their log are removed.\n", name);
+			status = EXIT_SUCCESS;
+		}
+	} else if (strcmp(action, "reset-pin") == 0) {
+		status = member_reset_pin(store, id, name);
+	} else if (store_pin_clear(store, id, &err)) {
+		printf("%s may try a PIN again.\n", name);
+		status = EXIT_SUCCESS;
+	}
+	if (status == EXIT_BAD && err.message[0])
+		print_error(&err);
+	if (status == EXIT_SUCCESS && !store_staff_action(store, action, name, &err))
+		print_error(&err);
 	return status;
 }
 
-static int command_export(const struct options *o, int argc, char **argv)
+/* tendo member list | remove NAME | reset-pin NAME | unlock NAME */
+static int command_member(const struct options *o, char **args)
 {
-	(void)argc;
-	(void)argv;
+	static const char usage[] = "member takes list, or remove, reset-pin or unlock and a "
+	                            "member's name";
+	struct store *store;
+	struct tendo_error err;
+	int status;
+	bool list = args[0] && strcmp(args[0], "list") == 0 && !args[1];
+	bool one = args[0] && args[1] && !args[2] &&
+	           (strcmp(args[0], "remove") == 0 || strcmp(args[0], "reset-pin") == 0 ||
+	            strcmp(args[0], "unlock") == 0);
+
+	if (!list && !one)
+		return usage_error("%s", usage);
+	if (!open_store(o, &store, &err)) {
+		print_error(&err);
+		return EXIT_BAD;
+	}
+	status = list ? member_list(store) : member_action(store, args[0], args[1]);
+	store_close(store);
+	return status;
+}
+
+static int command_leave(const struct options *o, char **args)
+{
+	struct named_profile np;
+	struct tendo_error err = {0};
+	int status = named_open(o, args[0], WANT_PROGRAM, &np);
+
+	if (status != EXIT_SUCCESS)
+		return status;
+	if (store_leave(np.store, np.profile, np.entry->path, &err))
+		printf("%s no longer follows %s.\n", profile_name(o), np.entry->routine->title);
+	else {
+		print_error(&err);
+		status = EXIT_BAD;
+	}
+	named_close(&np);
+	return status;
+}
+
+static int command_export(const struct options *o, char **args)
+{
+	(void)args;
 	struct store *store;
 	struct tendo_error err;
 	bool ok;
@@ -1192,14 +1532,14 @@ static int command_export(const struct options *o, int argc, char **argv)
 /* A command: its name, its arguments and what it does as --help shows
  * them, how many arguments it takes (-1: it checks them itself) and what
  * to say when the count is wrong, and the function that runs it (given
- * the command's own arguments, NULL-terminated). */
+ * the command's own arguments, NULL-terminated as argv is). */
 struct command {
 	const char *name;
 	const char *args;
 	const char *summary; /* NULL: not listed (another spelling) */
 	int arg_count;
 	const char *wrong_count;
-	int (*run)(const struct options *o, int argc, char **argv);
+	int (*run)(const struct options *o, char **args);
 };
 
 static const struct command commands[] = {
@@ -1224,13 +1564,25 @@ static const struct command commands[] = {
      "the baseline of mornings each program judges the\nload against; --reset measures it "
      "afresh from today",
      0, "baseline takes no name: tendo baseline [--reset]", command_baseline},
+    {"today", "[--quiet]",
+     "what is due today and how the week stands, in a line\nor two (nothing when nothing is "
+     "due); --quiet: exit 1\nwhen something is due",
+     0, "today takes no name: tendo today [--quiet]", command_today},
+    {"remind", "--install [--at HH:MM] | --remove",
+     "remind you each day a session is due (a systemd user\ntimer: a desktop notification, "
+     "else a line at the next\nlogin); --remove takes it away",
+     0, "remind takes no name: tendo remind --install [--at HH:MM]", command_remind},
     {"plan", "[--week N]", "this week's prescription of each program followed", 0,
      "plan takes no name: tendo plan [--week N]", command_plan},
     {"rate", "during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]",
-     "record a pain rating, 0 to 10, as the screen asks it", -1, NULL, command_rate},
+     "record a pain rating, 0 to 10, as the screen asks it", 2, rate_usage, command_rate},
     {"log", "NAME [--date YYYY-MM-DD] [--pain N]",
      "record a session done away from the screen, in full,\nat that day's prescription", 1,
      "log takes one routine or program: tendo log NAME", command_log},
+    {"member", "list | remove|reset-pin|unlock NAME",
+     "staff: the members with their last session; remove one\nwith their log (after a yes), "
+     "set a new PIN (read on\nstandard input; none when empty), or lift a lockout",
+     -1, NULL, command_member},
     {"hash-pin", "",
      "read a PIN on standard input and print its hash, for\nadmin-pin in /etc/tendo/config", 0,
      "hash-pin takes nothing: it reads the PIN on standard input", command_hash_pin},
@@ -1282,9 +1634,13 @@ int main(int argc, char **argv)
 	if (status)
 		return status;
 	o.settings = read_settings();
-	o.kiosk = o.kiosk || o.settings.kiosk == 1;
 	if (o.kiosk && first != argc)
 		return usage_error("a kiosk takes no command, found \"%s\"", argv[first]);
+	/* A kiosk's machine (kiosk = yes in its config) is a kiosk when tendo
+	 * starts with no command (the kiosk's login, its unit); a command is
+	 * staff at a shell: tendo member, tendo hash-pin. A login shell's -c
+	 * gives tendo no command: its string is an option's value. */
+	o.kiosk = o.kiosk || (o.settings.kiosk == 1 && first == argc);
 	if (o.kiosk)
 		return command_kiosk(&o);
 	if (first == argc)
@@ -1297,7 +1653,7 @@ int main(int argc, char **argv)
 			continue;
 		if (c->arg_count >= 0 && count != c->arg_count)
 			return usage_error("%s", c->wrong_count);
-		return c->run(&o, count, argv + first + 1);
+		return c->run(&o, argv + first + 1);
 	}
 	return usage_error("unknown command \"%s\"", command);
 }

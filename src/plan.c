@@ -364,3 +364,59 @@ bool plan_visa_a_week(int week)
 {
 	return week == 1 || week == 6 || week == 12;
 }
+
+static int at_most(int n, int most)
+{
+	return n < most ? n : most;
+}
+
+void plan_adherence(const struct program *p, const int done[7], int today, bool trained_day_before,
+                    struct adherence *a)
+{
+	bool trained_yesterday = today > 0 ? done[today - 1] > 0 : trained_day_before;
+	int per_day = p->sessions_per_day, days_trained = 0, left, days_open, fits;
+
+	memset(a, 0, sizeof *a);
+	a->prescribed = p->days_per_week * per_day;
+	for (int d = 0; d < today; d++) {
+		a->done += at_most(done[d], per_day);
+		days_trained += done[d] > 0;
+	}
+	a->today_done = done[today];
+	a->done += at_most(done[today], per_day);
+	left = a->prescribed - a->done;
+	if (left <= 0)
+		return;
+	/* The days still open for training: today, then each day after it,
+	 * no more than the week's training days not yet used. */
+	days_open = at_most(7 - today, p->days_per_week - days_trained);
+	fits = days_open * per_day - at_most(done[today], per_day);
+	a->missed = left > fits ? left - fits : 0;
+	if (done[today] >= per_day || days_open <= 0)
+		return;
+	/* Every day: due. Fewer: a rest day after training, unless the
+	 * sessions left need today. */
+	if (p->days_per_week >= 7 || !trained_yesterday ||
+	    (left + per_day - 1) / per_day >= 7 - today)
+		a->today_due = per_day - done[today];
+}
+
+const char *plan_adherence_text(const struct adherence *a, const int done[7], int today,
+                                int64_t first_day, char *buf, size_t size)
+{
+	static const char *const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	size_t n = (size_t)snprintf(buf, size, "This week: %d of %d session%s", a->done,
+	                            a->prescribed, a->prescribed == 1 ? "" : "s");
+
+	if (a->missed > 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, ", %d missed", a->missed);
+	for (int d = 0; d <= today && n < size; d++) {
+		/* 1970-01-01, day 0, was a Thursday. */
+		const char *name = d == today ? "today" : names[(first_day + d + 4) % 7];
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %d", d == 0 ? " (" : ", ", name,
+		                      done[d]);
+	}
+	if (n < size)
+		snprintf(buf + n, size - n, ").");
+	return buf;
+}

@@ -1,7 +1,9 @@
 /* screen_dialogs.c — the small screens that ask one thing: which leg, yes
  * or no, a rating, a number, advice to read, a PIN, a line of text (see
- * screens.h). Each dialog's keys are one table (ui.h); each dialog's state
- * starts with a struct dialog, whose outcome its keys set. */
+ * screens.h), and what all the screens share: the outcome in their state
+ * and the key actions that set it. Each dialog's keys are one table
+ * (ui.h); each dialog's state starts with a struct dialog. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,38 +16,78 @@ enum screen_outcome screen_ended(const struct ui *ui)
 	return ui->away ? OUTCOME_AWAY : OUTCOME_STOP;
 }
 
-/* The first member of every dialog's state. */
-struct dialog {
-	const char *title;
-	enum screen_outcome outcome; /* as the dialog closed */
-};
-
-static unsigned dialog_close(void *ctx, enum screen_outcome outcome)
+static unsigned close_with(void *ctx, enum screen_outcome outcome)
 {
-	struct dialog *d = ctx;
+	struct screen_state *state = ctx;
 
-	d->outcome = outcome;
+	state->outcome = outcome;
 	return UI_CLOSE;
 }
 
-static unsigned dialog_done(void *ctx, int key)
+unsigned screen_choose(void *ctx, int key)
 {
 	(void)key;
-	return dialog_close(ctx, OUTCOME_CHOSEN);
+	return close_with(ctx, OUTCOME_CHOSEN);
 }
 
-static unsigned dialog_back(void *ctx, int key)
+unsigned screen_back(void *ctx, int key)
 {
 	(void)key;
-	return dialog_close(ctx, OUTCOME_BACK);
+	return close_with(ctx, OUTCOME_BACK);
 }
 
-/* Runs a dialog: its outcome, or why the loop ended without one. */
-static enum screen_outcome dialog_run(struct ui *ui, const struct screen *screen, void *ctx)
+unsigned screen_history(void *ctx, int key)
+{
+	(void)key;
+	return close_with(ctx, OUTCOME_HISTORY);
+}
+
+enum screen_outcome screen_run(struct ui *ui, const struct screen *screen, void *ctx)
+{
+	struct screen_state *state = ctx;
+
+	state->outcome = OUTCOME_BACK;
+	return ui_run(ui, screen, ctx) ? state->outcome : screen_ended(ui);
+}
+
+/* The first member of every dialog's state. */
+struct dialog {
+	struct screen_state state;
+	const char *title;
+	char *typed; /* what is typed, for Backspace; NULL: nothing is typed */
+};
+
+/* Backspace: drops the last character typed, all of its UTF-8 bytes. */
+static unsigned dialog_undo(void *ctx, int key)
 {
 	struct dialog *d = ctx;
+	size_t n = strlen(d->typed);
 
-	return ui_run(ui, screen, ctx) ? d->outcome : screen_ended(ui);
+	(void)key;
+	while (n > 0 && ((unsigned char)d->typed[n - 1] & 0xC0) == 0x80)
+		n--;
+	d->typed[n > 0 ? n - 1 : 0] = '\0';
+	return UI_REDRAW;
+}
+
+/* Adds a byte to what is typed (size bytes) when it fits and fewer than
+ * most are there; bytes of UTF-8 arrive one by one. */
+static void append(char *text, size_t size, size_t most, int c)
+{
+	size_t n = strlen(text);
+
+	if (n + 1 < size && n < most) {
+		text[n] = (char)c;
+		text[n + 1] = '\0';
+	}
+}
+
+/* The dialog's title, and its question wrapped in at most lines lines
+ * from the third row. Returns the row after the question. */
+static int draw_question(struct ui *ui, const struct dialog *d, const char *question, int lines)
+{
+	ui_header(ui, d->title, NULL);
+	return 2 + ui_wrap(ui, 2, 1, COLS - 2, lines, 0, ROLE_TITLE, question);
 }
 
 /* The row just under text that ends at y, or the last row. */
@@ -67,45 +109,36 @@ static unsigned leg_chosen(void *ctx, int key)
 	struct leg_prompt *p = ctx;
 
 	p->leg = key == 'l' || key == 'L' ? LEG_LEFT : LEG_RIGHT;
-	return dialog_done(ctx, key);
+	return screen_choose(ctx, key);
 }
 
 static const struct ui_key leg_keys[] = {
     {'l', "l", "left", "the left leg", 3, leg_chosen, NULL},
     {'r', "r", "right", "the right leg", 2, leg_chosen, NULL},
-    {'q', "q", "back", "back, without choosing", 1, dialog_back, NULL},
-    {'L', NULL, NULL, NULL, 0, leg_chosen, NULL},
-    {'R', NULL, NULL, NULL, 0, leg_chosen, NULL},
-    {'Q', NULL, NULL, NULL, 0, dialog_back, NULL},
-    {27, NULL, NULL, NULL, 0, dialog_back, NULL},
+    {'q', "q", "back", "back, without choosing", 1, screen_back, NULL},
+    {27, NULL, NULL, NULL, 0, screen_back, NULL},
 };
 
 static void leg_draw(void *ctx, struct ui *ui)
 {
 	struct leg_prompt *p = ctx;
 
-	ui_header(ui, p->d.title, NULL);
-	ui_text(ui, 2, 1, COLS - 2, ROLE_TITLE, "Which leg is affected?");
+	draw_question(ui, &p->d, "Which leg is affected?", 1);
 	ui_wrap(ui, 4, 1, COLS - 2, 4, 0, ROLE_TEXT, p->why);
 	ui_key_row(ui, row_under(9), 1, COLS - 2, leg_keys, UI_KEY_COUNT(leg_keys), p, NULL);
-}
-
-static unsigned leg_key(void *ctx, int key)
-{
-	return ui_key_act(leg_keys, UI_KEY_COUNT(leg_keys), ctx, key);
 }
 
 static const struct screen leg_screen = {
     .min_cols = 30,
     .min_rows = 10,
     .draw = leg_draw,
-    .key = leg_key,
+    UI_SCREEN_KEYS(leg_keys),
 };
 
 enum screen_outcome leg_prompt_run(struct ui *ui, const char *title, const char *why, enum leg *leg)
 {
-	struct leg_prompt p = {{title, OUTCOME_BACK}, why, LEG_NONE};
-	enum screen_outcome outcome = dialog_run(ui, &leg_screen, &p);
+	struct leg_prompt p = {{.title = title}, why, LEG_NONE};
+	enum screen_outcome outcome = screen_run(ui, &leg_screen, &p);
 
 	if (outcome == OUTCOME_CHOSEN)
 		*leg = p.leg;
@@ -125,14 +158,12 @@ static unsigned question_answer(void *ctx, int key)
 	struct question *q = ctx;
 
 	q->yes = key == 'y' || key == 'Y';
-	return dialog_done(ctx, key);
+	return screen_choose(ctx, key);
 }
 
 static const struct ui_key question_keys[] = {
     {'y', "y", "yes", "yes", 2, question_answer, NULL},
     {'n', "n", "no", "no", 1, question_answer, NULL},
-    {'Y', NULL, NULL, NULL, 0, question_answer, NULL},
-    {'N', NULL, NULL, NULL, 0, question_answer, NULL},
 };
 
 static void question_draw(void *ctx, struct ui *ui)
@@ -140,28 +171,22 @@ static void question_draw(void *ctx, struct ui *ui)
 	struct question *q = ctx;
 	int y;
 
-	ui_header(ui, q->d.title, NULL);
-	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, LINES - 5, 0, ROLE_TITLE, q->text);
+	y = draw_question(ui, &q->d, q->text, LINES - 5);
 	ui_key_row(ui, row_under(y + 1), 1, COLS - 2, question_keys, UI_KEY_COUNT(question_keys), q,
 	           NULL);
-}
-
-static unsigned question_key(void *ctx, int key)
-{
-	return ui_key_act(question_keys, UI_KEY_COUNT(question_keys), ctx, key);
 }
 
 static const struct screen question_screen = {
     .min_cols = 30,
     .min_rows = 8,
     .draw = question_draw,
-    .key = question_key,
+    UI_SCREEN_KEYS(question_keys),
 };
 
 enum screen_outcome question_run(struct ui *ui, const char *title, const char *question, bool *yes)
 {
-	struct question q = {{title, OUTCOME_BACK}, question, false};
-	enum screen_outcome outcome = dialog_run(ui, &question_screen, &q);
+	struct question q = {{.title = title}, question, false};
+	enum screen_outcome outcome = screen_run(ui, &question_screen, &q);
 
 	if (outcome == OUTCOME_CHOSEN)
 		*yes = q.yes;
@@ -181,7 +206,7 @@ static unsigned rating_score(void *ctx, int key)
 	struct rating *r = ctx;
 
 	r->score = key == 't' || key == 'T' ? 10 : key - '0';
-	return dialog_done(ctx, key);
+	return screen_choose(ctx, key);
 }
 
 /* The scores, as labels too for a mouse or a touch screen. */
@@ -197,12 +222,10 @@ static const struct ui_key score_keys[] = {
     {'8', "8", "", NULL, 0, rating_score, NULL},
     {'9', "9", "", NULL, 0, rating_score, NULL},
     {'t', "10", "", "the worst you can imagine", 0, rating_score, NULL},
-    {'T', NULL, NULL, NULL, 0, rating_score, NULL},
 };
 
 static const struct ui_key rating_keys[] = {
-    {'s', "s", "skip", "skip the rating", 1, dialog_back, NULL},
-    {'S', NULL, NULL, NULL, 0, dialog_back, NULL},
+    {'s', "s", "skip", "skip the rating", 1, screen_back, NULL},
 };
 
 static void rating_draw(void *ctx, struct ui *ui)
@@ -210,8 +233,7 @@ static void rating_draw(void *ctx, struct ui *ui)
 	struct rating *r = ctx;
 	int y;
 
-	ui_header(ui, r->d.title, NULL);
-	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, r->question);
+	y = draw_question(ui, &r->d, r->question, 4);
 	y += ui_wrap(ui, y + 1, 1, COLS - 2, 3, 0, ROLE_TEXT,
 	             "Press 0 (none) to 9, or t for 10 (the worst you can imagine).") +
 	     1;
@@ -238,149 +260,276 @@ static const struct screen rating_screen = {
 enum screen_outcome rating_run(struct ui *ui, const char *title, const char *question,
                                const char *hint, int *score)
 {
-	struct rating r = {{title, OUTCOME_BACK}, question, hint, -1};
-	enum screen_outcome outcome = dialog_run(ui, &rating_screen, &r);
+	struct rating r = {{.title = title}, question, hint, -1};
+	enum screen_outcome outcome = screen_run(ui, &rating_screen, &r);
 
 	if (outcome == OUTCOME_CHOSEN)
 		*score = r.score;
 	return outcome;
 }
 
-/* ------------------------------------------------------------ advice */
+/* ------------------------------------------------- advice, and waiting */
 
-struct advice {
+/* A text to read, with its keys: advice until it has been read, or a wait
+ * that ends by itself at until_ns. */
+struct reading {
 	struct dialog d;
 	const char *text;
+	enum ui_role role;
+	const struct ui_key *keys;
+	size_t key_count;
+	int64_t until_ns; /* UI_NO_WAKE: no end but a key */
 };
 
 static const struct ui_key advice_keys[] = {
-    {'\n', "Enter", "I have read this", "the advice has been read", 1, dialog_done, NULL},
+    {'\n', "Enter", "I have read this", "the advice has been read", 1, screen_choose, NULL},
 };
 
-static void advice_draw(void *ctx, struct ui *ui)
-{
-	struct advice *a = ctx;
+static const struct ui_key waiting_keys[] = {
+    {'\n', "Enter", "try now", "try again now", 1, screen_choose, NULL},
+    {'q', "q", "staff", "staff: the admin PIN leaves tendo", 0, screen_back, NULL},
+};
 
-	ui_header(ui, a->d.title, NULL);
-	ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_WARNING, a->text);
-	ui_key_row(ui, LINES - 1, 1, COLS - 2, advice_keys, UI_KEY_COUNT(advice_keys), a, NULL);
+static void reading_draw(void *ctx, struct ui *ui)
+{
+	struct reading *r = ctx;
+
+	ui_header(ui, r->d.title, NULL);
+	ui_wrap(ui, 2, 1, COLS - 2, LINES - 4, 0, r->role, r->text);
+	ui_key_row(ui, LINES - 1, 1, COLS - 2, r->keys, r->key_count, r, NULL);
 }
 
-static unsigned advice_key(void *ctx, int key)
+static unsigned reading_tick(void *ctx, int64_t now_ns)
 {
-	return ui_key_act(advice_keys, UI_KEY_COUNT(advice_keys), ctx, key);
+	struct reading *r = ctx;
+
+	if (now_ns < r->until_ns)
+		return UI_NOTHING;
+	r->d.state.outcome = OUTCOME_CHOSEN;
+	return UI_CLOSE;
+}
+
+static int64_t reading_wake_at(void *ctx, const struct ui *ui)
+{
+	(void)ui;
+	return ((struct reading *)ctx)->until_ns;
 }
 
 static const struct screen advice_screen = {
     .min_cols = 30,
     .min_rows = 10,
-    .draw = advice_draw,
-    .key = advice_key,
+    .draw = reading_draw,
+    UI_SCREEN_KEYS(advice_keys),
+};
+
+static const struct screen waiting_screen = {
+    .min_cols = 30,
+    .min_rows = 10,
+    .draw = reading_draw,
+    .tick = reading_tick,
+    .wake_at = reading_wake_at,
+    UI_SCREEN_KEYS(waiting_keys),
 };
 
 enum screen_outcome advice_run(struct ui *ui, const char *title, const char *text)
 {
-	struct advice a = {{title, OUTCOME_BACK}, text};
+	struct reading r = {{.title = title},          text,      ROLE_WARNING, advice_keys,
+	                    UI_KEY_COUNT(advice_keys), UI_NO_WAKE};
 
-	return dialog_run(ui, &advice_screen, &a);
+	return screen_run(ui, &advice_screen, &r);
+}
+
+enum screen_outcome waiting_run(struct ui *ui, const char *title, const char *text, int64_t for_ns)
+{
+	struct reading r = {
+	    {.title = title},      text, ROLE_TEXT, waiting_keys, UI_KEY_COUNT(waiting_keys),
+	    ui_now_ns(ui) + for_ns};
+	enum screen_outcome outcome = screen_run(ui, &waiting_screen, &r);
+
+	/* Left alone, it waited on: the time to try again has come. */
+	return outcome == OUTCOME_AWAY ? OUTCOME_CHOSEN : outcome;
 }
 
 /* ------------------------------------------------------------ typing */
 
-/* Drops the last character, all of its UTF-8 bytes. */
-static void drop_last(char *text)
-{
-	size_t n = strlen(text);
+/* An on-screen key, for a touch screen: its face and the key it gives. */
+struct pad_key {
+	const char *face; /* NULL: a gap */
+	int key;
+};
 
-	while (n > 0 && ((unsigned char)text[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	text[n] = '\0';
+/* An on-screen keypad or keyboard: keys a row, left to right. */
+struct pad {
+	const struct pad_key *keys;
+	size_t count;
+	int columns;
+};
+
+/* A letter touched on the on-screen keyboard (beyond every curses key):
+ * typed as a capital to start a word, else small. */
+#define PAD_LETTER(c) (0x10000 + (c))
+
+/* What a dialog that is typed into keeps beside struct dialog. */
+struct typing {
+	struct dialog d;
+	const char *question, *hint;
+	const char *notice; /* shown until the next key; NULL for none */
+	size_t size, most;  /* of typed: its bytes, and the most that may be typed */
+	bool (*accepts)(const char *typed, int c); /* what may be typed */
+	const struct ui_key *keys;
+	size_t key_count;
+	const struct pad *pad; /* the keys on the screen, for touch; NULL for none */
+};
+
+/* A letter from the on-screen keyboard as typed: a capital at the start
+ * of a word ("Ana", "Mary-Jo"), else small. */
+static int pad_letter(const char *typed, int key)
+{
+	size_t n = strlen(typed);
+	int c = key - PAD_LETTER(0);
+
+	return n == 0 || typed[n - 1] == ' ' || typed[n - 1] == '-' ? toupper(c) : tolower(c);
 }
 
-/* Adds a byte to text (size bytes) when it fits and fewer than most are
- * there; bytes of UTF-8 arrive one by one. */
-static void append(char *text, size_t size, size_t most, int c)
+/* A key: its row's action, or (when it may be typed) the key typed. */
+static unsigned typing_key(void *ctx, int key)
 {
-	size_t n = strlen(text);
+	struct typing *t = ctx;
+	const struct ui_key *k;
 
-	if (n + 1 < size && n < most) {
-		text[n] = (char)c;
-		text[n + 1] = '\0';
+	if (key >= PAD_LETTER(0))
+		key = pad_letter(t->d.typed, key);
+	k = ui_key_find(t->keys, t->key_count, t, key);
+	t->notice = NULL;
+	if (k)
+		return k->act(ctx, key);
+	if (!t->accepts(t->d.typed, key))
+		return UI_NOTHING;
+	append(t->d.typed, t->size, t->most, key);
+	return UI_REDRAW;
+}
+
+/* The on-screen keys from row y, each a place to touch; returns the row
+ * under them. */
+static int draw_pad(struct ui *ui, const struct pad *pad, int y)
+{
+	int cell = (COLS - 2) / pad->columns,
+	    rows = ((int)pad->count + pad->columns - 1) / pad->columns;
+	int step = LINES - 2 - y >= 2 * rows ? 2 : 1, x0;
+
+	cell = cell > 9 ? 9 : cell;
+	x0 = (COLS - pad->columns * cell) / 2;
+	for (size_t i = 0; i < pad->count; i++) {
+		int row = y + (int)(i / (size_t)pad->columns) * step;
+		int x = x0 + (int)(i % (size_t)pad->columns) * cell;
+		char face[16];
+		if (row >= LINES - 1)
+			break;
+		if (!pad->keys[i].face)
+			continue;
+		snprintf(face, sizeof face, " %-*s", cell - 2, pad->keys[i].face);
+		ui_text(ui, row, x, cell - 1, ROLE_KEY, face);
+		ui_label(ui, row, x, cell - 1, pad->keys[i].key);
 	}
+	return y + rows * step;
+}
+
+/* The title, the question, what is typed as shown, the notice, the keys
+ * (and the on-screen ones); returns the row under them, for the dialog's
+ * own lines. */
+static int draw_typing(struct ui *ui, const struct typing *t, const char *shown)
+{
+	int y = draw_question(ui, &t->d, t->question, 3);
+
+	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);
+	if (t->notice && t->notice[0])
+		ui_wrap(ui, y + 2, 1, COLS - 2, 2, 0, ROLE_WARNING, t->notice);
+	ui_key_row(ui, LINES - 1, 0, COLS, t->keys, t->key_count, t, NULL);
+	return t->pad ? draw_pad(ui, t->pad, y + 4) + 1 : y + 4;
+}
+
+static void draw_hint(struct ui *ui, const struct typing *t, int y)
+{
+	if (t->hint)
+		ui_wrap(ui, y, 1, COLS - 2, LINES - y - 2, 0, ROLE_DIM, t->hint);
+}
+
+static bool is_digit(const char *typed, int c)
+{
+	(void)typed;
+	return c >= '0' && c <= '9';
 }
 
 /* ------------------------------------------------------------ a number */
 
 struct number {
-	struct dialog d;
-	const char *question, *hint, *unit;
-	char text[16];
+	struct typing t;
+	const char *unit;
+	char text[8];
 };
 
 static unsigned number_done(void *ctx, int key)
 {
 	struct number *n = ctx;
 
-	return n->text[0] ? dialog_done(ctx, key) : UI_NOTHING;
+	return n->text[0] ? screen_choose(ctx, key) : UI_NOTHING;
 }
 
-static unsigned number_undo(void *ctx, int key)
+/* Digits, and one decimal point. */
+static bool is_number_part(const char *typed, int c)
 {
-	struct number *n = ctx;
-
-	(void)key;
-	drop_last(n->text);
-	return UI_REDRAW;
+	return is_digit(typed, c) || (c == '.' && !strchr(typed, '.'));
 }
 
 static const struct ui_key number_keys[] = {
     {'\n', "Enter", "done", "the number is complete", 2, number_done, NULL},
-    {'s', "s", "skip", "skip the question", 1, dialog_back, NULL},
-    {'S', NULL, NULL, NULL, 0, dialog_back, NULL},
-    {KEY_BACKSPACE, NULL, NULL, NULL, 0, number_undo, NULL},
+    {'s', "s", "skip", "skip the question", 1, screen_back, NULL},
+    {KEY_BACKSPACE, NULL, NULL, NULL, 0, dialog_undo, NULL},
 };
+
+/* Digits and a point, for a load in kilograms on a touch screen. */
+static const struct pad_key number_pad_keys[] = {
+    {"1", '1'},   {"2", '2'},    {"3", '3'}, {"4", '4'}, {"5", '5'}, {"6", '6'},
+    {"7", '7'},   {"8", '8'},    {"9", '9'}, {".", '.'}, {"0", '0'}, {"<-", KEY_BACKSPACE},
+    {"OK", '\n'}, {"skip", 's'},
+};
+static const struct pad number_pad = {number_pad_keys, UI_KEY_COUNT(number_pad_keys), 3};
 
 static void number_draw(void *ctx, struct ui *ui)
 {
 	struct number *n = ctx;
 	char shown[40];
-	int y;
 
-	ui_header(ui, n->d.title, NULL);
-	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 4, 0, ROLE_TITLE, n->question);
 	snprintf(shown, sizeof shown, "> %s_ %.20s", n->text, n->unit);
-	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);
-	if (n->hint)
-		ui_wrap(ui, y + 3, 1, COLS - 2, LINES - y - 5, 0, ROLE_DIM, n->hint);
-	ui_key_row(ui, LINES - 1, 1, COLS - 2, number_keys, UI_KEY_COUNT(number_keys), n, NULL);
-}
-
-static unsigned number_key(void *ctx, int key)
-{
-	struct number *n = ctx;
-
-	if ((key >= '0' && key <= '9') || (key == '.' && !strchr(n->text, '.'))) {
-		append(n->text, sizeof n->text, 6, key);
-		return UI_REDRAW;
-	}
-	return ui_key_act(number_keys, UI_KEY_COUNT(number_keys), ctx, key);
+	draw_hint(ui, &n->t, draw_typing(ui, &n->t, shown));
 }
 
 static const struct screen number_screen = {
     .min_cols = 30,
     .min_rows = 10,
     .draw = number_draw,
-    .key = number_key,
+    .key = typing_key,
 };
 
 enum screen_outcome number_run(struct ui *ui, const char *title, const char *question,
                                const char *hint, const char *unit, double *value)
 {
-	struct number n = {{title, OUTCOME_BACK}, question, hint, unit, ""};
-	enum screen_outcome outcome = dialog_run(ui, &number_screen, &n);
+	struct number n = {{{.title = title},
+	                    question,
+	                    hint,
+	                    NULL,
+	                    0,
+	                    6,
+	                    is_number_part,
+	                    UI_SCREEN_KEYS(number_keys),
+	                    &number_pad},
+	                   unit,
+	                   ""};
+	enum screen_outcome outcome;
 
+	n.t.d.typed = n.text;
+	n.t.size = sizeof n.text;
+	outcome = screen_run(ui, &number_screen, &n);
 	if (outcome == OUTCOME_CHOSEN)
 		*value = strtod(n.text, NULL);
 	return outcome;
@@ -389,9 +538,8 @@ enum screen_outcome number_run(struct ui *ui, const char *title, const char *que
 /* ------------------------------------------------------------ a PIN */
 
 struct pin_entry {
-	struct dialog d;
-	const char *prompt, *notice;
-	int min, max;
+	struct typing t;
+	int min;
 	char digits[PIN_DIGITS_MAX + 1];
 	char short_notice[40];
 };
@@ -402,108 +550,72 @@ static unsigned pin_done(void *ctx, int key)
 	size_t n = strlen(p->digits);
 
 	if (n >= (size_t)p->min && (n > 0 || p->min == 0))
-		return dialog_done(ctx, key);
-	if (p->min == p->max)
+		return screen_choose(ctx, key);
+	if ((size_t)p->min == p->t.most)
 		snprintf(p->short_notice, sizeof p->short_notice, "The PIN has %d digits.", p->min);
 	else
 		snprintf(p->short_notice, sizeof p->short_notice, "That is too short.");
-	p->notice = p->short_notice;
-	return UI_REDRAW;
-}
-
-static unsigned pin_undo(void *ctx, int key)
-{
-	struct pin_entry *p = ctx;
-
-	(void)key;
-	drop_last(p->digits);
+	p->t.notice = p->short_notice;
 	return UI_REDRAW;
 }
 
 static const struct ui_key pin_keys[] = {
     {'\n', "Enter", "done", "the PIN is complete", 3, pin_done, NULL},
-    {KEY_BACKSPACE, "Backspace", "undo", "take back the last digit", 2, pin_undo, NULL},
-    {27, "Esc", "back", "back, without a PIN", 1, dialog_back, NULL},
-    {'q', NULL, NULL, NULL, 0, dialog_back, NULL},
-    {'Q', NULL, NULL, NULL, 0, dialog_back, NULL},
+    {KEY_BACKSPACE, "Backspace", "undo", "take back the last digit", 2, dialog_undo, NULL},
+    {27, "Esc", "back", "back, without a PIN", 1, screen_back, NULL},
+    {'q', NULL, NULL, NULL, 0, screen_back, NULL},
 };
 
 /* The keypad: three keys a row, as on a phone. */
-static const struct {
-	const char *face;
-	int key;
-} pin_pad[] = {
+static const struct pad_key pin_pad_keys[] = {
     {"1", '1'}, {"2", '2'},   {"3", '3'}, {"4", '4'}, {"5", '5'},
     {"6", '6'}, {"7", '7'},   {"8", '8'}, {"9", '9'}, {"<-", KEY_BACKSPACE},
     {"0", '0'}, {"OK", '\n'},
 };
+static const struct pad pin_pad = {pin_pad_keys, UI_KEY_COUNT(pin_pad_keys), 3};
 
-static void draw_keypad(struct ui *ui, int y)
-{
-	int cell = COLS >= 60 ? 9 : 6, x0 = (COLS - 3 * cell) / 2;
-	int step = LINES - y >= 10 ? 2 : 1;
-
-	for (size_t i = 0; i < sizeof pin_pad / sizeof pin_pad[0]; i++) {
-		int row = y + (int)(i / 3) * step, x = x0 + (int)(i % 3) * cell;
-		char face[16];
-		if (row >= LINES - 1)
-			return;
-		snprintf(face, sizeof face, " %-*s", cell - 2, pin_pad[i].face);
-		ui_text(ui, row, x, cell - 1, ROLE_KEY, face);
-		ui_label(ui, row, x, cell - 1, pin_pad[i].key);
-	}
-}
-
+/* The digits as stars, then a place for the next one. */
 static void pin_draw(void *ctx, struct ui *ui)
 {
 	struct pin_entry *p = ctx;
-	char shown[2 * PIN_DIGITS_MAX + 8];
+	char shown[2 * PIN_DIGITS_MAX + 8] = "";
 	size_t n = strlen(p->digits);
-	int y;
 
-	ui_header(ui, p->d.title, NULL);
-	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 3, 0, ROLE_TITLE, p->prompt);
-	memset(shown, 0, sizeof shown);
 	for (size_t i = 0; i < n; i++)
 		memcpy(shown + 2 * i, "* ", 2);
-	if (n < (size_t)p->max)
+	if (n < p->t.most)
 		shown[2 * n] = '_';
-	ui_text(ui, y + 1, 4, COLS - 5, ROLE_DIGITS, shown);
-	if (p->notice && p->notice[0])
-		ui_text(ui, y + 2, 1, COLS - 2, ROLE_WARNING, p->notice);
-	draw_keypad(ui, y + 4);
-	ui_key_row(ui, LINES - 1, 0, COLS, pin_keys, UI_KEY_COUNT(pin_keys), p, NULL);
-}
-
-static unsigned pin_key(void *ctx, int key)
-{
-	struct pin_entry *p = ctx;
-
-	p->notice = NULL;
-	if (key >= '0' && key <= '9') {
-		append(p->digits, sizeof p->digits, (size_t)p->max, key);
-		return UI_REDRAW;
-	}
-	return ui_key_act(pin_keys, UI_KEY_COUNT(pin_keys), ctx, key);
+	draw_typing(ui, &p->t, shown);
 }
 
 static const struct screen pin_screen = {
     .min_cols = 30,
     .min_rows = 10,
     .draw = pin_draw,
-    .key = pin_key,
+    .key = typing_key,
 };
 
 enum screen_outcome pin_run(struct ui *ui, const char *title, const char *prompt,
                             const char *notice, int min_digits, int max_digits, char *pin)
 {
-	struct pin_entry p = {
-	    {title, OUTCOME_BACK}, prompt, notice, min_digits, max_digits, "", ""};
+	struct pin_entry p = {{{.title = title},
+	                       prompt,
+	                       NULL,
+	                       notice,
+	                       0,
+	                       0,
+	                       is_digit,
+	                       UI_SCREEN_KEYS(pin_keys),
+	                       &pin_pad},
+	                      min_digits,
+	                      "",
+	                      ""};
 	enum screen_outcome outcome;
 
-	if (p.max > PIN_DIGITS_MAX)
-		p.max = PIN_DIGITS_MAX;
-	outcome = dialog_run(ui, &pin_screen, &p);
+	p.t.d.typed = p.digits;
+	p.t.size = sizeof p.digits;
+	p.t.most = (size_t)(max_digits < PIN_DIGITS_MAX ? max_digits : PIN_DIGITS_MAX);
+	outcome = screen_run(ui, &pin_screen, &p);
 	if (outcome == OUTCOME_CHOSEN)
 		memcpy(pin, p.digits, strlen(p.digits) + 1);
 	memset(p.digits, 0, sizeof p.digits);
@@ -512,71 +624,81 @@ enum screen_outcome pin_run(struct ui *ui, const char *title, const char *prompt
 
 /* ------------------------------------------------------------ a line of text */
 
-struct text_entry {
-	struct dialog d;
-	const char *question, *hint, *notice;
-	char *text;
-	size_t size;
-};
-
-static unsigned text_undo(void *ctx, int key)
+/* Any byte of text: UTF-8 arrives a byte at a time, and the name is
+ * checked whole when the screen is left. */
+static bool is_text(const char *typed, int c)
 {
-	struct text_entry *t = ctx;
-
-	(void)key;
-	drop_last(t->text);
-	return UI_REDRAW;
+	(void)typed;
+	return c >= 32 && c < 256 && c != 127;
 }
 
 static const struct ui_key text_keys[] = {
-    {'\n', "Enter", "next", "the text is complete", 2, dialog_done, NULL},
-    {27, "Esc", "back", "back", 1, dialog_back, NULL},
-    {KEY_BACKSPACE, NULL, NULL, NULL, 0, text_undo, NULL},
+    {'\n', "Enter", "next", "the text is complete", 2, screen_choose, NULL},
+    {27, "Esc", "back", "back", 1, screen_back, NULL},
+    {KEY_BACKSPACE, NULL, NULL, NULL, 0, dialog_undo, NULL},
 };
+
+/* The letters, the marks a name may hold, a space: a keyboard to touch. */
+static const struct pad_key name_pad_keys[] = {
+    {"A", PAD_LETTER('a')},
+    {"B", PAD_LETTER('b')},
+    {"C", PAD_LETTER('c')},
+    {"D", PAD_LETTER('d')},
+    {"E", PAD_LETTER('e')},
+    {"F", PAD_LETTER('f')},
+    {"G", PAD_LETTER('g')},
+    {"H", PAD_LETTER('h')},
+    {"I", PAD_LETTER('i')},
+    {"J", PAD_LETTER('j')},
+    {"K", PAD_LETTER('k')},
+    {"L", PAD_LETTER('l')},
+    {"M", PAD_LETTER('m')},
+    {"N", PAD_LETTER('n')},
+    {"O", PAD_LETTER('o')},
+    {"P", PAD_LETTER('p')},
+    {"Q", PAD_LETTER('q')},
+    {"R", PAD_LETTER('r')},
+    {"S", PAD_LETTER('s')},
+    {"T", PAD_LETTER('t')},
+    {"U", PAD_LETTER('u')},
+    {"V", PAD_LETTER('v')},
+    {"W", PAD_LETTER('w')},
+    {"X", PAD_LETTER('x')},
+    {"Y", PAD_LETTER('y')},
+    {"Z", PAD_LETTER('z')},
+    {"-", '-'},
+    {"'", '\''},
+    {".", '.'},
+    {NULL, 0},
+    {"space", ' '},
+    {"<-", KEY_BACKSPACE},
+    {"OK", '\n'},
+    {"back", 27},
+};
+static const struct pad name_pad = {name_pad_keys, UI_KEY_COUNT(name_pad_keys), 10};
 
 static void text_draw(void *ctx, struct ui *ui)
 {
-	struct text_entry *t = ctx;
+	struct typing *t = ctx;
 	char shown[256];
-	int y;
 
-	ui_header(ui, t->d.title, NULL);
-	y = 2 + ui_wrap(ui, 2, 1, COLS - 2, 3, 0, ROLE_TITLE, t->question);
-	snprintf(shown, sizeof shown, "> %s_", t->text);
-	ui_text(ui, y + 1, 2, COLS - 4, ROLE_DIGITS, shown);
-	if (t->notice && t->notice[0])
-		ui_wrap(ui, y + 3, 1, COLS - 2, 2, 0, ROLE_WARNING, t->notice);
-	if (t->hint)
-		ui_wrap(ui, y + 6, 1, COLS - 2, LINES - y - 8, 0, ROLE_DIM, t->hint);
-	ui_key_row(ui, LINES - 1, 0, COLS, text_keys, UI_KEY_COUNT(text_keys), t, NULL);
-}
-
-static unsigned text_key(void *ctx, int key)
-{
-	struct text_entry *t = ctx;
-	const struct ui_key *k = ui_key_find(text_keys, UI_KEY_COUNT(text_keys), t, key);
-
-	t->notice = NULL;
-	if (k)
-		return k->act(ctx, key);
-	if (key < 32 || key >= 256 || key == 127)
-		return UI_NOTHING;
-	/* The name is checked whole when the screen is left. */
-	append(t->text, t->size, t->size, key);
-	return UI_REDRAW;
+	snprintf(shown, sizeof shown, "> %s_", t->d.typed);
+	draw_hint(ui, t, draw_typing(ui, t, shown));
 }
 
 static const struct screen text_screen = {
     .min_cols = 30,
     .min_rows = 10,
     .draw = text_draw,
-    .key = text_key,
+    .key = typing_key,
 };
 
 enum screen_outcome text_run(struct ui *ui, const char *title, const char *question,
                              const char *hint, const char *notice, char *text, size_t size)
 {
-	struct text_entry t = {{title, OUTCOME_BACK}, question, hint, notice, text, size};
+	struct typing t = {
+	    {.title = title, .typed = text}, question, hint, notice, size, size, is_text,
+	    UI_SCREEN_KEYS(text_keys),       &name_pad};
 
-	return dialog_run(ui, &text_screen, &t);
+	return screen_run(ui, &text_screen, &t);
 }

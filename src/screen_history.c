@@ -6,6 +6,7 @@
 #include "screens.h"
 
 struct history_screen {
+	struct screen_state state;
 	const struct store_history *h;
 	const char *profile;
 };
@@ -94,18 +95,10 @@ static int draw_volume(const struct history_screen *hs, struct ui *ui, int y)
 	return y;
 }
 
-static unsigned history_back(void *ctx, int key)
-{
-	(void)ctx;
-	(void)key;
-	return UI_CLOSE;
-}
-
 static const struct ui_key history_keys[] = {
-    {'q', "q", "back", "back to the routine list", 1, history_back, NULL},
-    {'Q', NULL, NULL, NULL, 0, history_back, NULL},
-    {27, NULL, NULL, NULL, 0, history_back, NULL},
-    {'\n', NULL, NULL, NULL, 0, history_back, NULL},
+    {'q', "q", "back", "back to the routine list", 1, screen_back, NULL},
+    {27, NULL, NULL, NULL, 0, screen_back, NULL},
+    {'\n', NULL, NULL, NULL, 0, screen_back, NULL},
 };
 
 static void history_draw(void *ctx, struct ui *ui)
@@ -124,22 +117,17 @@ static void history_draw(void *ctx, struct ui *ui)
 	ui_key_row(ui, LINES - 1, 0, COLS, history_keys, UI_KEY_COUNT(history_keys), hs, NULL);
 }
 
-static unsigned history_key(void *ctx, int key)
-{
-	return ui_key_act(history_keys, UI_KEY_COUNT(history_keys), ctx, key);
-}
-
 static const struct screen history_screen = {
     .min_cols = 50,
     .min_rows = 24,
     .draw = history_draw,
-    .key = history_key,
+    UI_SCREEN_KEYS(history_keys),
 };
 
 enum screen_outcome history_run(struct ui *ui, const struct store_history *history,
                                 const char *profile)
 {
-	struct history_screen hs = {history, profile};
+	struct history_screen hs = {.h = history, .profile = profile};
 
-	return ui_run(ui, &history_screen, &hs) ? OUTCOME_BACK : screen_ended(ui);
+	return screen_run(ui, &history_screen, &hs);
 }

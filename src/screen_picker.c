@@ -9,12 +9,12 @@
 #include "screens.h"
 
 struct picker {
+	struct screen_state state;
 	const struct catalog *cat;
 	const struct picker_status *status;
 	int list_top;        /* below the status lines */
 	int64_t *minutes_ms; /* each good routine's planned length */
 	struct ui_list list;
-	enum screen_outcome outcome;
 	const char *message; /* shown once under the list, then cleared */
 };
 
@@ -79,24 +79,6 @@ static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
 		        e->routine->caution);
 }
 
-static unsigned picker_leave(void *ctx, int key)
-{
-	struct picker *p = ctx;
-
-	(void)key;
-	p->outcome = OUTCOME_BACK;
-	return UI_CLOSE;
-}
-
-static unsigned picker_history(void *ctx, int key)
-{
-	struct picker *p = ctx;
-
-	(void)key;
-	p->outcome = OUTCOME_HISTORY;
-	return UI_CLOSE;
-}
-
 static bool has_history(const void *ctx)
 {
 	const struct picker *p = ctx;
@@ -114,8 +96,7 @@ static unsigned picker_start(void *ctx, int key)
 		p->message = "That routine's file has an error (shown below); choose another.";
 		return UI_REDRAW;
 	}
-	p->outcome = OUTCOME_CHOSEN;
-	return UI_CLOSE;
+	return screen_choose(p, key);
 }
 
 static unsigned picker_move(void *ctx, int key)
@@ -133,10 +114,9 @@ static const struct ui_key picker_keys[] = {
      "a routine's first letter)",
      3, picker_move, NULL},
     {'\n', "Enter", "start", "start the chosen routine (or click it twice)", 4, picker_start, NULL},
-    {'H', "H", "history", "the last four weeks: sessions, volume and pain", 1, picker_history,
+    {'H', "H", "history", "the last four weeks: sessions, volume and pain", 1, screen_history,
      has_history},
-    {'q', "q", "quit", "quit tendo (on a kiosk: done, the next member)", 5, picker_leave, NULL},
-    {'Q', NULL, NULL, NULL, 0, picker_leave, NULL},
+    {'q', "q", "quit", "quit tendo (on a kiosk: done, the next member)", 5, screen_back, NULL},
     {KEY_PPAGE, NULL, NULL, NULL, 0, picker_move, NULL},
     {KEY_NPAGE, NULL, NULL, NULL, 0, picker_move, NULL},
     {KEY_HOME, NULL, NULL, NULL, 0, picker_move, NULL},
@@ -200,8 +180,8 @@ static unsigned picker_key(void *ctx, int key)
 	if (p->cat->count == 0)
 		return UI_NOTHING;
 	/* A click or a touch on a row: the first selects it, the second starts it. */
-	if (key >= UI_KEY_ROW && key < UI_KEY_ROW + (int)p->cat->count) {
-		size_t row = (size_t)(key - UI_KEY_ROW);
+	size_t row;
+	if (ui_list_touched(&p->list, key, &row)) {
 		if (row == p->list.selected)
 			return picker_start(p, '\n');
 		p->list.selected = row;
@@ -224,7 +204,7 @@ static const struct screen picker_screen = {
 enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen,
                                const struct picker_status *status)
 {
-	struct picker p = {.cat = cat, .status = status, .list_top = 2, .outcome = OUTCOME_BACK};
+	struct picker p = {.cat = cat, .status = status, .list_top = 2};
 	enum screen_outcome outcome;
 
 	p.list =
@@ -242,10 +222,7 @@ enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t 
 	}
 	if (!p.minutes_ms)
 		return OUTCOME_BACK;
-	if (!ui_run(ui, &picker_screen, &p))
-		outcome = screen_ended(ui);
-	else
-		outcome = p.outcome;
+	outcome = screen_run(ui, &picker_screen, &p);
 	*chosen = p.list.selected;
 	free(p.minutes_ms);
 	return outcome;

@@ -144,6 +144,7 @@ static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
 	size_t n;
 	unsigned flags = UI_NOTHING;
 
+	cues_ring(s->options->sinks, now_ns);
 	while ((n = engine_advance(&s->engine, session_ms(s, now_ns), due, 32)) > 0) {
 		for (size_t i = 0; i < n; i++)
 			events[i] = (struct cue_event){
@@ -153,7 +154,7 @@ static unsigned deliver_cues(struct session_screen *s, int64_t now_ns)
 			    (double)due[i].planned_ms / s->options->speed,
 			    (double)(now_ns - s->start_ns) / 1e6,
 			};
-		cues_emit(s->options->sinks, s->tl, events, n);
+		cues_emit(s->options->sinks, s->tl, events, n, now_ns);
 		flags |= UI_REDRAW;
 		if (n < 32)
 			break;
@@ -243,14 +244,17 @@ static int64_t session_wake_at(void *ctx, const struct ui *ui)
 	struct engine_view v = engine_view(&s->engine, now);
 	int64_t wait;
 
+	/* The bell's pattern goes on, paused or finished too. */
+	int64_t ring = cues_next_ring(s->options->sinks);
+
 	(void)ui;
 	if (v.paused || v.finished)
-		return UI_NO_WAKE;
+		return ring == INT64_MAX ? UI_NO_WAKE : ring;
 	wait = until_next_second(v.remaining_ms);
 	wait = min64(wait, until_next_second(v.session_total_ms - v.session_done_ms));
 	if (is_reps(s, v.step))
 		wait = min64(wait, PHASE_STEP_MS - v.rep.phase_elapsed_ms % PHASE_STEP_MS);
-	return real_ns(s, min64(now + wait, engine_next_deadline(&s->engine)));
+	return min64(ring, real_ns(s, min64(now + wait, engine_next_deadline(&s->engine))));
 }
 
 static void session_stop(void *ctx, int64_t now_ns)
@@ -302,30 +306,18 @@ static void close_overlay(struct session_screen *s)
 	s->overlay = OVERLAY_NONE;
 }
 
-static unsigned act_pause(void *ctx, int key)
+/* Space, n and p: what the engine does with the key now. */
+static unsigned act_engine(void *ctx, int key)
 {
 	struct session_screen *s = ctx;
+	int64_t now = now_ms(s);
 
-	(void)key;
-	engine_toggle_pause(&s->engine, now_ms(s));
-	return UI_REDRAW;
-}
-
-static unsigned act_skip(void *ctx, int key)
-{
-	struct session_screen *s = ctx;
-
-	(void)key;
-	engine_skip(&s->engine, now_ms(s));
-	return UI_REDRAW;
-}
-
-static unsigned act_back(void *ctx, int key)
-{
-	struct session_screen *s = ctx;
-
-	(void)key;
-	engine_back(&s->engine, now_ms(s));
+	if (key == ' ')
+		engine_toggle_pause(&s->engine, now);
+	else if (key == 'n')
+		engine_skip(&s->engine, now);
+	else
+		engine_back(&s->engine, now);
 	return UI_REDRAW;
 }
 
@@ -373,9 +365,9 @@ static unsigned act_mute(void *ctx, int key)
  * labels and what each key does all come from this table. The red flag
  * is kept to the last as the row narrows. Letters work in either case. */
 static const struct ui_key session_keys[] = {
-    {' ', "space", "pause", "pause, or go on", 6, act_pause, NULL},
-    {'n', "n", "next", "skip to the next step", 4, act_skip, NULL},
-    {'p', "p", "back", "back to the start of this set", 1, act_back, NULL},
+    {' ', "space", "pause", "pause, or go on", 6, act_engine, NULL},
+    {'n', "n", "next", "skip to the next step", 4, act_engine, NULL},
+    {'p', "p", "back", "back to the start of this set", 1, act_engine, NULL},
     {'m', "m", "mute", "mute or unmute the sound", 2, act_mute, NULL},
     {'q', "q", "quit", "quit the session (asks first)", 7, act_quit, NULL},
     {'?', "?", "keys", "show or hide these keys", 3, act_help, NULL},
@@ -414,30 +406,18 @@ static unsigned quit_no(void *ctx, int key)
 static const struct ui_key quit_keys[] = {
     {'y', "y", "yes, quit", "end the session here", 2, quit_yes, NULL},
     {'n', "n", "no, go on", "go on with the session", 1, quit_no, NULL},
-    {'Y', NULL, NULL, NULL, 0, quit_yes, NULL},
-    {'N', NULL, NULL, NULL, 0, quit_no, NULL},
     {'q', NULL, NULL, NULL, 0, quit_no, NULL},
     {27, NULL, NULL, NULL, 0, quit_no, NULL},
 };
 
 /* The reps of the set just done, to confirm while the rest runs. */
-static unsigned reps_fewer(void *ctx, int key)
+static unsigned reps_change(void *ctx, int key)
 {
 	struct session_screen *s = ctx;
+	int reps = s->confirm.reps + (key == '-' ? -1 : 1);
 
-	(void)key;
-	if (s->confirm.reps > 0)
-		s->confirm.reps--;
-	return UI_REDRAW;
-}
-
-static unsigned reps_more(void *ctx, int key)
-{
-	struct session_screen *s = ctx;
-
-	(void)key;
-	if (s->confirm.reps < ROUTINE_MAX_REPS)
-		s->confirm.reps++;
+	if (reps >= 0 && reps <= ROUTINE_MAX_REPS)
+		s->confirm.reps = reps;
 	return UI_REDRAW;
 }
 
@@ -449,10 +429,10 @@ static unsigned reps_right(void *ctx, int key)
 }
 
 static const struct ui_key confirm_keys[] = {
-    {'-', "-", "fewer", "one rep fewer", 1, reps_fewer, NULL},
-    {'+', "+", "more", "one rep more", 2, reps_more, NULL},
+    {'-', "-", "fewer", "one rep fewer", 1, reps_change, NULL},
+    {'+', "+", "more", "one rep more", 2, reps_change, NULL},
     {'\n', "Enter", "that's right", "the set's reps are right", 3, reps_right, NULL},
-    {'=', NULL, NULL, NULL, 0, reps_more, NULL},
+    {'=', NULL, NULL, NULL, 0, reps_change, NULL},
 };
 
 /* The summary's keys: the red flag until it has been given. */
@@ -485,7 +465,6 @@ static const struct ui_key summary_keys[] = {
     {'!', "!", "a pop, sharp pain, can't push off", "red flag: a pop, sharp pain, can't push off",
      3, summary_red_flag, red_flag_not_given},
     {'q', NULL, NULL, NULL, 0, summary_leave, NULL},
-    {'Q', NULL, NULL, NULL, 0, summary_leave, NULL},
     {27, NULL, NULL, NULL, 0, summary_leave, NULL},
     {' ', NULL, NULL, NULL, 0, summary_leave, NULL},
 };

@@ -98,6 +98,21 @@ static bool read_admin_pin(const char *value, struct settings *out, char *messag
 	return true;
 }
 
+/* An ALSA PCM name: "hw:0", "plughw:1,0", "default", a name from
+ * asound.conf; checked when it is opened, not here. */
+static bool read_sound_device(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (strlen(value) >= sizeof out->sound_device ||
+	    strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:,.=-") !=
+	        strlen(value)) {
+		snprintf(message, size,
+		         "sound-device takes an ALSA device's name, such as hw:0 or plughw:1,0");
+		return false;
+	}
+	snprintf(out->sound_device, sizeof out->sound_device, "%s", value);
+	return true;
+}
+
 static bool read_idle(const char *value, struct settings *out, char *message, size_t size)
 {
 	int64_t ms;
@@ -144,7 +159,7 @@ static const struct {
     {"sound", read_sound, false},       {"voice", read_voice, false},
     {"kiosk", read_kiosk, false},       {"admin-pin", read_admin_pin, true},
     {"idle", read_idle, false},         {"routines", read_routines, false},
-    {"data-dir", read_data_dir, false},
+    {"data-dir", read_data_dir, false}, {"sound-device", read_sound_device, false},
 };
 
 /* "key = value", with its key and value found: the setting's reader. */
@@ -167,8 +182,8 @@ static void apply(const char *key, const char *value, int number, int key_col, i
 		return;
 	}
 	snprintf(message, sizeof message,
-	         "unknown setting \"%s\"; tendo knows sound, voice, kiosk, admin-pin, idle, "
-	         "routines and data-dir",
+	         "unknown setting \"%s\"; tendo knows sound, sound-device, voice, kiosk, "
+	         "admin-pin, idle, routines and data-dir",
 	         key);
 	add(errors, file, number, key_col, message);
 }

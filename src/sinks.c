@@ -7,6 +7,7 @@
 
 static const char *const sink_names[SINK_COUNT] = {
     [SINK_CANBERRA] = "canberra",
+    [SINK_ALSA] = "alsa",
     [SINK_BELL] = "bell",
     [SINK_FLASH] = "flash",
 };
@@ -37,8 +38,8 @@ bool sinks_parse(const char *spec, struct sound_request *req, struct tendo_error
 		if (!parse_word(p, len, req)) {
 			error_set(
 			    err, NULL, 0, 0,
-			    "sound takes auto, canberra, bell, flash or off (several joined by "
-			    "commas), found \"%.*s\"",
+			    "sound takes auto, canberra, alsa, bell, flash or off (several joined "
+			    "by commas), found \"%.*s\"",
 			    (int)len, p);
 			return false;
 		}
@@ -51,27 +52,40 @@ bool sinks_parse(const char *spec, struct sound_request *req, struct tendo_error
 struct sink_set sinks_resolve(const struct sound_request *req, const struct sink_facts *facts)
 {
 	struct sink_set live = {{false}};
+	bool lost;
 
 	for (int i = 0; i < SINK_COUNT; i++)
 		live.on[i] = req->want[i];
 	if (req->automatic) {
-		if (facts->server_answers && !facts->over_ssh)
+		if (facts->server_answers && (!facts->over_ssh || facts->forwarded))
 			live.on[SINK_CANBERRA] = true;
+		else if (facts->card_opens && !facts->over_ssh)
+			live.on[SINK_ALSA] = true;
 		else
 			live.on[SINK_BELL] = true;
 	}
-	if (live.on[SINK_CANBERRA] && !facts->server_answers)
-		live = sinks_fallback(live);
+	lost = (live.on[SINK_CANBERRA] && !facts->server_answers) ||
+	       (live.on[SINK_ALSA] && !facts->card_opens);
+	live.on[SINK_CANBERRA] = live.on[SINK_CANBERRA] && facts->server_answers;
+	/* One way to play tones: the server, when it answers, before the card. */
+	live.on[SINK_ALSA] = live.on[SINK_ALSA] && facts->card_opens && !live.on[SINK_CANBERRA];
+	if (lost && !sinks_tones(live))
+		live.on[SINK_BELL] = true;
 	return live;
 }
 
 struct sink_set sinks_fallback(struct sink_set live)
 {
-	if (live.on[SINK_CANBERRA]) {
-		live.on[SINK_CANBERRA] = false;
+	if (sinks_tones(live)) {
+		live.on[SINK_CANBERRA] = live.on[SINK_ALSA] = false;
 		live.on[SINK_BELL] = true;
 	}
 	return live;
+}
+
+bool sinks_tones(struct sink_set live)
+{
+	return live.on[SINK_CANBERRA] || live.on[SINK_ALSA];
 }
 
 const char *sinks_describe(struct sink_set live, char *buf, size_t size)
@@ -86,6 +100,11 @@ const char *sinks_describe(struct sink_set live, char *buf, size_t size)
 	if (used == 0)
 		snprintf(buf, size, "silent");
 	return buf;
+}
+
+int sinks_rings(enum cue_kind kind)
+{
+	return kind == CUE_SESSION_DONE ? 3 : kind == CUE_SWITCH_SIDE ? 2 : 1;
 }
 
 bool sinks_audible(enum cue_kind kind)

@@ -7,7 +7,25 @@
 
 #include <stdlib.h>
 
+#include "alsa_out.h"
 #include "config.h"
+
+/* One way of playing, chosen as it opens: the sound server or the card. */
+struct sound {
+	void *ca;              /* a libcanberra context, for the sound server */
+	struct alsa_out *alsa; /* the card, straight */
+};
+
+struct sound *sound_open_alsa(const char *device)
+{
+	struct sound *s = calloc(1, sizeof *s);
+
+	if (s && !(s->alsa = alsa_out_open(device))) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
 
 #ifdef HAVE_CANBERRA
 #include <canberra.h>
@@ -47,23 +65,21 @@ static bool load_canberra(void)
 	return ca.loaded;
 }
 
-struct sound {
-	ca_context *ca;
-};
-
 struct sound *sound_open(void)
 {
 	struct sound *s;
+	ca_context *context;
 
 	if (!load_canberra() || !(s = calloc(1, sizeof *s)))
 		return NULL;
-	/* Only the PulseAudio driver: its sample cache is what makes cues
-	 * prompt, and with no server there is nothing to fall back to that
-	 * the person would hear. */
-	if (ca.create(&s->ca) != CA_SUCCESS) {
+	/* Only the PulseAudio driver here: its sample cache is what makes
+	 * cues prompt. With no server, the card is played straight
+	 * (sound_open_alsa), with its sounds in memory. */
+	if (ca.create(&context) != CA_SUCCESS) {
 		free(s);
 		return NULL;
 	}
+	s->ca = context;
 	if (ca.set_driver(s->ca, "pulse") != CA_SUCCESS ||
 	    ca.change_props(s->ca, CA_PROP_APPLICATION_NAME, "tendo", CA_PROP_APPLICATION_ID,
 	                    "org.tendo.coach", CA_PROP_MEDIA_ROLE, "event", NULL) != CA_SUCCESS ||
@@ -74,13 +90,13 @@ struct sound *sound_open(void)
 	return s;
 }
 
-bool sound_cache(struct sound *s, const char *id, const char *path)
+static bool server_cache(struct sound *s, const char *id, const char *path)
 {
 	return ca.cache(s->ca, CA_PROP_EVENT_ID, id, CA_PROP_MEDIA_FILENAME, path, NULL) ==
 	       CA_SUCCESS;
 }
 
-bool sound_play(struct sound *s, const char *id, const char *path)
+static bool server_play(struct sound *s, const char *id, const char *path)
 {
 	int r = ca.play(s->ca, 0, CA_PROP_EVENT_ID, id, CA_PROP_MEDIA_FILENAME, path,
 	                CA_PROP_CANBERRA_CACHE_CONTROL, "permanent", NULL);
@@ -89,13 +105,10 @@ bool sound_play(struct sound *s, const char *id, const char *path)
 	return r == CA_SUCCESS || r == CA_ERROR_NOTFOUND || r == CA_ERROR_CANCELED;
 }
 
-void sound_close(struct sound *s)
+static void server_close(struct sound *s)
 {
-	if (!s)
-		return;
 	if (s->ca)
 		ca.destroy(s->ca);
-	free(s);
 }
 
 #else /* built without libcanberra (configure --with-canberra=no) */
@@ -105,7 +118,7 @@ struct sound *sound_open(void)
 	return NULL;
 }
 
-bool sound_cache(struct sound *s, const char *id, const char *path)
+static bool server_cache(struct sound *s, const char *id, const char *path)
 {
 	(void)s;
 	(void)id;
@@ -113,7 +126,7 @@ bool sound_cache(struct sound *s, const char *id, const char *path)
 	return false;
 }
 
-bool sound_play(struct sound *s, const char *id, const char *path)
+static bool server_play(struct sound *s, const char *id, const char *path)
 {
 	(void)s;
 	(void)id;
@@ -121,9 +134,30 @@ bool sound_play(struct sound *s, const char *id, const char *path)
 	return false;
 }
 
-void sound_close(struct sound *s)
+static void server_close(struct sound *s)
 {
 	(void)s;
 }
 
 #endif
+
+bool sound_cache(struct sound *s, const char *id, const char *path)
+{
+	return s->alsa ? alsa_out_load(s->alsa, id, path) : server_cache(s, id, path);
+}
+
+bool sound_play(struct sound *s, const char *id, const char *path)
+{
+	return s->alsa ? alsa_out_play(s->alsa, id, path) : server_play(s, id, path);
+}
+
+void sound_close(struct sound *s)
+{
+	if (!s)
+		return;
+	if (s->alsa)
+		alsa_out_close(s->alsa);
+	else
+		server_close(s);
+	free(s);
+}

@@ -24,8 +24,7 @@ struct store {
 	int64_t at; /* the time to stamp what is written; 0 for the clock's */
 };
 
-/* The time what is written now is stamped with (Unix). */
-static int64_t now(const struct store *s)
+int64_t store_now(const struct store *s)
 {
 	return s->at ? s->at : clock_wall_s();
 }
@@ -114,6 +113,14 @@ static const char *const migrations[] = {
     "CREATE TABLE visa_a ("
     "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
     "  at INTEGER NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100));",
+    /* 5 -> 6: wrong PINs and lockouts kept in the log, so that every
+     * kiosk on it sees them and staff can lift them; what staff did. */
+    "CREATE TABLE pin_lockouts ("
+    "  profile_id INTEGER PRIMARY KEY REFERENCES profiles(id),"
+    "  wrong INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE staff_actions ("
+    "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, host TEXT NOT NULL,"
+    "  action TEXT NOT NULL, member TEXT NOT NULL);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -253,8 +260,8 @@ static bool exec(struct store *s, struct tendo_error *err, const char *doing, co
 	return ok;
 }
 
-/* The first column of a query's first row, or otherwise when there is no
- * row, the column is NULL, or the query can't be run. */
+/* A query's first row, stepped to, when its first column is not NULL;
+ * else NULL. */
 static sqlite3_stmt *first_value(struct store *s, const char *sql, const char *types, va_list ap)
 {
 	sqlite3_stmt *st = vprepare(s, sql, types, ap);
@@ -266,37 +273,27 @@ static sqlite3_stmt *first_value(struct store *s, const char *sql, const char *t
 	return st;
 }
 
-static int64_t query_int(struct store *s, int64_t otherwise, const char *sql, const char *types,
-                         ...)
-{
-	va_list ap;
-	sqlite3_stmt *st;
-	int64_t value = otherwise;
+/* query_int() and query_double(): the first column of a query's first row
+ * (bound as vprepare() says), or otherwise when there is no row, the
+ * column is NULL, or the query can't be run. One body for both types. */
+#define QUERY_FIRST(name, type, column)                                                            \
+	static type name(struct store *s, type otherwise, const char *sql, const char *types, ...) \
+	{                                                                                          \
+		va_list ap;                                                                        \
+		sqlite3_stmt *st;                                                                  \
+		type value = otherwise;                                                            \
+                                                                                                   \
+		va_start(ap, types);                                                               \
+		st = first_value(s, sql, types, ap);                                               \
+		va_end(ap);                                                                        \
+		if (st)                                                                            \
+			value = column(st, 0);                                                     \
+		sqlite3_finalize(st);                                                              \
+		return value;                                                                      \
+	}
 
-	va_start(ap, types);
-	st = first_value(s, sql, types, ap);
-	va_end(ap);
-	if (st)
-		value = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return value;
-}
-
-static double query_double(struct store *s, double otherwise, const char *sql, const char *types,
-                           ...)
-{
-	va_list ap;
-	sqlite3_stmt *st;
-	double value = otherwise;
-
-	va_start(ap, types);
-	st = first_value(s, sql, types, ap);
-	va_end(ap);
-	if (st)
-		value = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
-	return value;
-}
+QUERY_FIRST(query_int, int64_t, sqlite3_column_int64)
+QUERY_FIRST(query_double, double, sqlite3_column_double)
 
 static int64_t pragma(struct store *s, const char *name, bool *ok)
 {
@@ -441,7 +438,7 @@ int64_t store_profile(struct store *s, const char *name, struct tendo_error *err
 	if (!exec(s, err, "adding the profile",
 	          "INSERT INTO profiles (name, created) VALUES (?1, ?2) "
 	          "ON CONFLICT (name) DO NOTHING",
-	          "ti", name, now(s)))
+	          "ti", name, store_now(s)))
 		return -1;
 	id = query_int(s, -1, "SELECT id FROM profiles WHERE name = ?1", "t", name);
 	if (id < 0)
@@ -478,7 +475,7 @@ int64_t store_member_add(struct store *s, const char *name, enum leg leg, const 
 	         "INSERT INTO profiles (name, leg, pin_hash, pin_salt, created) "
 	         "VALUES (?1, ?2, ?3, ?4, ?5)",
 	         "tttti", name, leg_text(leg), has_pin ? pin_hash : NULL, has_pin ? pin_salt : NULL,
-	         now(s)))
+	         store_now(s)))
 		return sqlite3_last_insert_rowid(s->db);
 	if (sqlite3_errcode(s->db) == SQLITE_CONSTRAINT)
 		error_set(err, store_path(s), 0, 0, "someone called %s is already here", name);
@@ -521,6 +518,114 @@ bool store_member_taken(struct store *s, const char *name)
 	                 name) == 1;
 }
 
+int64_t store_member_find(struct store *s, const char *name)
+{
+	return query_int(s, -1, "SELECT id FROM profiles WHERE name = ?1 COLLATE NOCASE", "t",
+	                 name);
+}
+
+int64_t store_member_last_session(struct store *s, int64_t profile)
+{
+	return query_int(s, 0,
+	                 "SELECT COALESCE(MAX(started), 0) FROM sessions WHERE profile_id = ?1",
+	                 "i", profile);
+}
+
+bool store_member_set_pin(struct store *s, int64_t profile, const char *pin_hash,
+                          const char *pin_salt, struct tendo_error *err)
+{
+	return exec(s, err, "setting the PIN",
+	            "UPDATE profiles SET pin_hash = NULLIF(?2, ''), pin_salt = NULLIF(?3, '') "
+	            "WHERE id = ?1",
+	            "itt", profile, pin_hash ? pin_hash : "", pin_salt ? pin_salt : "");
+}
+
+bool store_member_remove(struct store *s, int64_t profile, struct tendo_error *err)
+{
+	/* Each table that names the profile, its sessions or its enrolments,
+	 * those that hang on another first. */
+	static const char *const deletes[] = {
+	    "DELETE FROM sets WHERE session_id IN (SELECT id FROM sessions WHERE profile_id = ?1)",
+	    "DELETE FROM exercise_loads WHERE enrolment_id IN "
+	    "(SELECT id FROM enrolments WHERE profile_id = ?1)",
+	    "DELETE FROM pain WHERE profile_id = ?1",
+	    "DELETE FROM red_flags WHERE profile_id = ?1",
+	    "DELETE FROM capacity_tests WHERE profile_id = ?1",
+	    "DELETE FROM screenings WHERE profile_id = ?1",
+	    "DELETE FROM visa_a WHERE profile_id = ?1",
+	    "DELETE FROM pin_lockouts WHERE profile_id = ?1",
+	    "DELETE FROM sessions WHERE profile_id = ?1",
+	    "DELETE FROM enrolments WHERE profile_id = ?1",
+	    "DELETE FROM profiles WHERE id = ?1",
+	};
+	bool ok = true;
+
+	if (!run(s, "BEGIN IMMEDIATE")) {
+		fail(s, err, "removing the member");
+		return false;
+	}
+	for (size_t i = 0; ok && i < sizeof deletes / sizeof deletes[0]; i++)
+		ok = exec(s, err, "removing the member", deletes[i], "i", profile);
+	if (ok && run(s, "COMMIT"))
+		return true;
+	if (ok)
+		fail(s, err, "removing the member");
+	run(s, "ROLLBACK");
+	return false;
+}
+
+int64_t store_pin_locked_until(struct store *s, int64_t profile)
+{
+	int64_t until = query_int(
+	    s, 0, "SELECT locked_until FROM pin_lockouts WHERE profile_id = ?1", "i", profile);
+
+	return until > store_now(s) ? until : 0;
+}
+
+bool store_pin_wrong(struct store *s, int64_t profile, int allowed, int lock_s,
+                     struct tendo_error *err)
+{
+	/* The allowed-th wrong PIN in a row locks the profile for lock_s. */
+	return exec(s, err, "counting a wrong PIN",
+	            "INSERT INTO pin_lockouts (profile_id, wrong) VALUES (?1, 1) "
+	            "ON CONFLICT (profile_id) DO UPDATE SET wrong = wrong + 1",
+	            "i", profile) &&
+	       exec(s, err, "locking the profile",
+	            "UPDATE pin_lockouts SET wrong = 0, locked_until = ?3 "
+	            "WHERE profile_id = ?1 AND wrong >= ?2",
+	            "iii", profile, (int64_t)allowed, store_now(s) + lock_s);
+}
+
+bool store_pin_clear(struct store *s, int64_t profile, struct tendo_error *err)
+{
+	return exec(s, err, "clearing the wrong PINs",
+	            "DELETE FROM pin_lockouts WHERE profile_id = ?1", "i", profile);
+}
+
+const char *store_in_use(struct store *s, char *buf, size_t size)
+{
+	sqlite3_stmt *st = query(s,
+	                         "SELECT DISTINCT host FROM sessions WHERE status = 'running' "
+	                         "ORDER BY host",
+	                         "");
+	size_t n = 0;
+
+	buf[0] = '\0';
+	while (st && sqlite3_step(st) == SQLITE_ROW && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+		                      (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+bool store_staff_action(struct store *s, const char *action, const char *member,
+                        struct tendo_error *err)
+{
+	return exec(s, err, "noting what staff did",
+	            "INSERT INTO staff_actions (at, host, action, member) VALUES (?1, ?2, ?3, ?4)",
+	            "ittt", store_now(s), s->host, action, member);
+}
+
 int64_t store_session_begin(struct store *s, int64_t profile, const char *routine, const char *path,
                             enum leg leg, struct tendo_error *err)
 {
@@ -528,7 +633,7 @@ int64_t store_session_begin(struct store *s, int64_t profile, const char *routin
 	          "INSERT INTO sessions (profile_id, routine, path, leg, started, "
 	          "status, pid, host, claimed) "
 	          "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5)",
-	          "itttiit", profile, routine, path, leg_text(leg), now(s), (int64_t)getpid(),
+	          "itttiit", profile, routine, path, leg_text(leg), store_now(s), (int64_t)getpid(),
 	          s->host))
 		return -1;
 	return sqlite3_last_insert_rowid(s->db);
@@ -543,7 +648,8 @@ bool store_set_done(struct store *s, int64_t session, const struct store_set *se
 	            "load, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	            "iittnnnniiti", session, (int64_t)set->step, set->exercise, leg_text(set->side),
 	            set->set_number, (int)set->completed, set->planned_reps, set->done_reps,
-	            set->planned_hold_ms, set->done_hold_ms, set->load, now(s));
+	            set->planned_hold_ms, set->done_hold_ms, set->load,
+	            set->at ? set->at : store_now(s));
 }
 
 bool store_session_end(struct store *s, int64_t session, const char *status,
@@ -551,7 +657,7 @@ bool store_session_end(struct store *s, int64_t session, const char *status,
 {
 	return exec(s, err, "ending the session's log",
 	            "UPDATE sessions SET status = ?2, ended = ?3 WHERE id = ?1", "iti", session,
-	            status, now(s));
+	            status, store_now(s));
 }
 
 bool store_session_program(struct store *s, int64_t session, const char *program, int week,
@@ -585,7 +691,7 @@ bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *e
 {
 	return exec(s, err, "taking up the session",
 	            "UPDATE sessions SET pid = ?2, host = ?3, claimed = ?4 WHERE id = ?1", "iiti",
-	            session, (int64_t)getpid(), s->host, now(s));
+	            session, (int64_t)getpid(), s->host, store_now(s));
 }
 
 /* True when the session's process is gone: on this host, no process that
@@ -637,7 +743,7 @@ bool store_pain(struct store *s, int64_t profile, int64_t session, const char *k
 	return exec(s, err, "saving the pain rating",
 	            "INSERT INTO pain (profile_id, session_id, kind, score, stiffness, at) "
 	            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	            "irtnri", profile, session, kind, score, (int64_t)stiffness, now(s));
+	            "irtnri", profile, session, kind, score, (int64_t)stiffness, store_now(s));
 }
 
 bool store_red_flag(struct store *s, int64_t profile, int64_t session, const char *note,
@@ -646,7 +752,7 @@ bool store_red_flag(struct store *s, int64_t profile, int64_t session, const cha
 	return exec(s, err, "saving the red flag",
 	            "INSERT INTO red_flags (profile_id, session_id, at, note) "
 	            "VALUES (?1, ?2, ?3, ?4)",
-	            "irit", profile, session, now(s), note);
+	            "irit", profile, session, store_now(s), note);
 }
 
 bool store_morning_due(struct store *s, int64_t profile)
@@ -671,7 +777,7 @@ int64_t store_after_due(struct store *s, int64_t profile)
 	    "  NOT EXISTS (SELECT 1 FROM pain WHERE profile_id = ?1 AND kind = 'after' AND "
 	    "    at >= s.ended) "
 	    "ORDER BY ended DESC LIMIT 1",
-	    "ii", profile, now(s));
+	    "ii", profile, store_now(s));
 }
 
 int64_t store_session_between(struct store *s, int64_t profile, int64_t from, int64_t to)
@@ -698,7 +804,7 @@ bool store_visa_a(struct store *s, int64_t profile, int score, struct tendo_erro
 {
 	return exec(s, err, "saving the VISA-A score",
 	            "INSERT INTO visa_a (profile_id, at, score) VALUES (?1, ?2, ?3)", "iin",
-	            profile, now(s), score);
+	            profile, store_now(s), score);
 }
 
 int store_visa_a_between(struct store *s, int64_t profile, int64_t from, int64_t to)
@@ -743,7 +849,7 @@ int64_t store_local_day(int64_t at)
 
 int64_t store_today(const struct store *s)
 {
-	return store_local_day(now(s));
+	return store_local_day(store_now(s));
 }
 
 static void day_text(int64_t day, char *buf, size_t size)
@@ -845,7 +951,8 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	return exec(s, err, "saving the decision on the load",
 	            "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
 	            "decided_on = ?5, decided_at = ?6, held = ?7 WHERE id = ?1",
-	            "idnttin", enrolment, load_kg, week, reason, today, now(s), (int)mid_week);
+	            "idnttin", enrolment, load_kg, week, reason, today, store_now(s),
+	            (int)mid_week);
 }
 
 bool store_screening(struct store *s, int64_t profile, const char *program,
@@ -855,7 +962,7 @@ bool store_screening(struct store *s, int64_t profile, const char *program,
 	            "INSERT INTO screenings (profile_id, program, at, red_flag, site, "
 	            "fluoroquinolone, steroid, systemic, cleared, verdict) "
 	            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	            "itintnnnnt", profile, program, now(s), (int)answers->red_flag,
+	            "itintnnnnt", profile, program, store_now(s), (int)answers->red_flag,
 	            screening_site(answers), (int)answers->fluoroquinolone, (int)answers->steroid,
 	            (int)answers->systemic, (int)answers->cleared, verdict);
 }
@@ -900,44 +1007,37 @@ static void ratings_row(struct store *s, const char *sql, int64_t profile, const
 void store_pain_between(struct store *s, int64_t profile, const char *path, int64_t from,
                         int64_t to, struct pain_week *w)
 {
-	int row[3];
+	int row[10];
 
-	memset(w, 0, sizeof *w);
-	ratings_row(s,
-	            "SELECT count(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
-	            "started >= ?3 AND started < ?4 AND status IN ('completed', 'partial')",
-	            profile, path, from, to, row, 1);
-	w->sessions = row[0] > 0 ? row[0] : 0;
-	ratings_row(s,
-	            "SELECT count(DISTINCT p.session_id), MAX(p.score), "
-	            "  CAST(ROUND(AVG(p.score) * 10) AS INTEGER) "
-	            "FROM pain p JOIN sessions s ON s.id = p.session_id "
-	            "WHERE p.kind = 'during' AND s.profile_id = ?1 AND s.path = ?2 AND "
-	            "s.started >= ?3 AND s.started < ?4",
-	            profile, path, from, to, row, 3);
-	w->during_rated = row[0] > 0 ? row[0] : 0;
-	w->during_max = row[1];
-	w->during_tenths = row[2];
 	/* Pain after, and the next mornings: up to a day past the window. */
 	ratings_row(s,
-	            "SELECT count(*), MAX(score) FROM pain WHERE profile_id = ?1 AND "
-	            "kind = 'after' AND at >= ?3 AND at < ?4 + 86400",
-	            profile, path, from, to, row, 2);
-	w->after_rated = row[0] > 0 ? row[0] : 0;
-	w->after_max = row[1];
-	ratings_row(
-	    s,
-	    "SELECT count(*), MAX(score), MAX(stiffness) FROM pain WHERE profile_id = ?1 AND "
-	    "kind = 'morning' AND at > ?3 AND at < ?4 + 86400",
-	    profile, path, from, to, row, 3);
-	w->mornings_rated = row[0] > 0 ? row[0] : 0;
-	w->morning_max = row[1];
-	w->stiffness_max = row[2];
-	ratings_row(s,
-	            "SELECT count(*) FROM red_flags WHERE profile_id = ?1 AND at >= ?3 AND "
-	            "at < ?4",
-	            profile, path, from, to, row, 1);
-	w->red_flag = row[0] > 0;
+	            "SELECT (SELECT count(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
+	            "    started >= ?3 AND started < ?4 AND status IN ('completed', 'partial')), "
+	            "  d.n, d.most, d.tenths, a.n, a.most, m.n, m.most, m.stiffness, "
+	            "  (SELECT count(*) FROM red_flags WHERE profile_id = ?1 AND at >= ?3 AND "
+	            "    at < ?4) "
+	            "FROM (SELECT count(DISTINCT p.session_id) AS n, MAX(p.score) AS most, "
+	            "    CAST(ROUND(AVG(p.score) * 10) AS INTEGER) AS tenths "
+	            "    FROM pain p JOIN sessions s ON s.id = p.session_id "
+	            "    WHERE p.kind = 'during' AND s.profile_id = ?1 AND s.path = ?2 AND "
+	            "    s.started >= ?3 AND s.started < ?4) AS d, "
+	            "  (SELECT count(*) AS n, MAX(score) AS most FROM pain WHERE profile_id = ?1 "
+	            "    AND kind = 'after' AND at >= ?3 AND at < ?4 + 86400) AS a, "
+	            "  (SELECT count(*) AS n, MAX(score) AS most, MAX(stiffness) AS stiffness "
+	            "    FROM pain WHERE profile_id = ?1 AND kind = 'morning' AND at > ?3 AND "
+	            "    at < ?4 + 86400) AS m",
+	            profile, path, from, to, row, 10);
+	memset(w, 0, sizeof *w);
+	w->sessions = row[0] > 0 ? row[0] : 0;
+	w->during_rated = row[1] > 0 ? row[1] : 0;
+	w->during_max = row[2];
+	w->during_tenths = row[3];
+	w->after_rated = row[4] > 0 ? row[4] : 0;
+	w->after_max = row[5];
+	w->mornings_rated = row[6] > 0 ? row[6] : 0;
+	w->morning_max = row[7];
+	w->stiffness_max = row[8];
+	w->red_flag = row[9] > 0;
 }
 
 int64_t store_day_start(int64_t day)
@@ -961,7 +1061,7 @@ void store_baseline(struct store *s, int64_t profile, int64_t from_day, struct b
 	    "kind = 'morning' AND at >= ?3 AND at < ?4",
 	    profile, NULL, from, to, row, 3);
 	/* Known once the first week is over and its mornings were rated. */
-	if (row[0] <= 0 || now(s) < to) {
+	if (row[0] <= 0 || store_now(s) < to) {
 		b->pain = b->stiffness = -1;
 		return;
 	}
@@ -995,30 +1095,27 @@ bool store_history(struct store *s, int64_t profile, struct store_history *h)
 	h->first_day = today - (HISTORY_DAYS - 1);
 	for (int i = 0; i < HISTORY_DAYS; i++)
 		h->pain_during[i] = h->pain_morning[i] = -1;
+	/* Each day's sessions (2 when one was completed, else 1) and its
+	 * highest pain during and in the morning; pain after activity has no
+	 * row of its own in the history. */
 	st = query(s,
-	           "SELECT " LOCAL_DAY("started") ", MAX(status = 'completed') + 1 "
-	                                          "FROM sessions WHERE profile_id = ?1 GROUP BY 1",
+	           "SELECT " LOCAL_DAY("started") ", 'session', MAX(status = 'completed') + 1 "
+	                                          "FROM sessions WHERE profile_id = ?1 GROUP BY 1 "
+	                                          "UNION ALL SELECT " LOCAL_DAY(
+	                                              "at") ", kind, MAX(score) FROM pain "
+	                                                    "WHERE profile_id = ?1 AND kind IN "
+	                                                    "('during', 'morning') GROUP BY 1, 2",
 	           "i", profile);
 	if (!st)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		int *day = strcmp(kind, "session") == 0   ? h->days
+		           : strcmp(kind, "morning") == 0 ? h->pain_morning
+		                                          : h->pain_during;
 		if (i >= 0 && i < HISTORY_DAYS)
-			h->days[i] = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	/* Pain after activity has no row of its own in the history. */
-	st = query(s,
-	           "SELECT " LOCAL_DAY("at") ", kind, MAX(score) FROM pain WHERE profile_id = ?1 "
-	                                     "AND kind IN ('during', 'morning') GROUP BY 1, 2",
-	           "i", profile);
-	if (!st)
-		return false;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
-		bool morning = strcmp((const char *)sqlite3_column_text(st, 1), "morning") == 0;
-		if (i >= 0 && i < HISTORY_DAYS)
-			(morning ? h->pain_morning : h->pain_during)[i] = sqlite3_column_int(st, 2);
+			day[i] = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
 	st = query(s,
@@ -1042,15 +1139,30 @@ bool store_history(struct store *s, int64_t profile, struct store_history *h)
 	return true;
 }
 
+void store_done_by_day(struct store *s, int64_t profile, const char *path, int64_t first_day,
+                       int days, int *done)
+{
+	sqlite3_stmt *st = query(s,
+	                         "SELECT started FROM sessions WHERE profile_id = ?1 AND path = ?2 "
+	                         "AND status = 'completed' AND started >= ?3 AND started < ?4",
+	                         "itii", profile, path, store_day_start(first_day),
+	                         store_day_start(first_day + days));
+
+	memset(done, 0, sizeof *done * (size_t)days);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t day = store_local_day(sqlite3_column_int64(st, 0)) - first_day;
+		if (day >= 0 && day < days)
+			done[day]++;
+	}
+	sqlite3_finalize(st);
+}
+
 int store_done_today(struct store *s, int64_t profile, const char *path)
 {
-	int64_t today = store_today(s);
+	int done;
 
-	return (int)query_int(
-	    s, 0,
-	    "SELECT COUNT(*) FROM sessions WHERE profile_id = ?1 AND path = ?2 AND "
-	    "status = 'completed' AND started >= ?3 AND started < ?4",
-	    "itii", profile, path, store_day_start(today), store_day_start(today + 1));
+	store_done_by_day(s, profile, path, store_today(s), 1, &done);
+	return done;
 }
 
 bool store_capacity_test(struct store *s, int64_t profile, int64_t session, int left, int right,
@@ -1059,7 +1171,7 @@ bool store_capacity_test(struct store *s, int64_t profile, int64_t session, int 
 	return exec(s, err, "saving the test",
 	            "INSERT INTO capacity_tests (profile_id, session_id, at, left_reps, "
 	            "right_reps, affected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	            "irinnt", profile, session, now(s), left, right, leg_text(affected));
+	            "irinnt", profile, session, store_now(s), left, right, leg_text(affected));
 }
 
 size_t store_capacity_tests(struct store *s, int64_t profile, struct store_capacity *out,

@@ -154,6 +154,7 @@ void ui_start(struct ui *ui)
 	const char *codeset = nl_langinfo(CODESET);
 
 	memset(ui, 0, sizeof *ui);
+	ui->console_blank = -1;
 	catch_signals();
 	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	ui->timer = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
@@ -179,6 +180,36 @@ void ui_start(struct ui *ui)
 	quiet_stderr(ui);
 }
 
+/* The Linux console's blanking, in minutes, as the kernel has it now
+ * (consoleblank is in seconds); its documented default when unknown. */
+static int console_blank_minutes(void)
+{
+	FILE *f = fopen("/sys/module/kernel/parameters/consoleblank", "r");
+	int seconds = 600;
+
+	if (f) {
+		if (fscanf(f, "%d", &seconds) != 1 || seconds < 0)
+			seconds = 600;
+		fclose(f);
+	}
+	return (seconds + 59) / 60;
+}
+
+/* A kiosk by a stretching area is read from two metres away at any
+ * time: on the Linux console (console_codes(4)), no blanking while tendo
+ * runs (and so no VESA power-down, which follows blanking). */
+static void keep_console_lit(struct ui *ui)
+{
+	const char *term = getenv("TERM");
+
+	ui->console_blank = -1;
+	if (!term || strncmp(term, "linux", 5) != 0)
+		return;
+	ui->console_blank = console_blank_minutes();
+	fputs("\033[9;0]", stdout);
+	fflush(stdout);
+}
+
 void ui_lock(struct ui *ui)
 {
 	static const int ignored[] = {SIGINT, SIGQUIT, SIGTSTP};
@@ -190,11 +221,17 @@ void ui_lock(struct ui *ui)
 		sigaction(ignored[i], &sa, NULL);
 	raw();
 	ui->locked = true;
+	keep_console_lit(ui);
 }
 
 void ui_stop(struct ui *ui)
 {
 	endwin();
+	if (ui->console_blank >= 0) {
+		printf("\033[9;%d]", ui->console_blank);
+		fflush(stdout);
+		ui->console_blank = -1;
+	}
 	restore_stderr(ui);
 	if (ui->timer >= 0)
 		close(ui->timer);
@@ -331,7 +368,8 @@ static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx,
 			if (ch != 'q' && ch != 'Q')
 				continue;
 		}
-		flags |= screen->key(ctx, ch);
+		flags |= screen->key ? screen->key(ctx, ch)
+		                     : ui_key_act(screen->keys, screen->key_count, ctx, ch);
 	}
 	return flags;
 }
@@ -656,10 +694,18 @@ static int same_key(int key)
 	return key;
 }
 
+/* Whether a row's key is key: the same key, or the row's lower-case letter
+ * in capitals. */
+static bool key_is(int row_key, int key)
+{
+	return same_key(row_key) == same_key(key) ||
+	       (row_key >= 'a' && row_key <= 'z' && key == row_key - 'a' + 'A');
+}
+
 const struct ui_key *ui_key_find(const struct ui_key *keys, size_t count, const void *ctx, int key)
 {
 	for (size_t i = 0; i < count; i++)
-		if (same_key(keys[i].key) == same_key(key) && key_applies(&keys[i], ctx))
+		if (key_is(keys[i].key, key) && key_applies(&keys[i], ctx))
 			return &keys[i];
 	return NULL;
 }
@@ -770,6 +816,24 @@ void ui_list_jump(struct ui_list *list, int c, const char *(*name)(const void *c
 			return;
 		}
 	}
+}
+
+void ui_list_draw(struct ui *ui, struct ui_list *list, int y, int rows,
+                  struct ui_list_text (*row)(const void *ctx, size_t i), const void *ctx)
+{
+	ui_list_fit(list, rows);
+	for (size_t i = list->top; i < list->count && i < list->top + (size_t)list->rows; i++) {
+		struct ui_list_text t = row(ctx, i);
+		ui_list_row(ui, list, i, y++, t.role, t.text, t.right);
+	}
+}
+
+bool ui_list_touched(const struct ui_list *list, int key, size_t *row)
+{
+	if (key < UI_KEY_ROW || key >= UI_KEY_ROW + (int)list->count)
+		return false;
+	*row = (size_t)(key - UI_KEY_ROW);
+	return true;
 }
 
 void ui_list_row(struct ui *ui, const struct ui_list *list, size_t i, int y, enum ui_role role,

@@ -1,6 +1,7 @@
 # A full disk under the log: a clear message, the session goes on, a red
 # flag that can't be saved is said to be unsaved, and nothing already saved
-# is lost.
+# is lost; a disk full for a while loses no set: they wait and are written
+# once each when there is room.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need_tmux
 [ "$(id -u)" -eq 0 ] || skip "this test mounts a small filesystem, which needs root"
@@ -45,4 +46,28 @@ t kill-server
 rm -f "$small/filler"
 "$TENDO" export --csv --data-dir "$small/log" >"$WORK/after.csv" || fail "export after"
 [ "$(grep -c ",completed,Test" "$WORK/after.csv")" -eq 5 ] || fail "sets were lost: $(cat "$WORK/after.csv")"
+
+# The disk full for a while mid-session: the sets it would not take wait,
+# in order, and are written once each as soon as there is room again.
+start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$small/log"
+wait_for "GET READY"
+dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
+advance 8000 # the first hold ends: the log can't take it
+wait_for "The log is catching up: 1 set wait to be saved"
+rm -f "$small/filler"
+advance 6000 # the second ends: room again, both are written
+wait_for "The log has caught up: every set is saved."
+advance 30000
+wait_for "Session complete"
+press Enter
+answer_pain_if_asked 2
+[ "$(finished)" = 0 ] || fail "the session with the disk full for a while failed"
+"$TENDO" export --csv --data-dir "$small/log" >"$WORK/caught-up.csv" || fail "export"
+[ "$(grep -c ",completed,Test" "$WORK/caught-up.csv")" -eq 10 ] ||
+	fail "the sets that waited were lost or doubled: $(cat "$WORK/caught-up.csv")"
+if command -v sqlite3 >/dev/null; then
+	[ "$(sqlite3 "$small/log/tendo.db" "SELECT COUNT(*) || ' ' || COUNT(DISTINCT step) FROM sets
+		WHERE session_id = (SELECT MAX(id) FROM sessions)")" = "5 5" ] ||
+		fail "the session's sets are not each there once"
+fi
 exit 0

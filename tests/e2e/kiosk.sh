@@ -134,12 +134,7 @@ press q
 wait_for "who is training?"
 press Home
 press Enter
-wait_for "Your PIN, please."
-for _ in 1 2 3; do
-	press -l 9999
-	press Enter
-done
-wait_for "Too many wrong PINs for Ana"
+three_wrong_pins Ana
 press Enter
 wait_for "Too many wrong PINs for Ana"
 # Half a minute later her profile opens again.
@@ -175,13 +170,10 @@ wait_for "who is training?"
 
 # q asks for the admin PIN; a wrong one keeps tendo on screen.
 press q
-wait_for "The admin PIN, to leave tendo."
+wait_for "The admin PIN, for the staff's screen."
 press -l 1111
 press Enter
 wait_for "That is not the admin PIN."
 alive
-press q
-wait_for "The admin PIN, to leave tendo."
-press -l 2468
-press Enter
+leave_kiosk
 [ "$(finished)" = 0 ] || fail "tendo did not leave with status 0 after the admin PIN"

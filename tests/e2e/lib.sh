@@ -43,6 +43,19 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/tendo-test.XXXXXX")
 SOCKET=tendo-test-$$
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config
 mkdir -p "$HOME"
+# No sound card, whatever the machine has: a test that wants one (ALSA's
+# file plugin) says so with alsa_recorder.
+printf 'pcm.!default { type hw card 31 }\n' >"$WORK/no-card.conf"
+export ALSA_CONFIG_PATH=$WORK/no-card.conf
+
+# A sound card that records what tendo plays into FILE (raw s16le mono
+# 44.1 kHz, each sound whole, as written), as the ALSA PCM called NAME
+# (default: the default device).
+alsa_recorder() {
+	local file=$1 name=${2:-!default}
+	printf 'pcm.%s {\n\ttype file\n\tslave.pcm { type null }\n\tfile "%s"\n\tformat "raw"\n}\n' \
+		"$name" "$file" >>"$ALSA_CONFIG_PATH"
+}
 
 # Every process a test starts names its $WORK (a data folder, the clock's
 # FIFO, a config): one still running at the end was left behind.
@@ -257,4 +270,65 @@ screen_whole() {
 	s=$(screen)
 	printf '%s\n' "$s" | head -n 1 | grep -qF -- "$1" || fail "the header \"$1\" is missing"
 	printf '%s\n' "$s" | grep -qF -- "$2" || fail "\"$2\" is missing"
+}
+
+# tendo as the profile $who, with the log in $data, on a day: DAY (days
+# after $start, a YYYY-MM-DD) ARGS... Each call is a minute after the one
+# before: libfaketime starts every process at the time it is given, so two
+# calls at the same time would share a second and the log could not tell
+# which came first. The test skips without faketime (need_faketime).
+on() {
+	local when minutes
+	minutes=$(($(cat "$WORK/minutes" 2>/dev/null || echo 0) + 1))
+	echo "$minutes" >"$WORK/minutes"
+	when=$(date -d "@$(($(date -d "$start 06:00" +%s) + $1 * 86400 + minutes * 60))" "+%F %T")
+	shift
+	# libfaketime is preloaded before AddressSanitizer's runtime: tell
+	# ASan that this is wanted (a sanitizer build).
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$when" \
+		"$TENDO" --data-dir "$data" --profile "$who" "$@"
+}
+
+need_faketime() {
+	command -v faketime >/dev/null || skip "faketime is not installed (apt-get install faketime)"
+}
+
+# A kiosk's system config in $WORK/system-config: the admin PIN 2468, the
+# log in $WORK/data, routines from $FIXTURES, and any more lines given as
+# arguments. Run tendo with TENDO_SYSTEM_CONFIG pointing at it.
+kiosk_config() {
+	printf '%s\n' "kiosk = yes" "admin-pin = 2468" "routines = $FIXTURES" \
+		"data-dir = $WORK/data" "$@" >"$WORK/system-config"
+}
+
+# On a member's PIN screen, three wrong PINs: the profile of NAME locks.
+three_wrong_pins() {
+	wait_for "Your PIN, please."
+	for _ in 1 2 3; do
+		press -l 9999
+		press Enter
+	done
+	wait_for "Too many wrong PINs for $1"
+}
+
+# A touch (a click, as SGR mouse reports: pressed and released) on the
+# on-screen key whose face is FACE.
+touch_key() {
+	local where
+	where=$(screen | python3 "$TOP_SRCDIR/tests/e2e/pad-key.py" "$1") ||
+		fail "no on-screen key \"$1\": $(screen)"
+	set -- $where
+	press -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"
+}
+
+# Leaves a kiosk from its members' screen: q, the admin PIN 2468, and on
+# the staff's screen x.
+leave_kiosk() {
+	press q
+	wait_for "The admin PIN, for the staff's screen."
+	press -l 2468
+	press Enter
+	wait_for "tendo — staff"
+	press x
 }

@@ -6,28 +6,11 @@
 # a week of pain 4 holds; pain of 7 mid-week steps back at once; pain of 9
 # pauses the program. Bad input exits 2 and writes nothing.
 . "$(dirname "$0")/lib.sh"
-command -v faketime >/dev/null || skip "faketime is not installed (apt-get install faketime)"
+need_faketime
 command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
 data=$WORK/data
 start=2026-01-05 # a Monday, long past
-
-# tendo on a day: DAY (days after the start) ARGS... Each call is a minute
-# after the one before: libfaketime starts every process at the time it is
-# given, so two calls at the same time would share a second and the log
-# could not tell which came first.
-echo 0 >"$WORK/minutes"
-on() {
-	local when minutes
-	minutes=$(($(cat "$WORK/minutes") + 1))
-	echo "$minutes" >"$WORK/minutes"
-	when=$(date -d "@$(($(date -d "$start 06:00" +%s) + $1 * 86400 + minutes * 60))" "+%F %T")
-	shift
-	# libfaketime is preloaded before AddressSanitizer's runtime: tell
-	# ASan that this is wanted (a sanitizer build).
-	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
-		FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$when" \
-		"$TENDO" --data-dir "$data" --profile ruth "$@"
-}
+who=ruth
 
 # A week of the program, twice a day: PAIN during and after, MORNING pain.
 train_week() {
@@ -41,55 +24,59 @@ train_week() {
 	done
 }
 
-load_on() {
-	on "$1" plan | sed -n 's/.*Eccentric heel drop, knee straight: .*, \([^,]*\)\.$/\1/p'
+# On DAY, the load is LOAD and `tendo plan` says each of TEXTS; else WHAT
+# went wrong: expect_plan DAY LOAD WHAT [TEXT]...
+expect_plan() {
+	local day=$1 load=$2 what=$3 plan text
+	shift 3
+	plan=$(on "$day" plan)
+	[ "$(printf '%s\n' "$plan" | plan_load)" = "$load" ] || fail "$what: $plan"
+	for text in "$@"; do
+		printf '%s\n' "$plan" | grep -qF "$text" || fail "$what: it lacks \"$text\": $plan"
+	done
+}
+
+plan_load() {
+	sed -n 's/.*Eccentric heel drop, knee straight: .*, \([^,]*\)\.$/\1/p'
 }
 
 printf "no\nno\nno\nno\nno\n" | on 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol"
-[ "$(load_on 0)" = bodyweight ] || fail "week 1 does not start at bodyweight"
-on 0 plan | grep -qF "The load is first decided on Monday 12 January, from week 1's ratings" ||
-	fail "plan does not say when the load is first decided: $(on 0 plan)"
+expect_plan 0 bodyweight "week 1 does not start at bodyweight" \
+	"The load is first decided on Monday 12 January, from week 1's ratings"
 
 train_week 1 1 1
-[ "$(load_on 7)" = "2.5 kg" ] || fail "an easy week 1 did not add 2.5 kg: $(on 7 plan)"
-on 7 plan | grep -qF "Up to 2.5 kg: week 1 stayed within every limit. Week 1: 14 sessions" ||
-	fail "the decision does not give its week's facts: $(on 7 plan)"
+expect_plan 7 "2.5 kg" "an easy week 1 did not add 2.5 kg with its week's facts" \
+	"Up to 2.5 kg: week 1 stayed within every limit. Week 1: 14 sessions"
 # Decided once a week: asking again the same week changes nothing.
-[ "$(load_on 9)" = "2.5 kg" ] || fail "the load moved again within week 2"
+expect_plan 9 "2.5 kg" "the load moved again within week 2"
 
 train_week 2 1 1
-[ "$(load_on 14)" = "5 kg" ] || fail "an easy week 2 did not add 2.5 kg: $(on 14 plan)"
+expect_plan 14 "5 kg" "an easy week 2 did not add 2.5 kg"
 
 # A week of pain 4 after weeks of 1: within 5, but rising week on week,
 # a limit broken: a step back.
 train_week 3 4 1
-[ "$(load_on 21)" = "2.5 kg" ] || fail "pain rising week on week did not step back: $(on 21 plan)"
-on 21 plan | grep -qF "Stepping back to 2.5 kg: the pain during sessions rose from 1.0 to 4.0 on average, week on week." ||
-	fail "the step back does not say why: $(on 21 plan)"
+expect_plan 21 "2.5 kg" "pain rising week on week did not step back, saying why" \
+	"Stepping back to 2.5 kg: the pain during sessions rose from 1.0 to 4.0 on average, week on week."
 
 # Steady at 4: within every limit, not yet easy: a hold.
 train_week 4 4 1
-[ "$(load_on 28)" = "2.5 kg" ] || fail "a steady week of pain 4 did not hold: $(on 28 plan)"
-on 28 plan | grep -qF "Holding at 2.5 kg: within the limits, but the load goes up only when the pain during and after stays at 2 or less." ||
-	fail "the hold does not say why: $(on 28 plan)"
+expect_plan 28 "2.5 kg" "a steady week of pain 4 did not hold, saying why" \
+	"Holding at 2.5 kg: within the limits, but the load goes up only when the pain during and after stays at 2 or less."
 
 # Pain of 7 during a session mid-week: a step back at once.
 on 30 log alfredson-program --leg left --pain 7 >/dev/null || fail "log"
-[ "$(load_on 30)" = bodyweight ] || fail "pain of 7 did not step back at once: $(on 30 plan)"
-on 30 plan | grep -qF "Stepping back to bodyweight: pain during a session was 7, above 5." ||
-	fail "the step back does not say why: $(on 30 plan)"
-on 30 plan | grep -qF "Rule: step back: a limit of the pain-monitoring model broken." ||
-	fail "the step back does not name its rule: $(on 30 plan)"
+expect_plan 30 bodyweight "pain of 7 did not step back at once, saying why and by which rule" \
+	"Stepping back to bodyweight: pain during a session was 7, above 5." \
+	"Rule: step back: a limit of the pain-monitoring model broken."
 # The rest of week 5 went untrained: the week's end holds, and says so.
-[ "$(load_on 35)" = bodyweight ] || fail "week 5 moved the load: $(on 35 plan)"
-on 35 plan | grep -qF "Holding at bodyweight: no sessions were done in week 5." ||
-	fail "the hold does not say why: $(on 35 plan)"
+expect_plan 35 bodyweight "week 5 moved the load" \
+	"Holding at bodyweight: no sessions were done in week 5."
 
 # A week with no ratings at all holds, and says what was missing.
 for d in 35 36 37; do on "$d" log alfredson-program --leg left >/dev/null; done
-[ "$(load_on 42)" = bodyweight ] || fail "an unrated week moved the load: $(on 42 plan)"
-on 42 plan | grep -qF "week 6 lacks pain during (0 of 3 sessions), pain after activity, next-morning pain" ||
-	fail "the hold does not name the missing ratings: $(on 42 plan)"
+expect_plan 42 bodyweight "an unrated week moved the load, or did not name the missing ratings" \
+	"week 6 lacks pain during (0 of 3 sessions), pain after activity, next-morning pain"
 
 # Bad input: exit 2, nothing written.
 before=$(sqlite3 "$data/tendo.db" "SELECT (SELECT count(*) FROM pain) || '/' || (SELECT count(*) FROM sessions) || '/' || (SELECT count(*) FROM visa_a)")

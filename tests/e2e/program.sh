@@ -29,6 +29,19 @@ err=$("$TENDO" plan --data-dir "$data" --profile nobody 2>&1)
 [ $? -eq 1 ] || fail "plan with no program did not exit 1"
 printf '%s\n' "$err" | grep -qF "nobody follows no program" || fail "no program: $err"
 
+# The baseline of mornings: a line for each program followed, measured
+# afresh from today with --reset.
+enrol alfredson-program --start "$t3" --data-dir "$data" --profile vic >/dev/null || fail "enrol vic"
+enrol hsr-program --start "$t3" --data-dir "$data" --profile vic >/dev/null || fail "enrol vic"
+out=$("$TENDO" baseline --data-dir "$data" --profile vic) || fail "baseline: $out"
+[ "$(printf '%s\n' "$out" | grep -c "^[a-z-]*-program: Baseline of mornings")" = 2 ] ||
+	fail "baseline did not give a line for each program: $out"
+out=$("$TENDO" baseline --reset --data-dir "$data" --profile vic) || fail "baseline --reset: $out"
+[ "$(printf '%s\n' "$out" | grep -c "from $(date +%F), once they are over")" = 2 ] ||
+	fail "baseline --reset did not start both from today: $out"
+err=$("$TENDO" baseline --data-dir "$data" --profile nobody 2>&1)
+[ $? -eq 1 ] || fail "baseline with no program did not exit 1"
+
 # A session of the program followed: the load and its reason.
 need_tmux
 enrol alfredson-program --data-dir "$data" --profile quinn >/dev/null || fail "enrol"

@@ -1,7 +1,10 @@
 # Over SSH: a real client to a real sshd on 127.0.0.1. Even with a sound
 # server running on the server, auto picks the terminal bell (the server's
 # speakers are not where the person is), and the bells reach the client's
-# terminal, one for each group of cues that asks the person to act.
+# terminal in patterns that tell the cues apart: for each group of cues
+# that asks the person to act one ring, two to switch legs, three when the
+# session is done. With the client's own sound server forwarded
+# (PULSE_SERVER set), auto plays the real tones through it.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need_tmux
 SSHD=$(command -v sshd || echo /usr/sbin/sshd)
@@ -51,18 +54,35 @@ wait_for "GET READY"
 # A second at a time: each group of cues comes on a wake-up of its own.
 for _ in $(seq 39); do advance 1000; done
 wait_for "Session complete"
+advance 1000 # the session-done pattern's last rings
 press Enter
 answer_pain_if_asked 0
 [ "$(finished)" = 0 ] || fail "tendo over SSH failed"
 
-# One bell for each group of cues due together with at least one that asks
-# for action (halfway and the last seconds of a hold don't).
-want=$(awk '$1 != last { if (last != "" && loud) n++; last = $1; loud = 0 }
+# For each group of cues due together with at least one that asks for
+# action (halfway and the last seconds of a hold don't): three rings when
+# the session is done, two to switch legs, else one.
+want=$(awk 'function rings() { return done ? 3 : switch_ ? 2 : loud ? 1 : 0 }
+	$1 != last { n += rings(); last = $1; loud = done = switch_ = 0 }
 	$3 != "halfway" && $3 != "last-seconds" { loud = 1 }
-	END { if (loud) n++; print n }' "$log")
+	$3 == "session-done" { done = 1 }
+	$3 == "switch-side" { switch_ = 1 }
+	END { n += rings(); print n }' "$log")
 got=$(tr -cd '\007' <"$WORK/terminal.raw" | wc -c)
 [ "$want" -ge 10 ] || fail "only $want cue groups in the log"
 [ "$got" -eq "$want" ] || fail "$got bells reached the SSH client, not $want"
+
+# The client's own sound server forwarded into the session (PULSE_SERVER,
+# as ssh -R and a forwarded socket give it): auto plays the real tones.
+if [ -n "${KEEPALIVE:-}" ]; then
+	t kill-server
+	forwarded="env PULSE_SERVER=unix:$XDG_RUNTIME_DIR/pulse/native HOME=$HOME TERM=xterm-256color $(quote_args "$TENDO" run "$FIXTURES/short.yaml" --leg left --test-clock "$CLOCK" --sound auto)"
+	new_session 80 24 \
+		"ssh -F /dev/null -i $WORK/client_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t root@127.0.0.1 $(quote_args "$forwarded"); echo \"tendo exited: \$?\"; sleep 600"
+	wait_for "sound: canberra"
+	press q y Enter
+	[ "$(finished)" = 0 ] || fail "tendo over SSH with a forwarded sound server failed"
+fi
 
 # A dropped link: the client is killed mid-session. tendo, hung up on,
 # saves and leaves; the next login offers to take the session up where it

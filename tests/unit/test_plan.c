@@ -457,6 +457,80 @@ static void test_program_errors(void **state)
 	}
 }
 
+/* How a week stands: sessions done by day against the program's
+ * prescription, what is missed, and what is due today. */
+static void test_adherence(void **state)
+{
+	static const struct program every_day = {
+	    .weeks = 12, .sessions_per_day = 2, .days_per_week = 7};
+	static const struct program three_a_week = {
+	    .weeks = 12, .sessions_per_day = 1, .days_per_week = 3};
+	static const struct {
+		const char *source;
+		const struct program *p;
+		int done_by_day[7], today;
+		bool day_before; /* a session the day before the week's first */
+		int done, prescribed, missed, due;
+	} rows[] = {
+	    // clang-format off
+	    {"Alfredson 1998: twice a day, every day; the first day",
+	     &every_day, {0}, 0, false, 0, 14, 0, 2},
+	    {"Alfredson 1998: on track on day 4, one done today",
+	     &every_day, {2, 2, 2, 1}, 3, false, 7, 14, 0, 1},
+	    {"Alfredson 1998: one session of day 2 missed",
+	     &every_day, {2, 1, 2, 0}, 3, false, 5, 14, 1, 2},
+	    {"Alfredson 1998: a third session a day counts as two",
+	     &every_day, {3, 0}, 1, false, 2, 14, 0, 2},
+	    {"Alfredson 1998: the week done",
+	     &every_day, {2, 2, 2, 2, 2, 2, 2}, 6, false, 14, 14, 0, 0},
+	    {"Beyer 2015: three times a week; the first day",
+	     &three_a_week, {0}, 0, false, 0, 3, 0, 1},
+	    {"Beyer 2015: a rest day after the last session of the week before",
+	     &three_a_week, {0}, 0, true, 0, 3, 0, 0},
+	    {"Beyer 2015: a rest day after a session",
+	     &three_a_week, {1, 0}, 1, false, 1, 3, 0, 0},
+	    {"Beyer 2015: due again after the rest day",
+	     &three_a_week, {1, 0, 0}, 2, false, 1, 3, 0, 1},
+	    {"Beyer 2015: two left for two days",
+	     &three_a_week, {1, 0, 0, 0, 0, 0}, 5, false, 1, 3, 0, 1},
+	    {"Beyer 2015: one left, tomorrow will do",
+	     &three_a_week, {1, 0, 0, 0, 1, 0}, 5, false, 2, 3, 0, 0},
+	    {"Beyer 2015: the last day, two left: one missed",
+	     &three_a_week, {1, 0, 0, 0, 0, 0, 0}, 6, false, 1, 3, 1, 1},
+	    {"Beyer 2015: the last day needs a session even after yesterday's",
+	     &three_a_week, {1, 0, 0, 0, 0, 1, 0}, 6, false, 2, 3, 0, 1},
+	    {"Beyer 2015: the week done",
+	     &three_a_week, {1, 0, 1, 0, 1, 0, 0}, 6, false, 3, 3, 0, 0},
+	    // clang-format on
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct adherence a;
+		plan_adherence(rows[i].p, rows[i].done_by_day, rows[i].today, rows[i].day_before,
+		               &a);
+		if (a.done != rows[i].done || a.prescribed != rows[i].prescribed ||
+		    a.missed != rows[i].missed || a.today_due != rows[i].due)
+			fail_msg("row %zu (%s): %d of %d done, %d missed, %d due", i,
+			         rows[i].source, a.done, a.prescribed, a.missed, a.today_due);
+	}
+}
+
+static void test_adherence_in_words(void **state)
+{
+	const struct adherence a = {5, 14, 1, 0, 2};
+	const int done[7] = {2, 1, 2, 0};
+	char text[200];
+
+	(void)state;
+	/* Day 20416 is Monday 24 November 2025. */
+	assert_string_equal(
+	    plan_adherence_text(&a, done, 3, 20416, text, sizeof text),
+	    "This week: 5 of 14 sessions, 1 missed (Mon 2, Tue 1, Wed 2, today 0).");
+	assert_string_equal(plan_adherence_text(&(struct adherence){0, 3, 0, 0, 1}, done, 0, 20416,
+	                                        text, sizeof text),
+	                    "This week: 0 of 3 sessions (today 2).");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -473,6 +547,8 @@ int main(void)
 	    cmocka_unit_test(test_screening),
 	    cmocka_unit_test(test_insertional_variant),
 	    cmocka_unit_test(test_program_errors),
+	    cmocka_unit_test(test_adherence),
+	    cmocka_unit_test(test_adherence_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

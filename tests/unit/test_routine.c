@@ -116,98 +116,78 @@ static void test_text_load_and_quoted_numbers(void **state)
 	routine_free(r);
 }
 
-static void test_reps_not_a_number(void **state)
-{
-	(void)state;
-	expect_error(HEAD "  - name: A\n    reps: fifteen\n    tempo: { up: 1s }\n", 4, 11,
-	             "reps must be a whole number from 1 to 500, found \"fifteen\"");
-}
+/* Each bad file, and the first error it must give: where and what. */
+static const struct {
+	const char *text;
+	int line, column;
+	const char *words;
+} bad_files[] = {
+    /* reps not a number */
+    {HEAD "  - name: A\n    reps: fifteen\n    tempo: { up: 1s }\n", 4, 11,
+     "reps must be a whole number from 1 to 500, found \"fifteen\""},
+    /* out of range numbers */
+    {HEAD "  - name: A\n    reps: 10000\n    tempo: { up: 1s }\n", 4, 11,
+     "from 1 to 500, found \"10000\""},
+    {HEAD "  - name: A\n    hold: 0s\n", 4, 11, "hold must be a duration from 1 s to 30 min"},
+    {HEAD "  - name: A\n    hold: 30s\n    sets: 0\n", 5, 11,
+     "sets must be a whole number from 1 to 50, found \"0\""},
+    {HEAD "  - name: A\n    reps: 3\n    tempo: { up: 0.05s }\n", 5, 18,
+     "a tempo phase must be a duration from 0.1 s to 1 min"},
+    {HEAD "  - name: A\n    hold: 30s\n    load: -5\n", 5, 11,
+     "load must be text such as \"bodyweight\" or a number of kilograms"},
+    /* bad durations */
+    {HEAD "  - name: A\n    hold: 30 seconds\n", 4, 11,
+     "hold must be a duration from 1 s to 30 min (such as 30s, 1m30s or 90), "
+     "found \"30 seconds\""},
+    {HEAD "  - name: A\n    hold: 30s\n    rest: [1, 2]\n", 5, 11,
+     "rest must be a duration from 0 s to 30 min (such as 30s, 1m30s or 90), found a list"},
+    /* unknown key suggests the nearest */
+    {HEAD "  - name: A\n    holdd: 30s\n", 4, 5,
+     "unknown key \"holdd\" in an exercise; did you mean \"hold\"?"},
+    {HEAD "  - name: A\n    hold: 30s\n    colour: red\n", 5, 5,
+     "unknown key \"colour\" in an exercise; expected one of: name, hold, reps"},
+    {"title: T\nauthor: me\nexercises:\n  - {name: A, hold: 3}\n", 2, 1,
+     "unknown key \"author\" in the routine"},
+    /* duplicate key */
+    {HEAD "  - name: A\n    sets: 2\n    hold: 30s\n    sets: 3\n", 6, 5,
+     "duplicate key \"sets\" in an exercise; it was already given at line 4, column 5"},
+    {"title: T\ntitle: U\nexercises:\n  - {name: A, hold: 3}\n", 2, 1, "duplicate key \"title\""},
+    {HEAD "  - name: A\n    reps: 3\n    tempo: { up: 1s, up: 2s }\n", 5, 22,
+     "duplicate key \"up\" in tempo"},
+    /* wrong types */
+    {"title: T\nexercises: none\n", 2, 12, "exercises must be a list"},
+    {"- a\n- b\n", 1, 1, "a routine must be a set of keys"},
+    {HEAD "  - just a line\n", 3, 5, "an exercise must be a set of keys"},
+    {HEAD "  - name: A\n    hold: 3s\n    steps: Do it.\n", 5, 12,
+     "steps must be a list of instructions"},
+    {HEAD "  - name: [A, B]\n    hold: 3s\n", 3, 11, "name must be text, found a list"},
+    {HEAD "  - name: A\n    hold: 3s\n    sides: up\n", 5, 12,
+     "sides must be one of left, right, both, affected or none, found \"up\""},
+    {HEAD "  - name: A\n    reps: 3\n    tempo: 3s\n", 5, 12,
+     "tempo must list the phases of a rep in order"},
+    {"title:\nexercises:\n  - {name: A, hold: 3}\n", 1, 7, "title must be text, found nothing"},
+    /* missing and conflicting */
+    {"exercises:\n  - {name: A, hold: 3}\n", 1, 1, "the routine needs a title"},
+    {"title: T\n", 1, 1, "the routine needs a list of exercises"},
+    {HEAD "  - hold: 3s\n", 3, 5, "an exercise needs a name"},
+    {HEAD "  - name: A\n", 3, 5, "needs either hold (such as hold: 30s) or reps"},
+    {HEAD "  - name: A\n    hold: 3s\n    reps: 4\n", 3, 5,
+     "either hold (a timed hold) or reps (counted reps), not both"},
+    {HEAD "  - name: A\n    reps: 4\n", 3, 5, "an exercise with reps needs a tempo"},
+    {HEAD "  - name: A\n    hold: 4s\n    tempo: {up: 1s}\n", 3, 5, "tempo is for reps"},
+    {"title: T\nexercises: []\n", 2, 12, "exercises must list from 1 to 100"},
+    {HEAD "  - name: A\n    reps: 4\n    tempo: {}\n", 5, 12,
+     "tempo must have from 1 to 8 phases, found 0"},
+    {HEAD "  - name: A\n    reps: 4\n    tempo: { up: { note: x } }\n", 5, 18,
+     "a tempo phase needs a time"},
+};
 
-static void test_out_of_range_numbers(void **state)
+static void test_each_bad_file_says_where_and_what(void **state)
 {
 	(void)state;
-	expect_error(HEAD "  - name: A\n    reps: 10000\n    tempo: { up: 1s }\n", 4, 11,
-	             "from 1 to 500, found \"10000\"");
-	expect_error(HEAD "  - name: A\n    hold: 0s\n", 4, 11,
-	             "hold must be a duration from 1 s to 30 min");
-	expect_error(HEAD "  - name: A\n    hold: 30s\n    sets: 0\n", 5, 11,
-	             "sets must be a whole number from 1 to 50, found \"0\"");
-	expect_error(HEAD "  - name: A\n    reps: 3\n    tempo: { up: 0.05s }\n", 5, 18,
-	             "a tempo phase must be a duration from 0.1 s to 1 min");
-	expect_error(HEAD "  - name: A\n    hold: 30s\n    load: -5\n", 5, 11,
-	             "load must be text such as \"bodyweight\" or a number of kilograms");
-}
-
-static void test_bad_durations(void **state)
-{
-	(void)state;
-	expect_error(HEAD "  - name: A\n    hold: 30 seconds\n", 4, 11,
-	             "hold must be a duration from 1 s to 30 min (such as 30s, 1m30s or 90), "
-	             "found \"30 seconds\"");
-	expect_error(
-	    HEAD "  - name: A\n    hold: 30s\n    rest: [1, 2]\n", 5, 11,
-	    "rest must be a duration from 0 s to 30 min (such as 30s, 1m30s or 90), found a list");
-}
-
-static void test_unknown_key_suggests_the_nearest(void **state)
-{
-	(void)state;
-	expect_error(HEAD "  - name: A\n    holdd: 30s\n", 4, 5,
-	             "unknown key \"holdd\" in an exercise; did you mean \"hold\"?");
-	expect_error(HEAD "  - name: A\n    hold: 30s\n    colour: red\n", 5, 5,
-	             "unknown key \"colour\" in an exercise; expected one of: name, hold, reps");
-	expect_error("title: T\nauthor: me\nexercises:\n  - {name: A, hold: 3}\n", 2, 1,
-	             "unknown key \"author\" in the routine");
-}
-
-static void test_duplicate_key(void **state)
-{
-	(void)state;
-	expect_error(
-	    HEAD "  - name: A\n    sets: 2\n    hold: 30s\n    sets: 3\n", 6, 5,
-	    "duplicate key \"sets\" in an exercise; it was already given at line 4, column 5");
-	expect_error("title: T\ntitle: U\nexercises:\n  - {name: A, hold: 3}\n", 2, 1,
-	             "duplicate key \"title\"");
-	expect_error(HEAD "  - name: A\n    reps: 3\n    tempo: { up: 1s, up: 2s }\n", 5, 22,
-	             "duplicate key \"up\" in tempo");
-}
-
-static void test_wrong_types(void **state)
-{
-	(void)state;
-	expect_error("title: T\nexercises: none\n", 2, 12, "exercises must be a list");
-	expect_error("- a\n- b\n", 1, 1, "a routine must be a set of keys");
-	expect_error(HEAD "  - just a line\n", 3, 5, "an exercise must be a set of keys");
-	expect_error(HEAD "  - name: A\n    hold: 3s\n    steps: Do it.\n", 5, 12,
-	             "steps must be a list of instructions");
-	expect_error(HEAD "  - name: [A, B]\n    hold: 3s\n", 3, 11,
-	             "name must be text, found a list");
-	expect_error(HEAD "  - name: A\n    hold: 3s\n    sides: up\n", 5, 12,
-	             "sides must be one of left, right, both, affected or none, found \"up\"");
-	expect_error(HEAD "  - name: A\n    reps: 3\n    tempo: 3s\n", 5, 12,
-	             "tempo must list the phases of a rep in order");
-	expect_error("title:\nexercises:\n  - {name: A, hold: 3}\n", 1, 7,
-	             "title must be text, found nothing");
-}
-
-static void test_missing_and_conflicting(void **state)
-{
-	(void)state;
-	expect_error("exercises:\n  - {name: A, hold: 3}\n", 1, 1, "the routine needs a title");
-	expect_error("title: T\n", 1, 1, "the routine needs a list of exercises");
-	expect_error(HEAD "  - hold: 3s\n", 3, 5, "an exercise needs a name");
-	expect_error(HEAD "  - name: A\n", 3, 5, "needs either hold (such as hold: 30s) or reps");
-	expect_error(HEAD "  - name: A\n    hold: 3s\n    reps: 4\n", 3, 5,
-	             "either hold (a timed hold) or reps (counted reps), not both");
-	expect_error(HEAD "  - name: A\n    reps: 4\n", 3, 5,
-	             "an exercise with reps needs a tempo");
-	expect_error(HEAD "  - name: A\n    hold: 4s\n    tempo: {up: 1s}\n", 3, 5,
-	             "tempo is for reps");
-	expect_error("title: T\nexercises: []\n", 2, 12, "exercises must list from 1 to 100");
-	expect_error(HEAD "  - name: A\n    reps: 4\n    tempo: {}\n", 5, 12,
-	             "tempo must have from 1 to 8 phases, found 0");
-	expect_error(HEAD "  - name: A\n    reps: 4\n    tempo: { up: { note: x } }\n", 5, 18,
-	             "a tempo phase needs a time");
+	for (size_t i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++)
+		expect_error(bad_files[i].text, bad_files[i].line, bad_files[i].column,
+		             bad_files[i].words);
 }
 
 static void test_empty_files(void **state)
@@ -325,14 +305,8 @@ int main(void)
 	    cmocka_unit_test(test_a_full_routine),
 	    cmocka_unit_test(test_defaults),
 	    cmocka_unit_test(test_text_load_and_quoted_numbers),
-	    cmocka_unit_test(test_reps_not_a_number),
-	    cmocka_unit_test(test_out_of_range_numbers),
-	    cmocka_unit_test(test_bad_durations),
-	    cmocka_unit_test(test_unknown_key_suggests_the_nearest),
+	    cmocka_unit_test(test_each_bad_file_says_where_and_what),
 	    cmocka_unit_test(test_rest_limits_are_one),
-	    cmocka_unit_test(test_duplicate_key),
-	    cmocka_unit_test(test_wrong_types),
-	    cmocka_unit_test(test_missing_and_conflicting),
 	    cmocka_unit_test(test_empty_files),
 	    cmocka_unit_test(test_not_utf8),
 	    cmocka_unit_test(test_tabs),

@@ -79,9 +79,10 @@ static void test_kiosk_settings(void **state)
 	struct settings s;
 	(void)state;
 	s = parse_as("kiosk = yes\nadmin-pin = 482913\nidle = 90s\nroutines = /srv/a\n"
-	             "routines = /srv/b\ndata-dir = /var/lib/tendo\n",
+	             "routines = /srv/b\ndata-dir = /var/lib/tendo\nsound-device = plughw:1,0\n",
 	             SETTINGS_SYSTEM, &errors);
 	assert_int_equal(errors.count, 0);
+	assert_string_equal(s.sound_device, "plughw:1,0");
 	assert_int_equal(s.kiosk, 1);
 	assert_string_equal(s.admin_pin, "482913");
 	assert_int_equal(s.idle_ms, 90000);
@@ -117,6 +118,12 @@ static void test_kiosk_mistakes(void **state)
 	assert_non_null(strstr(errors.items[4].message, "from 10s"));
 	assert_int_equal(s.idle_ms, -1);
 	assert_int_equal(s.kiosk, -1);
+	/* A device is an ALSA name, not a path or a command. */
+	s = parse_as("sound-device = /dev/snd/pcmC0D0p\nsound-device = hw:0; reboot\n",
+	             SETTINGS_SYSTEM, &errors);
+	assert_int_equal(errors.count, 2);
+	assert_non_null(strstr(errors.items[0].message, "an ALSA device's name"));
+	assert_string_equal(s.sound_device, "");
 }
 
 static void test_pins(void **state)

@@ -12,12 +12,11 @@ static struct sound_request request(const char *spec)
 	return req;
 }
 
-static const char *resolved(const char *spec, bool over_ssh, bool server)
+static const char *resolved(const char *spec, const struct sink_facts *facts)
 {
 	static char buf[64];
 	struct sound_request req = request(spec);
-	struct sink_facts facts = {over_ssh, server};
-	return sinks_describe(sinks_resolve(&req, &facts), buf, sizeof buf);
+	return sinks_describe(sinks_resolve(&req, facts), buf, sizeof buf);
 }
 
 static void test_parse(void **state)
@@ -33,31 +32,73 @@ static void test_parse(void **state)
 	assert_true(req.want[SINK_FLASH]);
 	assert_false(req.want[SINK_BELL]);
 	req = request("off");
-	assert_false(req.automatic || req.want[0] || req.want[1] || req.want[2]);
+	assert_false(req.automatic || req.want[0] || req.want[1] || req.want[2] || req.want[3]);
+	req = request("alsa");
+	assert_true(req.want[SINK_ALSA]);
 	assert_false(sinks_parse("bell,beep", &req, &err));
 	assert_non_null(strstr(err.message, "found \"beep\""));
 	assert_false(sinks_parse("", &req, &err));
 }
 
-static void test_auto_uses_the_server_only_when_local(void **state)
+/* What is played where: auto reaches for the sound server, then the card
+ * (a console with no server), then the bell, and never plays the server's
+ * or the card's speakers over SSH; a sink asked for by name and not to be
+ * had gives way to the bell. */
+static void test_which_sinks(void **state)
 {
+	enum { LOCAL = 0, SSH = 1 };
+	static const struct {
+		const char *spec;
+		struct sink_facts facts; /* over SSH, forwarded, a server answers, the card opens */
+		const char *live;
+	} rows[] = {
+	    {"auto", {LOCAL, false, true, true}, "canberra"},
+	    {"auto", {LOCAL, false, true, false}, "canberra"},
+	    {"auto", {LOCAL, false, false, true}, "alsa"},
+	    {"auto", {LOCAL, false, false, false}, "bell"},
+	    {"auto", {SSH, false, true, true}, "bell"},
+	    {"auto", {SSH, false, false, true}, "bell"},
+	    {"auto", {SSH, true, true, false}, "canberra"}, /* the client's own server */
+	    {"auto", {SSH, true, false, true}, "bell"},
+	    {"canberra", {LOCAL, false, true, false}, "canberra"},
+	    {"canberra", {SSH, false, true, false}, "canberra"}, /* asked for by name */
+	    {"canberra", {LOCAL, false, false, true}, "bell"},
+	    {"canberra,flash", {LOCAL, false, false, false}, "bell+flash"},
+	    {"alsa", {LOCAL, false, false, true}, "alsa"},
+	    {"alsa", {LOCAL, false, true, true}, "alsa"},
+	    {"alsa", {LOCAL, false, false, false}, "bell"},
+	    {"alsa,flash", {SSH, false, false, true}, "alsa+flash"},
+	    {"canberra,alsa", {LOCAL, false, true, true}, "canberra"},
+	    {"canberra,alsa", {LOCAL, false, false, true}, "alsa"},
+	    {"canberra,alsa", {LOCAL, false, false, false}, "bell"},
+	    {"bell,flash", {LOCAL, false, true, true}, "bell+flash"},
+	    {"flash", {SSH, false, false, false}, "flash"},
+	    {"off", {LOCAL, false, true, true}, "silent"},
+	};
 	(void)state;
-	assert_string_equal(resolved("auto", false, true), "canberra");
-	assert_string_equal(resolved("auto", true, true), "bell");
-	assert_string_equal(resolved("auto", false, false), "bell");
-	assert_string_equal(resolved("auto", true, false), "bell");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *live = resolved(rows[i].spec, &rows[i].facts);
+		if (strcmp(live, rows[i].live) != 0)
+			fail_msg("row %zu: --sound %s gave %s, not %s", i, rows[i].spec, live,
+			         rows[i].live);
+	}
 }
 
-static void test_named_sinks(void **state)
+/* Cues told apart by the bell alone: two rings to switch legs, three when
+ * the session is done, one for any other cue that sounds. */
+static void test_rings(void **state)
 {
+	static const struct {
+		enum cue_kind kind;
+		int rings;
+	} rows[] = {
+	    {CUE_TICK, 1},        {CUE_GO, 1},          {CUE_PHASE, 1},
+	    {CUE_SET_DONE, 1},    {CUE_REST_OVER, 1},   {CUE_SWITCH_SIDE, 2},
+	    {CUE_SESSION_DONE, 3},
+	};
 	(void)state;
-	assert_string_equal(resolved("canberra", false, true), "canberra");
-	assert_string_equal(resolved("canberra", true, true), "canberra"); /* asked for by name */
-	assert_string_equal(resolved("canberra", false, false), "bell");
-	assert_string_equal(resolved("canberra,flash", false, false), "bell+flash");
-	assert_string_equal(resolved("bell,flash", false, true), "bell+flash");
-	assert_string_equal(resolved("flash", true, false), "flash");
-	assert_string_equal(resolved("off", false, true), "silent");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		assert_int_equal(sinks_rings(rows[i].kind), rows[i].rings);
 }
 
 static void test_fallback_when_the_server_goes(void **state)
@@ -66,6 +107,8 @@ static void test_fallback_when_the_server_goes(void **state)
 	char buf[64];
 	(void)state;
 	assert_string_equal(sinks_describe(sinks_fallback(live), buf, sizeof buf), "bell+flash");
+	live = (struct sink_set){{[SINK_ALSA] = true}};
+	assert_string_equal(sinks_describe(sinks_fallback(live), buf, sizeof buf), "bell");
 	live = (struct sink_set){{[SINK_BELL] = true}};
 	assert_string_equal(sinks_describe(sinks_fallback(live), buf, sizeof buf), "bell");
 }
@@ -220,8 +263,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_parse),
-	    cmocka_unit_test(test_auto_uses_the_server_only_when_local),
-	    cmocka_unit_test(test_named_sinks),
+	    cmocka_unit_test(test_which_sinks),
+	    cmocka_unit_test(test_rings),
 	    cmocka_unit_test(test_fallback_when_the_server_goes),
 	    cmocka_unit_test(test_tones),
 	    cmocka_unit_test(test_words),

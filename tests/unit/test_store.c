@@ -96,8 +96,10 @@ static void test_sets_and_the_csv(void **state)
 	int64_t p = store_profile(s, "cy", &err);
 	int64_t session = store_session_begin(s, p, "drops", "/x/drops.yaml", LEG_RIGHT, &err);
 	assert_true(session > 0);
-	struct store_set hold = {0, "Wall, straight", LEG_LEFT, 1, true, 0, 0, 30000, 30000, NULL};
-	struct store_set reps = {2, "=cmd|' /C calc'!A0", LEG_RIGHT, 2, false, 15, 9, 0, 0, "5 kg"};
+	struct store_set hold = {0, "Wall, straight", LEG_LEFT, 1, true, 0, 0, 30000, 30000, NULL,
+	                         0};
+	struct store_set reps = {2, "=cmd|' /C calc'!A0", LEG_RIGHT, 2, false, 15, 9, 0, 0, "5 kg",
+	                         0};
 	assert_true(store_set_done(s, session, &hold, &err));
 	assert_true(store_set_done(s, session, &reps, &err));
 	assert_true(store_session_end(s, session, "partial", &err));
@@ -185,8 +187,8 @@ static void test_two_writers_lose_nothing(void **state)
 			int64_t session =
 			    p > 0 ? store_session_begin(s, p, "r", NULL, LEG_NONE, &err) : -1;
 			for (int i = 0; ok && session > 0 && i < SETS; i++) {
-				struct store_set set = {(size_t)i, "x", LEG_NONE, i + 1, true,
-				                        1,         1,   0,        0,     NULL};
+				struct store_set set = {(size_t)i, "x", LEG_NONE, i + 1, true, 1,
+				                        1,         0,   0,        NULL,  0};
 				ok = store_set_done(s, session, &set, &err);
 			}
 			store_close(s);
@@ -214,7 +216,7 @@ static void test_a_cut_off_session_is_found(void **state)
 	waitpid(dead, NULL, 0);
 	int64_t p = store_profile(s, "di", &err);
 	int64_t session = store_session_begin(s, p, "calf", "/r/calf.yaml", LEG_LEFT, &err);
-	struct store_set set = {4, "x", LEG_LEFT, 2, true, 0, 0, 30000, 30000, NULL};
+	struct store_set set = {4, "x", LEG_LEFT, 2, true, 0, 0, 30000, 30000, NULL, 0};
 	assert_true(store_set_done(s, session, &set, &err));
 	/* Still ours, and we are alive: not cut off. */
 	assert_false(store_find_interrupted(s, p, &cut));
@@ -264,7 +266,7 @@ static void test_pain_and_the_morning(void **state)
 	/* Nothing done yet: no morning question. */
 	assert_false(store_morning_due(s, p));
 	int64_t session = store_session_begin(s, p, "drops", NULL, LEG_NONE, &err);
-	struct store_set set = {1, "Drop", LEG_NONE, 1, true, 15, 15, 0, 0, NULL};
+	struct store_set set = {1, "Drop", LEG_NONE, 1, true, 15, 15, 0, 0, NULL, 0};
 	assert_true(store_set_done(s, session, &set, &err));
 	assert_true(store_pain(s, p, session, "during", 4, -1, &err));
 	/* Trained today: no morning question until tomorrow. */
@@ -295,11 +297,13 @@ static void test_migration_from_schema_1(void **state)
 	(void)state;
 	int64_t p = store_profile(s, "fay", &err);
 	int64_t session = store_session_begin(s, p, "calf", NULL, LEG_NONE, &err);
-	struct store_set set = {0, "x", LEG_NONE, 1, true, 5, 5, 0, 0, NULL};
+	struct store_set set = {0, "x", LEG_NONE, 1, true, 5, 5, 0, 0, NULL, 0};
 	assert_true(store_set_done(s, session, &set, &err));
 	store_close(s);
 	/* Back to schema 1, as a tendo of that schema left it. */
-	exec_sql("ALTER TABLE enrolments DROP COLUMN site;"
+	exec_sql("DROP TABLE pin_lockouts;"
+	         "DROP TABLE staff_actions;"
+	         "ALTER TABLE enrolments DROP COLUMN site;"
 	         "DROP TABLE screenings;"
 	         "DROP TABLE visa_a;"
 	         "DROP TABLE exercise_loads;"
@@ -394,7 +398,7 @@ static int64_t session_at(struct store *s, int64_t p, const char *path, int64_t 
                           const char *status, const char *exercise, int reps, const char *load)
 {
 	struct tendo_error err;
-	struct store_set set = {0, exercise, LEG_NONE, 1, true, reps, reps, 0, 0, load};
+	struct store_set set = {0, exercise, LEG_NONE, 1, true, reps, reps, 0, 0, load, 0};
 	int64_t session;
 
 	store_set_time(s, t);
@@ -460,6 +464,12 @@ static void test_done_today_by_the_local_day(void **state)
 	assert_int_equal(store_done_today(s, p, "/r.yaml"), 1);
 	store_set_time(s, midnight + DAY);
 	assert_int_equal(store_done_today(s, p, "/r.yaml"), 0);
+	/* By day, for a week's adherence: the day before, the day, the next. */
+	int by_day[3] = {-1, -1, -1};
+	store_done_by_day(s, p, "/r.yaml", store_local_day(midnight - 60), 3, by_day);
+	assert_int_equal(by_day[0], 1);
+	assert_int_equal(by_day[1], 1);
+	assert_int_equal(by_day[2], 0);
 	store_close(s);
 }
 
@@ -489,8 +499,9 @@ static void test_session_load_by_exercise(void **state)
 {
 	struct store *s = open_good();
 	struct tendo_error err;
-	struct store_set calf = {1, "Seated calf raise", LEG_NONE, 1, true, 15, 15, 0, 0, NULL};
-	struct store_set press = {2, "Leg-press calf raise", LEG_NONE, 1, true, 15, 15, 0, 0, NULL};
+	struct store_set calf = {1, "Seated calf raise", LEG_NONE, 1, true, 15, 15, 0, 0, NULL, 0};
+	struct store_set press = {2, "Leg-press calf raise", LEG_NONE, 1, true, 15, 15, 0, 0, NULL,
+	                          0};
 	int64_t p, session;
 	(void)state;
 	p = store_profile(s, "ida", &err);
@@ -508,6 +519,62 @@ static void test_session_load_by_exercise(void **state)
 	/* No exercise named: every set of the session. */
 	assert_true(store_session_load(s, session, NULL, 42.5, &err));
 	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE load = '42.5 kg'"), 2);
+	store_close(s);
+}
+
+/* Staff removing a member: all of theirs goes, nothing of anyone else's. */
+static void test_a_member_removed_takes_only_their_log(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	int64_t ann, bob;
+	(void)state;
+	ann = store_profile(s, "Ann", &err);
+	bob = store_profile(s, "Bob", &err);
+	session_at(s, ann, "/r.yaml", MONDAY_NOON, "completed", "Drop", 15, NULL);
+	session_at(s, bob, "/r.yaml", MONDAY_NOON + 60, "completed", "Drop", 12, NULL);
+	assert_true(store_pain(s, ann, -1, "morning", 3, 2, &err));
+	assert_true(store_pain(s, bob, -1, "morning", 1, 1, &err));
+	assert_true(store_pin_wrong(s, ann, 3, 30, &err));
+	assert_int_equal(store_member_last_session(s, bob), MONDAY_NOON + 60);
+	assert_true(store_member_remove(s, ann, &err));
+	assert_int_equal(store_member_find(s, "ann"), -1);
+	assert_int_equal(store_member_find(s, "BOB"), bob);
+	assert_int_equal(store_member_last_session(s, ann), 0);
+	assert_int_equal(store_member_last_session(s, bob), MONDAY_NOON + 60);
+	struct store_history h;
+	store_set_time(s, MONDAY_NOON + 3600);
+	assert_true(store_history(s, bob, &h));
+	store_close(s);
+}
+
+/* Three wrong PINs in a row lock a profile for the time given, for every
+ * kiosk on the log; a right one, or staff, start the count again. */
+static void test_pin_lockouts_are_kept_in_the_log(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	int64_t p;
+	(void)state;
+	p = store_profile(s, "Cy", &err);
+	store_set_time(s, MONDAY_NOON);
+	assert_true(store_pin_wrong(s, p, 3, 30, &err));
+	assert_true(store_pin_wrong(s, p, 3, 30, &err));
+	assert_int_equal(store_pin_locked_until(s, p), 0);
+	assert_true(store_pin_clear(s, p, &err)); /* a right PIN */
+	for (int i = 0; i < 3; i++)
+		assert_true(store_pin_wrong(s, p, 3, 30, &err));
+	assert_int_equal(store_pin_locked_until(s, p), MONDAY_NOON + 30);
+	store_set_time(s, MONDAY_NOON + 29);
+	assert_int_equal(store_pin_locked_until(s, p), MONDAY_NOON + 30);
+	store_set_time(s, MONDAY_NOON + 30);
+	assert_int_equal(store_pin_locked_until(s, p), 0);
+	for (int i = 0; i < 3; i++)
+		assert_true(store_pin_wrong(s, p, 3, 30, &err));
+	assert_true(store_pin_locked_until(s, p) > 0);
+	assert_true(store_pin_clear(s, p, &err)); /* staff lift it */
+	assert_int_equal(store_pin_locked_until(s, p), 0);
+	assert_true(store_staff_action(s, "unlock", "Cy", &err));
 	store_close(s);
 }
 
@@ -532,6 +599,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_done_today_by_the_local_day, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_capacity_tests_newest_first, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_session_load_by_exercise, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_a_member_removed_takes_only_their_log, make_dir,
+	                                    remove_dir),
+	    cmocka_unit_test_setup_teardown(test_pin_lockouts_are_kept_in_the_log, make_dir,
+	                                    remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
