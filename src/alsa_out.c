@@ -130,10 +130,24 @@ static bool start_player(struct alsa_out *a)
 	return ok;
 }
 
+/* alsa-lib writes its errors to stderr, which is the person's terminal
+ * (before the screen starts, and left behind it when tendo exits): a
+ * machine with no sound card would greet them with a page of them. tendo
+ * says in its own words which sound it uses (the screen's corner). */
+static void quiet(const char *file, int line, const char *function, int err, const char *fmt, ...)
+{
+	(void)file;
+	(void)line;
+	(void)function;
+	(void)err;
+	(void)fmt;
+}
+
 struct alsa_out *alsa_out_open(const char *device)
 {
 	struct alsa_out *a = calloc(1, sizeof *a);
 
+	snd_lib_error_set_handler(quiet);
 	if (!a || !(a->clips = calloc(CLIPS_MAX, sizeof *a->clips))) {
 		free(a);
 		return NULL;

@@ -40,7 +40,7 @@ finished >/dev/null
 t kill-server
 # Ctrl-Z suspends, as in any shell with job control: fg brings the session
 # back, paused, waiting for the person; the screen is whole again.
-new_session 80 24 "env -i HOME=$HOME TERM=xterm-256color PATH=$PATH $SANITIZER_ENV PS1='$ ' bash --norc --noprofile -i"
+new_session 80 24 "env -i HOME=$HOME TERM=xterm-256color PATH=$PATH ALSA_CONFIG_PATH=$ALSA_CONFIG_PATH $SANITIZER_ENV PS1='$ ' bash --norc --noprofile -i"
 press "$(quote_args "$TENDO" --test-clock "$CLOCK" run calf-stretches --data-dir "$WORK/data-tstp")" Enter
 wait_for "GET READY"
 advance 1000
@@ -59,4 +59,6 @@ press q y Enter
 wait_for "tendo: Calf stretches stopped early"
 press 'echo "tendo exited: $?"' Enter
 [ "$(finished)" = 0 ] || fail "tendo did not exit cleanly after a suspend"
+# No sound card here: what alsa-lib says of it stays off the terminal.
+on_screen "ALSA lib" && fail "alsa-lib's errors are on the terminal"
 exit 0
