@@ -161,6 +161,10 @@ fail() {
 		echo "FAIL: $*"
 		echo "---- screen ----"
 		screen 2>/dev/null
+		echo "---- processes still running (a tendo that would not leave: its state, and where it waits) ----"
+		local pids
+		pids=$(pgrep -d, -f -- "$WORK/")
+		[ -n "$pids" ] && ps -o pid,ppid,stat,pcpu,wchan:24,args -p "$pids" | cut -c1-160
 		echo "----------------"
 	} >&2
 	exit 1
