@@ -91,6 +91,10 @@ struct session_options {
 	 * on_set_ctx) is then called with the set's step and the reps. NULL:
 	 * nothing is asked. */
 	void (*on_reps)(void *ctx, size_t step, int reps);
+	/* Called (with on_set_ctx) at least once a minute of real time while
+	 * the session is on screen, paused or not: the log's heartbeat, by
+	 * which other kiosks know the session goes on. NULL for none. */
+	void (*on_alive)(void *ctx);
 	char notice[400]; /* shown until a key is pressed; "" for none */
 };
 

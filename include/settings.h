@@ -7,6 +7,7 @@
  *
  *   # /etc/tendo/config, the system's: also a kiosk's settings
  *   kiosk = yes
+ *   kiosk-name = stretching-1   (this PC, in the log; the host's name by default)
  *   sound-device = hw:0         (an ALSA device, for a card played straight)
  *   admin-pin = $y$j9T$...      (from tendo hash-pin; or the digits)
  *   idle = 2m
@@ -44,6 +45,7 @@ struct settings {
 	char routines[SETTINGS_MAX_FOLDERS][SETTINGS_MAX_VALUE]; /* routine folders */
 	size_t routine_count;
 	char data_dir[SETTINGS_MAX_VALUE]; /* "" when not set */
+	char kiosk_name[64];               /* "" when not set: the host's name */
 };
 
 struct settings_errors {

@@ -31,7 +31,14 @@
 #include "routine.h"
 #include "screening.h"
 
-enum { STORE_SCHEMA = 6, STORE_NAME_MAX = 64 };
+enum {
+	STORE_SCHEMA = 7,
+	STORE_NAME_MAX = 64,
+	/* A session run on another kiosk counts as cut off when its kiosk has
+	 * not said for this long (s) that it goes on: three missed heartbeats
+	 * (see store_session_alive). */
+	STORE_HEARTBEAT_LAPSE = 180,
+};
 
 struct store;
 
@@ -44,6 +51,11 @@ void store_close(struct store *store);
  * the clock's time: a session or a rating recorded for an earlier day
  * (tendo log, tendo rate). 0 goes back to the clock. */
 void store_set_time(struct store *store, int64_t at);
+
+/* Names this kiosk in what it writes (the sessions it runs, what staff do
+ * on it): the system config's kiosk-name; the host's name until then. The
+ * name is copied. Two kiosks sharing one log must have different names. */
+void store_set_place(struct store *store, const char *name);
 
 /* The latest session of the profile, over or cut off, that started between
  * from and to (Unix, to exclusive); -1 for none. */
@@ -105,8 +117,8 @@ bool store_pin_wrong(struct store *store, int64_t profile, int allowed, int lock
 /* A right PIN, or staff lifting a lockout: the count starts again. */
 bool store_pin_clear(struct store *store, int64_t profile, struct tendo_error *err);
 
-/* The hosts (kiosks) where a session is running now, "a, b"; "" for
- * none. Returns buf. */
+/* The kiosks where a session is running now (its process alive here, or
+ * its heartbeat fresh elsewhere), "a, b"; "" for none. Returns buf. */
 const char *store_in_use(struct store *store, char *buf, size_t size);
 
 /* Notes what staff did (action: "remove", "reset-pin", "unlock") to a
@@ -176,11 +188,18 @@ struct store_interrupted {
 };
 
 /* The profile's latest session that is still marked running but whose
- * process is gone. Returns false when there is none. */
+ * kiosk is gone: on this host its process has ended; on another, its
+ * heartbeat is older than STORE_HEARTBEAT_LAPSE. A session that goes on
+ * elsewhere is never offered. Returns false when there is none. */
 bool store_find_interrupted(struct store *store, int64_t profile, struct store_interrupted *out);
 
 /* Marks a session taken up again by this process (or left, with "partial"). */
 bool store_session_adopt(struct store *store, int64_t session, struct tendo_error *err);
+
+/* The session's heartbeat: this kiosk still runs it. Written after each
+ * set and at least once a minute while the session is on screen; only
+ * the kiosk that owns the session can renew it. */
+bool store_session_alive(struct store *store, int64_t session, struct tendo_error *err);
 
 /* Records a pain rating (0-10): "during" a session (session >= 0),
  * "after" activity (that evening or the next start), or "morning" with

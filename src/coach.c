@@ -107,6 +107,18 @@ static void catch_up_at_the_end(struct journal *j)
 	j->pending_count = 0;
 }
 
+/* The session screen's hook: the session's heartbeat, after each set and
+ * once a minute. A beat the log would not take is not said: the sets say
+ * when the log is away, and the next beat tries again. */
+static void journal_alive(void *ctx)
+{
+	struct journal *j = ctx;
+	struct tendo_error err;
+
+	if (j->store && j->session >= 0)
+		(void)store_session_alive(j->store, j->session, &err);
+}
+
 /* The session screen's hook: each hold or set, committed as it ends. */
 static void journal_set(void *ctx, const struct engine_result *r, char *notice, size_t size)
 {
@@ -139,6 +151,7 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 	else
 		j->pending[j->pending_count++] = set;
 	if (catch_up(j, &err)) {
+		journal_alive(j);
 		if (waited)
 			snprintf(notice, size, "The log has caught up: every set is saved.");
 		return;
@@ -741,7 +754,7 @@ static enum screen_outcome coach_from(struct coach *c, const struct catalog_entr
 {
 	struct journal *j = &c->journal;
 	struct session_options so = {
-	    c->options->speed, c->sinks, from->first_step, journal_set, j, NULL, ""};
+	    c->options->speed, c->sinks, from->first_step, journal_set, j, NULL, journal_alive, ""};
 	struct prescription rx = {0};
 	const struct routine *runs;
 	struct timeline tl;

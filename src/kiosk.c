@@ -292,8 +292,10 @@ static enum screen_outcome open_log(struct ui *ui, struct kiosk_state *s)
 	enum screen_outcome outcome;
 
 	for (;;) {
-		if (store_open(s->k->data_dir, &s->store, &err))
+		if (store_open(s->k->data_dir, &s->store, &err)) {
+			store_set_place(s->store, s->k->name);
 			return OUTCOME_CHOSEN;
+		}
 		snprintf(text, sizeof text,
 		         "%s%sThis kiosk can't open its members' log just now, so no one can train "
 		         "here for the moment; it tries again every ten seconds by itself. (%s)",

@@ -459,7 +459,10 @@ static bool open_store(const struct options *o, struct store **store, struct ten
 	char dir[PATH_MAX];
 
 	*store = NULL;
-	return log_dir(o, dir, sizeof dir, err) && store_open(dir, store, err);
+	if (!log_dir(o, dir, sizeof dir, err) || !store_open(dir, store, err))
+		return false;
+	store_set_place(*store, o->settings.kiosk_name);
+	return true;
 }
 
 /* A person's coaching on this terminal: the log, the sound, curses. */
@@ -598,9 +601,12 @@ static int command_kiosk(const struct options *o)
 	ui.frames = o->frames;
 	/* The kiosk opens the log itself, and waits on a calm screen while
 	 * it can't. */
-	outcome = kiosk_run(
-	    &ui,
-	    &(struct kiosk){{LEG_NONE, o->speed, true}, o->settings.admin_pin, dir, &cat, &sinks});
+	outcome = kiosk_run(&ui, &(struct kiosk){{LEG_NONE, o->speed, true},
+	                                         o->settings.admin_pin,
+	                                         dir,
+	                                         o->settings.kiosk_name,
+	                                         &cat,
+	                                         &sinks});
 	status = outcome == OUTCOME_STOP ? ui_status(&ui) : EXIT_SUCCESS;
 	ui_stop(&ui);
 	cues_close(&sinks);

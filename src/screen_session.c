@@ -42,6 +42,7 @@ struct session_screen {
 	bool red_flag; /* ended by the red-flag key */
 	struct engine engine;
 	int64_t start_ns;
+	int64_t next_beat_ns; /* when on_alive is next due (real time) */
 	enum overlay overlay;
 	bool paused_for_overlay;
 	bool summary_left; /* the person has left the summary */
@@ -213,11 +214,22 @@ static void log_results(struct session_screen *s)
 
 /* ------------------------------------------------------------ screen functions */
 
+enum { BEAT_NS = 60 * 1000000000LL };
+
+static void beat(struct session_screen *s, int64_t now_ns)
+{
+	if (!s->options->on_alive || now_ns < s->next_beat_ns)
+		return;
+	s->options->on_alive(s->options->on_set_ctx);
+	s->next_beat_ns = now_ns + BEAT_NS;
+}
+
 static unsigned session_tick(void *ctx, int64_t now_ns)
 {
 	struct session_screen *s = ctx;
 	unsigned flags = deliver_cues(s, now_ns);
 
+	beat(s, now_ns);
 	log_results(s);
 	struct engine_view v = engine_view(&s->engine, session_ms(s, now_ns));
 	struct visible vis = visible_now(s, &v);
@@ -244,9 +256,11 @@ static int64_t session_wake_at(void *ctx, const struct ui *ui)
 	struct engine_view v = engine_view(&s->engine, now);
 	int64_t wait;
 
-	/* The bell's pattern goes on, paused or finished too. */
+	/* The bell's pattern and the heartbeat go on, paused or finished too. */
 	int64_t ring = cues_next_ring(s->options->sinks);
 
+	if (s->options->on_alive)
+		ring = min64(ring, s->next_beat_ns);
 	(void)ui;
 	if (v.paused || v.finished)
 		return ring == INT64_MAX ? UI_NO_WAKE : ring;
@@ -880,6 +894,7 @@ enum screen_outcome session_run(struct ui *ui, const struct timeline *tl,
 	bool closed;
 
 	s.start_ns = ui_now_ns(ui);
+	s.next_beat_ns = s.start_ns + BEAT_NS;
 	engine_start_at(&s.engine, tl, 0, options->first_step);
 	closed = ui_run(ui, &session_screen, &s);
 	result->tally = s.engine.tally;

@@ -113,6 +113,25 @@ static bool read_sound_device(const char *value, struct settings *out, char *mes
 	return true;
 }
 
+/* What the log and the staff's screen call this kiosk: letters, digits,
+ * and - _ . and spaces between, as a person would label a PC. */
+static bool read_kiosk_name(const char *value, struct settings *out, char *message, size_t size)
+{
+	size_t len = strlen(value);
+
+	if (len == 0 || len >= sizeof out->kiosk_name ||
+	    strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.- ") !=
+	        len) {
+		snprintf(message, size,
+		         "kiosk-name takes a name of up to %zu letters, digits, spaces, - _ or ., "
+		         "such as stretching-1",
+		         sizeof out->kiosk_name - 1);
+		return false;
+	}
+	snprintf(out->kiosk_name, sizeof out->kiosk_name, "%s", value);
+	return true;
+}
+
 static bool read_idle(const char *value, struct settings *out, char *message, size_t size)
 {
 	int64_t ms;
@@ -156,10 +175,15 @@ static const struct {
 	setting_reader read;
 	bool system_only;
 } setting_keys[] = {
-    {"sound", read_sound, false},       {"voice", read_voice, false},
-    {"kiosk", read_kiosk, false},       {"admin-pin", read_admin_pin, true},
-    {"idle", read_idle, false},         {"routines", read_routines, false},
-    {"data-dir", read_data_dir, false}, {"sound-device", read_sound_device, false},
+    {"sound", read_sound, false},
+    {"voice", read_voice, false},
+    {"kiosk", read_kiosk, false},
+    {"admin-pin", read_admin_pin, true},
+    {"idle", read_idle, false},
+    {"routines", read_routines, false},
+    {"data-dir", read_data_dir, false},
+    {"sound-device", read_sound_device, false},
+    {"kiosk-name", read_kiosk_name, true},
 };
 
 /* "key = value", with its key and value found: the setting's reader. */
@@ -183,7 +207,7 @@ static void apply(const char *key, const char *value, int number, int key_col, i
 	}
 	snprintf(message, sizeof message,
 	         "unknown setting \"%s\"; tendo knows sound, sound-device, voice, kiosk, "
-	         "admin-pin, idle, routines and data-dir",
+	         "kiosk-name, admin-pin, idle, routines and data-dir",
 	         key);
 	add(errors, file, number, key_col, message);
 }

@@ -31,10 +31,18 @@ int64_t store_now(const struct store *s)
 
 static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
                         int64_t from, int64_t to, int *out, int n);
+static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const unsigned char *host,
+                     int64_t heartbeat);
 
 void store_set_time(struct store *s, int64_t at)
 {
 	s->at = at;
+}
+
+void store_set_place(struct store *s, const char *name)
+{
+	if (name && name[0])
+		snprintf(s->host, sizeof s->host, "%s", name);
 }
 
 /* Each step from one schema version to the next, in order: migrations[i]
@@ -121,6 +129,9 @@ static const char *const migrations[] = {
     "CREATE TABLE staff_actions ("
     "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, host TEXT NOT NULL,"
     "  action TEXT NOT NULL, member TEXT NOT NULL);",
+    /* 6 -> 7: the owner's heartbeat, so that a kiosk can tell another
+     * kiosk's session that is still running from one whose kiosk is gone. */
+    "ALTER TABLE sessions ADD COLUMN heartbeat INTEGER;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -605,15 +616,23 @@ bool store_pin_clear(struct store *s, int64_t profile, struct tendo_error *err)
 const char *store_in_use(struct store *s, char *buf, size_t size)
 {
 	sqlite3_stmt *st = query(s,
-	                         "SELECT DISTINCT host FROM sessions WHERE status = 'running' "
-	                         "ORDER BY host",
+	                         "SELECT host, pid, COALESCE(claimed, started), "
+	                         "  COALESCE(heartbeat, claimed, started) "
+	                         "FROM sessions WHERE status = 'running' ORDER BY host",
 	                         "");
 	size_t n = 0;
+	char last[sizeof s->host] = "";
 
 	buf[0] = '\0';
-	while (st && sqlite3_step(st) == SQLITE_ROW && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
-		                      (const char *)sqlite3_column_text(st, 0));
+	while (st && sqlite3_step(st) == SQLITE_ROW && n < size) {
+		const unsigned char *host = sqlite3_column_text(st, 0);
+		if (!host || strcmp((const char *)host, last) == 0 ||
+		    orphaned(s, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), host,
+		             sqlite3_column_int64(st, 3)))
+			continue;
+		snprintf(last, sizeof last, "%s", (const char *)host);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "", last);
+	}
 	sqlite3_finalize(st);
 	return buf;
 }
@@ -631,8 +650,8 @@ int64_t store_session_begin(struct store *s, int64_t profile, const char *routin
 {
 	if (!exec(s, err, "starting the session's log",
 	          "INSERT INTO sessions (profile_id, routine, path, leg, started, "
-	          "status, pid, host, claimed) "
-	          "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5)",
+	          "status, pid, host, claimed, heartbeat) "
+	          "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5, ?5)",
 	          "itttiit", profile, routine, path, leg_text(leg), store_now(s), (int64_t)getpid(),
 	          s->host))
 		return -1;
@@ -690,16 +709,26 @@ bool store_set_reps(struct store *s, int64_t session, size_t step, int reps,
 bool store_session_adopt(struct store *s, int64_t session, struct tendo_error *err)
 {
 	return exec(s, err, "taking up the session",
-	            "UPDATE sessions SET pid = ?2, host = ?3, claimed = ?4 WHERE id = ?1", "iiti",
-	            session, (int64_t)getpid(), s->host, store_now(s));
+	            "UPDATE sessions SET pid = ?2, host = ?3, claimed = ?4, heartbeat = ?4 "
+	            "WHERE id = ?1",
+	            "iiti", session, (int64_t)getpid(), s->host, store_now(s));
 }
 
-/* True when the session's process is gone: on this host, no process that
- * is still the one that began it. */
-static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const unsigned char *host)
+bool store_session_alive(struct store *s, int64_t session, struct tendo_error *err)
+{
+	return exec(s, err, "noting that the session goes on",
+	            "UPDATE sessions SET heartbeat = ?2 WHERE id = ?1 AND host = ?3", "iit",
+	            session, store_now(s), s->host);
+}
+
+/* True when the session's kiosk is gone: on this host, no process that is
+ * still the one that began it; on another, no heartbeat for longer than
+ * STORE_HEARTBEAT_LAPSE (its process can't be seen from here). */
+static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const unsigned char *host,
+                     int64_t heartbeat)
 {
 	if (!host || strcmp((const char *)host, s->host) != 0)
-		return false; /* another machine's: can't tell, leave it */
+		return store_now(s) - heartbeat > STORE_HEARTBEAT_LAPSE;
 	return pid <= 0 || !process_running(pid, claimed);
 }
 
@@ -709,7 +738,8 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 	                         "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
 	                         "  COALESCE(s.claimed, s.started), "
 	                         "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
-	                         "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id) "
+	                         "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id), "
+	                         "  COALESCE(s.heartbeat, s.claimed, s.started) "
 	                         "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
 	                         "ORDER BY s.started DESC, s.id DESC",
 	                         "i", profile);
@@ -717,7 +747,7 @@ bool store_find_interrupted(struct store *s, int64_t profile, struct store_inter
 
 	while (st && !found && sqlite3_step(st) == SQLITE_ROW) {
 		if (!orphaned(s, sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 7),
-		              sqlite3_column_text(st, 6)))
+		              sqlite3_column_text(st, 6), sqlite3_column_int64(st, 10)))
 			continue;
 		memset(out, 0, sizeof *out);
 		out->id = sqlite3_column_int64(st, 0);

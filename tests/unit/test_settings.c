@@ -79,9 +79,11 @@ static void test_kiosk_settings(void **state)
 	struct settings s;
 	(void)state;
 	s = parse_as("kiosk = yes\nadmin-pin = 482913\nidle = 90s\nroutines = /srv/a\n"
-	             "routines = /srv/b\ndata-dir = /var/lib/tendo\nsound-device = plughw:1,0\n",
+	             "routines = /srv/b\ndata-dir = /var/lib/tendo\nsound-device = plughw:1,0\n"
+	             "kiosk-name = Stretching area 2\n",
 	             SETTINGS_SYSTEM, &errors);
 	assert_int_equal(errors.count, 0);
+	assert_string_equal(s.kiosk_name, "Stretching area 2");
 	assert_string_equal(s.sound_device, "plughw:1,0");
 	assert_int_equal(s.kiosk, 1);
 	assert_string_equal(s.admin_pin, "482913");
@@ -124,6 +126,15 @@ static void test_kiosk_mistakes(void **state)
 	assert_int_equal(errors.count, 2);
 	assert_non_null(strstr(errors.items[0].message, "an ALSA device's name"));
 	assert_string_equal(s.sound_device, "");
+	/* A kiosk's name is shown on the staff's screen: no escapes, no
+	 * paths; and it names the machine, so a person's config can't set it. */
+	s = parse_as("kiosk-name = \x1b[2Jgone\nkiosk-name = ../a\n", SETTINGS_SYSTEM, &errors);
+	assert_int_equal(errors.count, 2);
+	assert_non_null(strstr(errors.items[0].message, "kiosk-name takes a name"));
+	assert_string_equal(s.kiosk_name, "");
+	s = parse("kiosk-name = home\n", &errors);
+	assert_int_equal(errors.count, 1);
+	assert_non_null(strstr(errors.items[0].message, "system's config"));
 }
 
 static void test_pins(void **state)

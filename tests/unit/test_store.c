@@ -301,7 +301,8 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_set_done(s, session, &set, &err));
 	store_close(s);
 	/* Back to schema 1, as a tendo of that schema left it. */
-	exec_sql("DROP TABLE pin_lockouts;"
+	exec_sql("ALTER TABLE sessions DROP COLUMN heartbeat;"
+	         "DROP TABLE pin_lockouts;"
 	         "DROP TABLE staff_actions;"
 	         "ALTER TABLE enrolments DROP COLUMN site;"
 	         "DROP TABLE screenings;"
@@ -578,6 +579,47 @@ static void test_pin_lockouts_are_kept_in_the_log(void **state)
 	store_close(s);
 }
 
+/* Two kiosks on one log: a session goes on at A while its heartbeat is
+ * fresh; B offers it to be taken up only when A has not beaten for longer
+ * than STORE_HEARTBEAT_LAPSE, and A can no longer renew it once B has. */
+static void test_another_kiosks_session_by_its_heartbeat(void **state)
+{
+	struct store *a = open_good(), *b = open_good();
+	struct store_interrupted cut;
+	struct tendo_error err;
+	char in_use[200];
+	const int64_t t = MONDAY_NOON;
+	(void)state;
+	store_set_place(a, "stretching-1");
+	store_set_place(b, "stretching-2");
+	store_set_time(a, t);
+	int64_t p = store_profile(a, "Ana", &err);
+	int64_t session = store_session_begin(a, p, "calf", "/r/calf.yaml", LEG_LEFT, &err);
+	struct store_set set = {0, "x", LEG_LEFT, 1, true, 0, 0, 30000, 30000, NULL, t + 30};
+	assert_true(store_set_done(a, session, &set, &err));
+	store_set_time(b, t + 60);
+	assert_false(store_find_interrupted(b, p, &cut));
+	assert_string_equal(store_in_use(b, in_use, sizeof in_use), "stretching-1");
+	store_set_time(a, t + 120); /* a minute on: A beats */
+	assert_true(store_session_alive(a, session, &err));
+	store_set_time(b, t + 120 + STORE_HEARTBEAT_LAPSE);
+	assert_false(store_find_interrupted(b, p, &cut));
+	store_set_time(b, t + 120 + STORE_HEARTBEAT_LAPSE + 1);
+	assert_true(store_find_interrupted(b, p, &cut));
+	assert_int_equal(cut.id, session);
+	assert_int_equal(cut.next_step, 1);
+	assert_string_equal(store_in_use(b, in_use, sizeof in_use), "");
+	/* B takes it up: it is B's, and A's late beat does not take it back. */
+	assert_true(store_session_adopt(b, session, &err));
+	store_set_time(a, t + 400);
+	assert_true(store_session_alive(a, session, &err));
+	assert_int_equal(query("SELECT heartbeat FROM sessions"), t + 301);
+	assert_false(store_find_interrupted(a, p, &cut));
+	assert_string_equal(store_in_use(a, in_use, sizeof in_use), "stretching-2");
+	store_close(a);
+	store_close(b);
+}
+
 int main(void)
 {
 	/* Local days are UTC days, whatever the machine's zone. */
@@ -600,6 +642,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_capacity_tests_newest_first, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_session_load_by_exercise, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_a_member_removed_takes_only_their_log, make_dir,
+	                                    remove_dir),
+	    cmocka_unit_test_setup_teardown(test_another_kiosks_session_by_its_heartbeat, make_dir,
 	                                    remove_dir),
 	    cmocka_unit_test_setup_teardown(test_pin_lockouts_are_kept_in_the_log, make_dir,
 	                                    remove_dir),
