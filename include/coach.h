@@ -18,6 +18,7 @@
 #include "error.h"
 #include "plan.h"
 #include "screens.h"
+#include "spool.h"
 #include "store.h"
 #include "ui.h"
 
@@ -47,6 +48,7 @@ struct journal {
 	 * written, once each, as soon as it takes them (see journal_set). */
 	struct store_set pending[JOURNAL_PENDING_MAX];
 	size_t pending_count;
+	struct spool spool; /* the same on disk, for a crash meanwhile (fd -1: none) */
 	char problem[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 64]; /* why nothing is saved */
 	char brief[ERROR_MESSAGE_MAX + 64];                    /* the same, for the screen */
 	/* The writes to the log that failed since the person was last told

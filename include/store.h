@@ -57,6 +57,9 @@ void store_set_time(struct store *store, int64_t at);
  * name is copied. Two kiosks sharing one log must have different names. */
 void store_set_place(struct store *store, const char *name);
 
+/* This kiosk's name, as store_set_place left it; owned by the store. */
+const char *store_place(const struct store *store);
+
 /* The latest session of the profile, over or cut off, that started between
  * from and to (Unix, to exclusive); -1 for none. */
 int64_t store_session_between(struct store *store, int64_t profile, int64_t from, int64_t to);
@@ -169,6 +172,12 @@ bool store_set_reps(struct store *store, int64_t session, size_t step, int reps,
 
 /* Records one set, committed before it returns. */
 bool store_set_done(struct store *store, int64_t session, const struct store_set *set,
+                    struct tendo_error *err);
+
+/* The same, unless the session already holds a set of that step that
+ * ended at the same time: a set kept aside (spool.h) is written once.
+ * *added says whether it was written now. */
+bool store_set_once(struct store *store, int64_t session, const struct store_set *set, bool *added,
                     struct tendo_error *err);
 
 /* Ends a session: "completed", "partial", or "stopped" (a red flag). */

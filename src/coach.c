@@ -62,6 +62,7 @@ static void journal_open(struct journal *j, struct store *store, const char *nam
 
 	memset(j, 0, sizeof *j);
 	j->session = -1;
+	j->spool.fd = -1;
 	snprintf(j->name, sizeof j->name, "%s", name);
 	if (!store) {
 		journal_problem(j, err ? err : &why);
@@ -97,14 +98,25 @@ static bool catch_up(struct journal *j, struct tendo_error *err)
 static void catch_up_at_the_end(struct journal *j)
 {
 	struct tendo_error err;
-	char what[64];
+	char what[160];
 
-	if (j->pending_count == 0 || catch_up(j, &err))
+	if (j->pending_count == 0 || catch_up(j, &err)) {
+		if (j->spool.waiting)
+			(void)spool_keep(&j->spool, NULL, 0);
+		spool_close(&j->spool);
 		return;
-	snprintf(what, sizeof what, "%zu set%s", j->pending_count,
-	         j->pending_count == 1 ? "" : "s");
+	}
+	if (spool_keep(&j->spool, j->pending, j->pending_count))
+		snprintf(
+		    what, sizeof what,
+		    "%zu set%s yet (kept beside the log, to be written when tendo next opens it)",
+		    j->pending_count, j->pending_count == 1 ? "" : "s");
+	else
+		snprintf(what, sizeof what, "%zu set%s", j->pending_count,
+		         j->pending_count == 1 ? "" : "s");
 	logged(j, false, &err, what);
 	j->pending_count = 0;
+	spool_close(&j->spool);
 }
 
 /* The session screen's hook: the session's heartbeat, after each set and
@@ -150,7 +162,12 @@ static void journal_set(void *ctx, const struct engine_result *r, char *notice, 
 		logged(j, false, &err, "a set (too many waited for the log)");
 	else
 		j->pending[j->pending_count++] = set;
-	if (catch_up(j, &err)) {
+	bool caught_up = catch_up(j, &err);
+
+	/* What waits is kept on disk too: a kiosk killed now loses none. */
+	if (waited || !caught_up)
+		(void)spool_keep(&j->spool, j->pending, j->pending_count);
+	if (caught_up) {
 		journal_alive(j);
 		if (waited)
 			snprintf(notice, size, "The log has caught up: every set is saved.");
@@ -708,6 +725,24 @@ static const struct routine *session_routine(struct coach *c, const struct catal
 
 /* The journal set for a session on tl: its counts afresh, and the session
  * begun in the log (or the cut-off one taken up). */
+/* Room on disk for the session's sets to wait in, should the log stop
+ * taking them. Without it (the folder won't take even that), they still
+ * wait in memory; the sets themselves say when the log is away. */
+static void open_spool(struct journal *j)
+{
+	struct tendo_error err;
+	size_t longest = 0;
+
+	for (size_t i = 0; i < j->tl->count; i++) {
+		const struct exercise *e = timeline_exercise(j->tl, &j->tl->steps[i]);
+		size_t len = e ? strlen(e->name) : 0; /* none: the count-in, a rest */
+		longest = len > longest ? len : longest;
+	}
+	(void)spool_open(&j->spool, store_path(j->store), j->session, store_place(j->store),
+	                 j->tl->count < JOURNAL_PENDING_MAX ? j->tl->count : JOURNAL_PENDING_MAX,
+	                 longest, &err);
+}
+
 static void journal_begin(struct journal *j, const struct catalog_entry *entry,
                           const struct timeline *tl, const struct start *from, enum leg leg)
 {
@@ -729,6 +764,8 @@ static void journal_begin(struct journal *j, const struct catalog_entry *entry,
 	else if (j->session >= 0 && j->follows)
 		logged(j, store_session_program(j->store, j->session, j->en.program, j->week, &err),
 		       &err, "the session's program");
+	if (j->store && j->session >= 0)
+		open_spool(j);
 }
 
 /* What the session screen says first: why nothing is saved, else the

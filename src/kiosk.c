@@ -8,6 +8,7 @@
 
 #include "member.h"
 #include "pin.h"
+#include "spool.h"
 
 enum {
 	KIOSK_MAX_MEMBERS = 1000,
@@ -294,6 +295,7 @@ static enum screen_outcome open_log(struct ui *ui, struct kiosk_state *s)
 	for (;;) {
 		if (store_open(s->k->data_dir, &s->store, &err)) {
 			store_set_place(s->store, s->k->name);
+			spool_replay(s->store);
 			return OUTCOME_CHOSEN;
 		}
 		snprintf(text, sizeof text,

@@ -29,6 +29,7 @@
 #include "screens.h"
 #include "screening.h"
 #include "settings.h"
+#include "spool.h"
 #include "store.h"
 #include "timeline.h"
 #include "ui.h"
@@ -462,6 +463,7 @@ static bool open_store(const struct options *o, struct store **store, struct ten
 	if (!log_dir(o, dir, sizeof dir, err) || !store_open(dir, store, err))
 		return false;
 	store_set_place(*store, o->settings.kiosk_name);
+	spool_replay(*store);
 	return true;
 }
 

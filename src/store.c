@@ -658,17 +658,45 @@ int64_t store_session_begin(struct store *s, int64_t profile, const char *routin
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+#define SET_COLUMNS                                                                                \
+	"INSERT INTO sets (session_id, step, exercise, side, set_number, completed, "              \
+	"planned_reps, "                                                                           \
+	"done_reps, planned_hold_ms, done_hold_ms, load, at) "
+
+static bool write_set(struct store *s, int64_t session, const struct store_set *set,
+                      const char *sql, struct tendo_error *err)
+{
+	return exec(s, err, "saving the set", sql, "iittnnnniiti", session, (int64_t)set->step,
+	            set->exercise, leg_text(set->side), set->set_number, (int)set->completed,
+	            set->planned_reps, set->done_reps, set->planned_hold_ms, set->done_hold_ms,
+	            set->load, set->at ? set->at : store_now(s));
+}
+
 bool store_set_done(struct store *s, int64_t session, const struct store_set *set,
                     struct tendo_error *err)
 {
-	return exec(s, err, "saving the set",
-	            "INSERT INTO sets (session_id, step, exercise, side, set_number, "
-	            "completed, planned_reps, done_reps, planned_hold_ms, done_hold_ms, "
-	            "load, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	            "iittnnnniiti", session, (int64_t)set->step, set->exercise, leg_text(set->side),
-	            set->set_number, (int)set->completed, set->planned_reps, set->done_reps,
-	            set->planned_hold_ms, set->done_hold_ms, set->load,
-	            set->at ? set->at : store_now(s));
+	return write_set(s, session, set,
+	                 SET_COLUMNS "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	                 err);
+}
+
+bool store_set_once(struct store *s, int64_t session, const struct store_set *set, bool *added,
+                    struct tendo_error *err)
+{
+	*added = false;
+	if (!write_set(s, session, set,
+	               SET_COLUMNS "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 "
+	                           "WHERE NOT EXISTS (SELECT 1 FROM sets "
+	                           "WHERE session_id = ?1 AND step = ?2 AND at = ?12)",
+	               err))
+		return false;
+	*added = sqlite3_changes(s->db) > 0;
+	return true;
+}
+
+const char *store_place(const struct store *s)
+{
+	return s->host;
 }
 
 bool store_session_end(struct store *s, int64_t session, const char *status,

@@ -70,4 +70,26 @@ if command -v sqlite3 >/dev/null; then
 		WHERE session_id = (SELECT MAX(id) FROM sessions)")" = "5 5" ] ||
 		fail "the session's sets are not each there once"
 fi
+
+# Killed while the disk is full: the sets that waited were kept beside the
+# log (room set aside when the session began), and the next tendo to open
+# the log writes them, once each.
+start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$small/log"
+wait_for "GET READY"
+dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
+advance 8000
+wait_for "The log is catching up: 1 set wait to be saved"
+advance 6000
+wait_for "The log is catching up: 2 sets wait to be saved"
+pkill -KILL -P "$(t list-panes -F '#{pane_pid}')"
+finished >/dev/null
+t kill-server
+ls "$small/log"/tendo.db.waiting-* >/dev/null 2>&1 || fail "the waiting sets were not kept beside the log"
+rm -f "$small/filler"
+last_session() {
+	"$TENDO" export --csv --data-dir "$small/log" | grep -c ",running,Test .*,yes,"
+}
+[ "$(last_session)" = 2 ] || fail "the kept sets were not written: $("$TENDO" export --csv --data-dir "$small/log")"
+[ "$(last_session)" = 2 ] || fail "the kept sets were written twice"
+ls "$small/log"/tendo.db.waiting-* >/dev/null 2>&1 && fail "the spool was left after its sets were written"
 exit 0

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "spool.h"
 #include "store.h"
 
 static char dir[256];
@@ -620,6 +621,101 @@ static void test_another_kiosks_session_by_its_heartbeat(void **state)
 	store_close(b);
 }
 
+/* In a child that then dies without closing: a spool of host holding
+ * first the sets of `before`, then all of `sets` (the newer slot). */
+static void spool_then_die(struct store *s, int64_t session, const char *host,
+                           const struct store_set *sets, size_t count, size_t before)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		struct spool sp;
+		struct tendo_error err;
+		bool ok = spool_open(&sp, store_path(s), session, host, 8, 64, &err) &&
+		          spool_keep(&sp, sets, before) && spool_keep(&sp, sets, count);
+		_exit(ok ? 0 : 1);
+	}
+	int status;
+	waitpid(child, &status, 0);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static int spools_left(void)
+{
+	char command[400];
+	snprintf(command, sizeof command, "ls '%s' | grep -c 'tendo.db.waiting-' >/dev/null", dir);
+	return system(command) == 0;
+}
+
+/* Sets kept aside by a tendo that died are written by the next one to open
+ * the log, once each: one already in the log (the crash came between the
+ * two writes) is not written again; texts come back as they were. */
+static void test_sets_kept_aside_are_written_once(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	(void)state;
+	store_set_place(s, "here");
+	int64_t p = store_profile(s, "Ana", &err);
+	int64_t session = store_session_begin(s, p, "calf", NULL, LEG_LEFT, &err);
+	const struct store_set sets[] = {
+	    {1, "Heel drop", LEG_LEFT, 1, true, 15, 15, 0, 0, "2.5 kg", 1000},
+	    {2, "Heel drop\twith a tab, a \\ and\na new line", LEG_RIGHT, 1, false, 15, 9, 0, 0,
+	     NULL, 1010},
+	};
+	assert_true(store_set_done(s, session, &sets[0], &err));
+	spool_then_die(s, session, "here", sets, 2, 1);
+	assert_true(spools_left());
+	assert_int_equal(spool_replay(s), 1);
+	assert_false(spools_left());
+	assert_int_equal(query("SELECT COUNT(*) FROM sets"), 2);
+	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE step = 2 AND side = 'right' AND "
+	                       "exercise = 'Heel drop' || char(9) || 'with a tab, a \\ and' || "
+	                       "char(10) || 'a new line' AND done_reps = 9 AND load IS NULL "
+	                       "AND completed = 0 AND at = 1010"),
+	                 1);
+	assert_int_equal(spool_replay(s), 0);
+	store_close(s);
+}
+
+/* A spool whose tendo still runs, or another kiosk's, is left alone; a
+ * newer slot cut short by a crash gives way to the older, whole one. */
+static void test_spools_not_ours_or_torn(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	struct spool live;
+	char path[400];
+	struct stat st;
+	(void)state;
+	store_set_place(s, "here");
+	int64_t p = store_profile(s, "Ana", &err);
+	int64_t one = store_session_begin(s, p, "calf", NULL, LEG_LEFT, &err);
+	int64_t two = store_session_begin(s, p, "calf", NULL, LEG_LEFT, &err);
+	int64_t three = store_session_begin(s, p, "calf", NULL, LEG_LEFT, &err);
+	const struct store_set sets[] = {
+	    {1, "Heel drop", LEG_LEFT, 1, true, 15, 15, 0, 0, NULL, 1000},
+	    {2, "Heel drop", LEG_LEFT, 2, true, 15, 15, 0, 0, NULL, 1060},
+	};
+	assert_true(spool_open(&live, store_path(s), one, "here", 8, 64, &err));
+	assert_true(spool_keep(&live, sets, 2));
+	spool_then_die(s, two, "elsewhere", sets, 2, 1);
+	assert_int_equal(spool_replay(s), 0);
+	spool_then_die(s, three, "here", sets, 2, 1);
+	snprintf(path, sizeof path, "%s.waiting-%lld", store_path(s), (long long)three);
+	assert_int_equal(stat(path, &st), 0);
+	FILE *f = fopen(path, "r+");
+	assert_non_null(f);
+	fseek(f, st.st_size / 2 + 40, SEEK_SET); /* the newer slot, torn */
+	fputs("##", f);
+	fclose(f);
+	assert_int_equal(spool_replay(s), 1);
+	assert_int_equal(query("SELECT COUNT(*) FROM sets"), 1);
+	assert_int_equal(query("SELECT session_id FROM sets"), three);
+	spool_close(&live); /* two sets still wait in it: kept */
+	assert_true(spools_left());
+	store_close(s);
+}
+
 int main(void)
 {
 	/* Local days are UTC days, whatever the machine's zone. */
@@ -645,6 +741,9 @@ int main(void)
 	                                    remove_dir),
 	    cmocka_unit_test_setup_teardown(test_another_kiosks_session_by_its_heartbeat, make_dir,
 	                                    remove_dir),
+	    cmocka_unit_test_setup_teardown(test_sets_kept_aside_are_written_once, make_dir,
+	                                    remove_dir),
+	    cmocka_unit_test_setup_teardown(test_spools_not_ours_or_torn, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_pin_lockouts_are_kept_in_the_log, make_dir,
 	                                    remove_dir),
 	};
