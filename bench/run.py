@@ -48,6 +48,14 @@ def done(log):
         return False
 
 
+def commit_times(build, work, writers, sets=300):
+    """bench/commit: WRITERS processes each write SETS sets to one log."""
+    data = tempfile.mkdtemp(dir=work)
+    out = subprocess.run([os.path.join(build, "bench", "commit"), data, str(sets), str(writers)],
+                         check=True, capture_output=True, text=True).stdout.split()
+    return {"median": float(out[1]), "p99": float(out[3]), "lost": int(out[7])}
+
+
 def list_folder(build, work):
     """tendo list on a folder of 1,000 routine files, 100 of them broken in
     ten ways: median wall time of 5, and the broken ones it reported."""
@@ -129,6 +137,13 @@ def main():
             "%.1f ms" % mine["ms"], "%.1f ms" % theirs["ms"], "under 15 ms", mine["ms"] < 15)
         row("peak memory, %s (ratio %s)" % (label, ratio(mine["mb"], theirs["mb"])),
             "%.1f MB" % mine["mb"], "%.1f MB" % theirs["mb"], "under 8 MB", mine["mb"] < 8)
+
+    # No peer keeps a log: these figures stand alone.
+    for writers in (1, 3):
+        c = commit_times(build, work, writers)
+        row("a set's commit to the log (SQLite), %s: median / p99 (lost: %d)"
+            % ("one kiosk" if writers == 1 else "three kiosks at once", c["lost"]),
+            "%.2f / %.2f ms" % (c["median"], c["p99"]), "", "", None)
 
     ms, broken = list_folder(build, work)
     row("tendo list, 1,000 files (100 broken: %d reported)" % broken, "%.0f ms" % ms, "", "", None)
