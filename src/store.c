@@ -131,7 +131,11 @@ static const char *const migrations[] = {
     "  action TEXT NOT NULL, member TEXT NOT NULL);",
     /* 6 -> 7: the owner's heartbeat, so that a kiosk can tell another
      * kiosk's session that is still running from one whose kiosk is gone. */
-    "ALTER TABLE sessions ADD COLUMN heartbeat INTEGER;",
+    "ALTER TABLE sessions ADD COLUMN heartbeat INTEGER;"
+    /* ...and the start screen's questions (the latest session that ended,
+     * any cut off) answered from an index, however long the log. */
+    "CREATE INDEX sessions_by_end ON sessions(profile_id, ended);"
+    "CREATE INDEX sessions_by_status ON sessions(profile_id, status);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

@@ -302,7 +302,9 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_set_done(s, session, &set, &err));
 	store_close(s);
 	/* Back to schema 1, as a tendo of that schema left it. */
-	exec_sql("ALTER TABLE sessions DROP COLUMN heartbeat;"
+	exec_sql("DROP INDEX sessions_by_end;"
+	         "DROP INDEX sessions_by_status;"
+	         "ALTER TABLE sessions DROP COLUMN heartbeat;"
 	         "DROP TABLE pin_lockouts;"
 	         "DROP TABLE staff_actions;"
 	         "ALTER TABLE enrolments DROP COLUMN site;"
