@@ -6,7 +6,7 @@
  * meanwhile loses none: the next tendo to open the log writes them, once
  * each. The spool is made when the session begins, with room set aside
  * for every set that may wait (so that it can still be written on a full
- * disk), beside the log as LOG.waiting-SESSION; it is removed when the
+ * disk), beside the log as LOG.waiting-SESSION-PID; it is removed when the
  * session ends with nothing waiting.
  *
  * On disk: two slots of text, each a header (the session, its process and

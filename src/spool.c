@@ -86,15 +86,18 @@ bool spool_open(struct spool *sp, const char *log_path, int64_t session, const c
 	snprintf(sp->header, sizeof sp->header,
 	         "session %" PRId64 " pid %ld since %" PRId64 "\nhost %s\n", session,
 	         (long)getpid(), clock_wall_s(), host);
-	if ((size_t)snprintf(sp->path, sizeof sp->path, "%s%s%" PRId64, log_path, suffix,
-	                     session) >= sizeof sp->path) {
+	/* One for each process: a session taken up again while the spool of
+	 * the tendo that was cut off still waits for room keeps both. */
+	if ((size_t)snprintf(sp->path, sizeof sp->path, "%s%s%" PRId64 "-%ld", log_path, suffix,
+	                     session, (long)getpid()) >= sizeof sp->path) {
 		error_set(err, log_path, 0, 0, "the log's path is too long for its spool");
 		return false;
 	}
 	/* Made under another name and put in place whole, its header
 	 * written: another tendo looking for spools to replay never finds one
 	 * it can't tell the owner of. */
-	snprintf(making, sizeof making, "%s%s%" PRId64, log_path, making_suffix, session);
+	snprintf(making, sizeof making, "%s%s%" PRId64 "-%ld", log_path, making_suffix, session,
+	         (long)getpid());
 	sp->fd = open(making, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (sp->fd < 0) {
 		error_set(err, making, 0, 0, "can't make the spool for waiting sets: %s",
