@@ -723,8 +723,6 @@ static const struct routine *session_routine(struct coach *c, const struct catal
 	return &rx->routine;
 }
 
-/* The journal set for a session on tl: its counts afresh, and the session
- * begun in the log (or the cut-off one taken up). */
 /* Room on disk for the session's sets to wait in, should the log stop
  * taking them. Without it (the folder won't take even that), they still
  * wait in memory; the sets themselves say when the log is away. */
@@ -743,6 +741,8 @@ static void open_spool(struct journal *j)
 	                 longest, &err);
 }
 
+/* The journal set for a session on tl: its counts afresh, the session
+ * begun in the log (or the cut-off one taken up), and its spool. */
 static void journal_begin(struct journal *j, const struct catalog_entry *entry,
                           const struct timeline *tl, const struct start *from, enum leg leg)
 {

@@ -1197,7 +1197,7 @@ static bool open_existing_profile(const struct options *o, struct store **store,
 	if (!log_dir(o, dir, sizeof dir, &err))
 		return false;
 	snprintf(db, sizeof db, "%s/tendo.db", dir);
-	if (access(db, R_OK) != 0 || !store_open(dir, store, &err))
+	if (access(db, R_OK) != 0 || !open_store(o, store, &err))
 		return false;
 	if (store_member_taken(*store, profile_name(o)) &&
 	    (*profile = store_profile(*store, profile_name(o), &err)) >= 0)

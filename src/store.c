@@ -527,16 +527,15 @@ enum leg store_profile_leg(struct store *s, int64_t profile)
 	return leg_from((const unsigned char *)leg);
 }
 
-bool store_member_taken(struct store *s, const char *name)
-{
-	return query_int(s, 0, "SELECT 1 FROM profiles WHERE name = ?1 COLLATE NOCASE", "t",
-	                 name) == 1;
-}
-
 int64_t store_member_find(struct store *s, const char *name)
 {
 	return query_int(s, -1, "SELECT id FROM profiles WHERE name = ?1 COLLATE NOCASE", "t",
 	                 name);
+}
+
+bool store_member_taken(struct store *s, const char *name)
+{
+	return store_member_find(s, name) >= 0;
 }
 
 int64_t store_member_last_session(struct store *s, int64_t profile)
@@ -662,10 +661,10 @@ int64_t store_session_begin(struct store *s, int64_t profile, const char *routin
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+/* The start of both ways of writing a set, the values bound as ?1..?12. */
 #define SET_COLUMNS                                                                                \
 	"INSERT INTO sets (session_id, step, exercise, side, set_number, completed, "              \
-	"planned_reps, "                                                                           \
-	"done_reps, planned_hold_ms, done_hold_ms, load, at) "
+	"planned_reps, done_reps, planned_hold_ms, done_hold_ms, load, at) "
 
 static bool write_set(struct store *s, int64_t session, const struct store_set *set,
                       const char *sql, struct tendo_error *err)

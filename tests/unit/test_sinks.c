@@ -92,9 +92,8 @@ static void test_rings(void **state)
 		enum cue_kind kind;
 		int rings;
 	} rows[] = {
-	    {CUE_TICK, 1},        {CUE_GO, 1},          {CUE_PHASE, 1},
-	    {CUE_SET_DONE, 1},    {CUE_REST_OVER, 1},   {CUE_SWITCH_SIDE, 2},
-	    {CUE_SESSION_DONE, 3},
+	    {CUE_TICK, 1},      {CUE_GO, 1},          {CUE_PHASE, 1},        {CUE_SET_DONE, 1},
+	    {CUE_REST_OVER, 1}, {CUE_SWITCH_SIDE, 2}, {CUE_SESSION_DONE, 3},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
