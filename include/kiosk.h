@@ -21,6 +21,7 @@ struct kiosk {
 	struct coach_options options; /* for each member's coaching */
 	const char *admin_pin;        /* digits or a crypt(3) hash; "": none, tendo stays */
 	const char *data_dir;         /* where the members' log is kept (store_open) */
+	const char *database;         /* or its PostgreSQL database; NULL: none */
 	const char *name;             /* this kiosk in the log (store_set_place); "": the host's */
 	const struct catalog *cat;    /* the configured folders' routines; borrowed */
 	struct cue_sinks *sinks;      /* borrowed */

@@ -46,6 +46,9 @@ struct settings {
 	size_t routine_count;
 	char data_dir[SETTINGS_MAX_VALUE]; /* "" when not set */
 	char kiosk_name[64];               /* "" when not set: the host's name */
+	/* The PostgreSQL database the log is kept in (settings_is_database);
+	 * "" when not set: the SQLite file in data-dir. */
+	char database[SETTINGS_MAX_VALUE];
 };
 
 struct settings_errors {
@@ -65,5 +68,10 @@ bool settings_parse(const char *text, size_t len, const char *file, enum setting
 
 /* A kiosk's PIN as typed: 4 to 12 digits. */
 bool settings_pin_valid(const char *pin);
+
+/* True when text names a PostgreSQL database the way libpq takes one: a
+ * postgresql:// (or postgres://) URI, or a connection string of
+ * key=value pairs ("host=db.gym dbname=tendo", "service=gym"). */
+bool settings_is_database(const char *text);
 
 #endif

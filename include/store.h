@@ -1,12 +1,13 @@
-/* store.h — the training log: SQLite, one file per installation.
+/* store.h — the training log: one SQLite file per installation, or one
+ * PostgreSQL database shared by several kiosks (db.h says how each is
+ * kept; this interface is the same for both).
  *
  * Holds profiles, sessions and every set as it completes, so that a crash,
  * a kill or a dropped SSH link loses at most the set in progress. Each set
- * is its own transaction, written through (synchronous=FULL) in WAL mode;
- * two tendo processes may share the file (a busy timeout, and retries).
- * The schema's version is PRAGMA user_version; older logs are migrated
- * forward, newer ones and files that are not tendo logs are refused and
- * never touched.
+ * is its own transaction, durable before it returns; several tendo
+ * processes may share the log. Older logs are migrated forward, newer
+ * ones and databases that are not tendo logs are refused and never
+ * touched.
  *
  * Writes, and the reads that take err: on failure they return false (or
  * -1 where they return an id) and fill err with a message that names the
@@ -45,6 +46,14 @@ struct store;
 /* Opens (creating if need be) dir/tendo.db, making dir. The caller closes
  * it with store_close(). */
 bool store_open(const char *dir, struct store **out, struct tendo_error *err);
+
+/* Opens the log in the PostgreSQL database that database names (a
+ * postgresql:// URI, a libpq connection string or service=NAME; see
+ * settings_is_database), or when database is NULL or "", dir/tendo.db as store_open.
+ * dir is made either way: a PostgreSQL log's sets wait there while its
+ * server is away (spool.h). */
+bool store_open_database(const char *database, const char *dir, struct store **out,
+                         struct tendo_error *err);
 void store_close(struct store *store);
 
 /* Stamps what is written from now on with `at` (Unix time) in place of
@@ -64,7 +73,8 @@ const char *store_place(const struct store *store);
  * from and to (Unix, to exclusive); -1 for none. */
 int64_t store_session_between(struct store *store, int64_t profile, int64_t from, int64_t to);
 
-/* The file's path, for messages. */
+/* The log's file, or for a PostgreSQL log dir/tendo.pg (no such file:
+ * the name its spools are made beside). */
 const char *store_path(const struct store *store);
 
 /* The profile's id, creating the profile if it is new. -1 on failure. */

@@ -293,7 +293,7 @@ static enum screen_outcome open_log(struct ui *ui, struct kiosk_state *s)
 	enum screen_outcome outcome;
 
 	for (;;) {
-		if (store_open(s->k->data_dir, &s->store, &err)) {
+		if (store_open_database(s->k->database, s->k->data_dir, &s->store, &err)) {
 			store_set_place(s->store, s->k->name);
 			spool_replay(s->store);
 			return OUTCOME_CHOSEN;

@@ -48,6 +48,7 @@ struct options {
 	int voice; /* 1 --voice, 0 --no-voice, -1 neither */
 	const char *cue_log;
 	const char *data_dir; /* NULL: $XDG_DATA_HOME/tendo */
+	const char *database; /* NULL: the config's, else the SQLite file */
 	const char *profile;  /* NULL: the login name */
 	bool csv;
 	const char *start;     /* enrol --start YYYY-MM-DD */
@@ -83,6 +84,9 @@ static const char usage_options[] =
     "  --voice, --no-voice  speak the cues (count-in, reps, phases, switches)\n"
     "  --data-dir DIR     keep the log in DIR/tendo.db (default:\n"
     "                     ~/.local/share/tendo)\n"
+    "  --database DB      keep the log in a PostgreSQL database instead: a\n"
+    "                     postgresql:// URI, a libpq connection string, or\n"
+    "                     service=NAME (sets wait in DIR while it is away)\n"
     "  --profile NAME     whose log (default: your login name)\n"
     "  --kiosk            a shared screen: members choose their profile, idle\n"
     "                     screens return to them, and only the admin PIN leaves\n"
@@ -137,6 +141,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"voice", no_argument, NULL, 'v'},
 	    {"no-voice", no_argument, NULL, 'N'},
 	    {"data-dir", required_argument, NULL, 'd'},
+	    {"database", required_argument, NULL, 'B'},
 	    {"profile", required_argument, NULL, 'P'},
 	    {"csv", no_argument, NULL, 'C'},
 	    {"start", required_argument, NULL, 'S'},
@@ -191,6 +196,13 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 		case 'c': o->cue_log = optarg; break;
 		case 'v': o->voice = 1; break;
 		case 'd': o->data_dir = optarg; break;
+		case 'B':
+			if (!settings_is_database(optarg))
+				return usage_error("--database takes a PostgreSQL database: a "
+				                   "postgresql:// URI, a connection string "
+				                   "(host=... dbname=...) or service=NAME");
+			o->database = optarg;
+			break;
 		case 'P':
 			if (!*optarg || strlen(optarg) > 64)
 				return usage_error("--profile takes a name of 1 to 64 characters");
@@ -455,12 +467,22 @@ static bool log_dir(const struct options *o, char *dir, size_t size, struct tend
 	return true;
 }
 
+/* The PostgreSQL database the log is in: --database, the config's; NULL
+ * for the SQLite file in the log's folder. */
+static const char *log_database(const struct options *o)
+{
+	if (o->database)
+		return o->database;
+	return o->settings.database[0] ? o->settings.database : NULL;
+}
+
 static bool open_store(const struct options *o, struct store **store, struct tendo_error *err)
 {
 	char dir[PATH_MAX];
 
 	*store = NULL;
-	if (!log_dir(o, dir, sizeof dir, err) || !store_open(dir, store, err))
+	if (!log_dir(o, dir, sizeof dir, err) ||
+	    !store_open_database(log_database(o), dir, store, err))
 		return false;
 	store_set_place(*store, o->settings.kiosk_name);
 	spool_replay(*store);
@@ -606,6 +628,7 @@ static int command_kiosk(const struct options *o)
 	outcome = kiosk_run(&ui, &(struct kiosk){{LEG_NONE, o->speed, true},
 	                                         o->settings.admin_pin,
 	                                         dir,
+	                                         log_database(o),
 	                                         o->settings.kiosk_name,
 	                                         &cat,
 	                                         &sinks});
@@ -1277,7 +1300,7 @@ static int command_today(const struct options *o, char **args)
 static bool later_command(const struct options *o, const char *args, bool for_systemd, char *buf,
                           size_t size)
 {
-	const char *parts[5] = {NULL};
+	const char *parts[7] = {NULL};
 	char self[PATH_MAX], quoted[PATH_MAX + 8];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	size_t used = 0, count = 0;
@@ -1289,6 +1312,10 @@ static bool later_command(const struct options *o, const char *args, bool for_sy
 	if (o->data_dir) {
 		parts[count++] = "--data-dir";
 		parts[count++] = o->data_dir;
+	}
+	if (o->database) {
+		parts[count++] = "--database";
+		parts[count++] = o->database;
 	}
 	if (o->profile) {
 		parts[count++] = "--profile";
@@ -1319,8 +1346,9 @@ static int remind_install_command(const struct options *o)
 		                   o->at);
 	if (!later_command(o, "remind --notify", true, command, sizeof command) ||
 	    !later_command(o, "remind --show", false, show, sizeof show))
-		return usage_error("tendo's path, --data-dir or --profile holds a quote, a "
-		                   "backslash or a control character a timer can't run");
+		return usage_error(
+		    "tendo's path, --data-dir, --database or --profile holds a quote, a "
+		    "backslash or a control character a timer can't run");
 	snprintf(line, sizeof line, "%s 2>/dev/null", show);
 	if (!remind_install(hour, minute, command, line, &started, &err)) {
 		print_error(&err);
@@ -1638,6 +1666,10 @@ int main(int argc, char **argv)
 	const char *command;
 
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a point whatever the language:
+	 * routine files, the log's loads ("2.5 kg") and a database server's
+	 * answers all use one. */
+	setlocale(LC_NUMERIC, "C");
 	status = parse_options(argc, argv, &o, &first);
 	if (status)
 		return status;

@@ -170,6 +170,26 @@ static bool read_data_dir(const char *value, struct settings *out, char *message
 	return true;
 }
 
+bool settings_is_database(const char *text)
+{
+	/* A folder's name never has a '=' in it in tendo's settings. */
+	return strncmp(text, "postgresql://", 13) == 0 || strncmp(text, "postgres://", 11) == 0 ||
+	       strchr(text, '=') != NULL;
+}
+
+static bool read_database(const char *value, struct settings *out, char *message, size_t size)
+{
+	if (!settings_is_database(value) || strlen(value) >= sizeof out->database) {
+		snprintf(message, size,
+		         "database takes a PostgreSQL database: a URI such as "
+		         "postgresql://db.gym.lan/tendo, a connection string such as "
+		         "\"host=db.gym.lan dbname=tendo\", or service=NAME");
+		return false;
+	}
+	snprintf(out->database, sizeof out->database, "%s", value);
+	return true;
+}
+
 static const struct {
 	const char *key;
 	setting_reader read;
@@ -184,6 +204,7 @@ static const struct {
     {"data-dir", read_data_dir, false},
     {"sound-device", read_sound_device, false},
     {"kiosk-name", read_kiosk_name, true},
+    {"database", read_database, false},
 };
 
 /* "key = value", with its key and value found: the setting's reader. */
@@ -207,7 +228,7 @@ static void apply(const char *key, const char *value, int number, int key_col, i
 	}
 	snprintf(message, sizeof message,
 	         "unknown setting \"%s\"; tendo knows sound, sound-device, voice, kiosk, "
-	         "kiosk-name, admin-pin, idle, routines and data-dir",
+	         "kiosk-name, admin-pin, idle, routines, data-dir and database",
 	         key);
 	add(errors, file, number, key_col, message);
 }

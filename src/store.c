@@ -1,27 +1,24 @@
-/* store.c — the training log in SQLite (see store.h). */
+/* store.c — the training log, in SQLite or PostgreSQL (see store.h, db.h). */
 #include "store.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
+#include "db.h"
 #include "paths.h"
 #include "process.h"
 
-/* 'tend': marks the file as a tendo log for PRAGMA application_id. */
-enum { APPLICATION_ID = 0x74656e64, BUSY_MS = 5000, RETRIES = 5 };
-
 struct store {
-	sqlite3 *db;
-	char path[4096];
+	struct db *db;
+	char path[4096]; /* the log's file, or where its spools go (store_path) */
 	char host[256];
-	int64_t at; /* the time to stamp what is written; 0 for the clock's */
+	int64_t at;      /* the time to stamp what is written; 0 for the clock's */
+	int64_t changes; /* rows the last exec() changed */
 };
 
 int64_t store_now(const struct store *s)
@@ -31,7 +28,7 @@ int64_t store_now(const struct store *s)
 
 static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
                         int64_t from, int64_t to, int *out, int n);
-static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const unsigned char *host,
+static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const char *host,
                      int64_t heartbeat);
 
 void store_set_time(struct store *s, int64_t at)
@@ -45,383 +42,191 @@ void store_set_place(struct store *s, const char *name)
 		snprintf(s->host, sizeof s->host, "%s", name);
 }
 
-/* Each step from one schema version to the next, in order: migrations[i]
- * takes a log from version i to version i + 1. */
-static const char *const migrations[] = {
-    /* 0 -> 1: the first schema. */
-    "CREATE TABLE profiles ("
-    "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, leg TEXT,"
-    "  pin_hash TEXT, pin_salt TEXT, created INTEGER NOT NULL);"
-    "CREATE TABLE enrolments ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  program TEXT NOT NULL, start_date TEXT NOT NULL, load_kg REAL,"
-    "  active INTEGER NOT NULL DEFAULT 1);"
-    "CREATE TABLE sessions ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  routine TEXT NOT NULL, path TEXT, leg TEXT, started INTEGER NOT NULL, ended INTEGER,"
-    "  status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'partial', 'stopped')),"
-    "  pid INTEGER, host TEXT);"
-    "CREATE TABLE sets ("
-    "  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),"
-    "  step INTEGER NOT NULL, exercise TEXT NOT NULL, side TEXT, set_number INTEGER NOT NULL,"
-    "  completed INTEGER NOT NULL, planned_reps INTEGER, done_reps INTEGER,"
-    "  planned_hold_ms INTEGER, done_hold_ms INTEGER, load TEXT, at INTEGER NOT NULL);"
-    "CREATE TABLE pain ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  session_id INTEGER REFERENCES sessions(id),"
-    "  kind TEXT NOT NULL CHECK (kind IN ('during', 'morning')),"
-    "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10), stiffness INTEGER,"
-    "  at INTEGER NOT NULL);"
-    "CREATE TABLE red_flags ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL, note TEXT);"
-    "CREATE INDEX sets_by_session ON sets(session_id);"
-    "CREATE INDEX sessions_by_profile ON sessions(profile_id, started);",
-    /* 1 -> 2: enrolments remember their file and the last decision on the load. */
-    "ALTER TABLE enrolments ADD COLUMN path TEXT;"
-    "ALTER TABLE enrolments ADD COLUMN decided_on TEXT;"
-    "ALTER TABLE enrolments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE enrolments ADD COLUMN decision TEXT;"
-    "ALTER TABLE enrolments ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE sessions ADD COLUMN program TEXT;"
-    "ALTER TABLE sessions ADD COLUMN week INTEGER;"
-    "CREATE TABLE capacity_tests ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  session_id INTEGER REFERENCES sessions(id), at INTEGER NOT NULL,"
-    "  left_reps INTEGER NOT NULL, right_reps INTEGER NOT NULL, affected TEXT);",
-    /* 2 -> 3: when the running process claimed the session (began it or
-     * took it up), to tell it from a later process given the same pid. */
-    "ALTER TABLE sessions ADD COLUMN claimed INTEGER;",
-    /* 3 -> 4: pain after activity; the load decided once a program week
-     * (which week, and when), and the day the person's baseline of
-     * mornings is measured from. Every rating and enrolment is kept. */
-    "CREATE TABLE pain4 ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  session_id INTEGER REFERENCES sessions(id),"
-    "  kind TEXT NOT NULL CHECK (kind IN ('during', 'after', 'morning')),"
-    "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10), stiffness INTEGER,"
-    "  at INTEGER NOT NULL);"
-    "INSERT INTO pain4 SELECT id, profile_id, session_id, kind, score, stiffness, at FROM pain;"
-    "DROP TABLE pain;"
-    "ALTER TABLE pain4 RENAME TO pain;"
-    "CREATE INDEX pain_by_profile ON pain(profile_id, kind, at);"
-    "ALTER TABLE enrolments ADD COLUMN decided_week INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE enrolments ADD COLUMN decided_at INTEGER;"
-    "ALTER TABLE enrolments ADD COLUMN baseline_from TEXT;",
-    /* 4 -> 5: the screening before a program, and where the pain is. */
-    "ALTER TABLE enrolments ADD COLUMN site TEXT;"
-    "CREATE TABLE screenings ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  program TEXT NOT NULL, at INTEGER NOT NULL, red_flag INTEGER NOT NULL,"
-    "  site TEXT NOT NULL, fluoroquinolone INTEGER NOT NULL, steroid INTEGER NOT NULL,"
-    "  systemic INTEGER NOT NULL, cleared INTEGER NOT NULL, verdict TEXT NOT NULL);"
-    "CREATE TABLE exercise_loads ("
-    "  enrolment_id INTEGER NOT NULL REFERENCES enrolments(id), exercise TEXT NOT NULL,"
-    "  load_kg REAL NOT NULL, PRIMARY KEY (enrolment_id, exercise));"
-    "CREATE TABLE visa_a ("
-    "  id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  at INTEGER NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100));",
-    /* 5 -> 6: wrong PINs and lockouts kept in the log, so that every
-     * kiosk on it sees them and staff can lift them; what staff did. */
-    "CREATE TABLE pin_lockouts ("
-    "  profile_id INTEGER PRIMARY KEY REFERENCES profiles(id),"
-    "  wrong INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0);"
-    "CREATE TABLE staff_actions ("
-    "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, host TEXT NOT NULL,"
-    "  action TEXT NOT NULL, member TEXT NOT NULL);",
-    /* 6 -> 7: the owner's heartbeat, so that a kiosk can tell another
-     * kiosk's session that is still running from one whose kiosk is gone. */
-    "ALTER TABLE sessions ADD COLUMN heartbeat INTEGER;"
-    /* ...and the start screen's questions (the latest session that ended,
-     * any cut off) answered from an index, however long the log. */
-    "CREATE INDEX sessions_by_end ON sessions(profile_id, ended);"
-    "CREATE INDEX sessions_by_status ON sessions(profile_id, status);",
-};
+/* ---------------------------------------------------------------- statements */
 
-_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
-               "one migration for each schema version");
-
-/* ---------------------------------------------------------------- errors */
-
-/* True when the filesystem holding the log has no room left: SQLite
- * reports some of those failures as I/O errors. */
-static bool disk_full(const struct store *s)
-{
-	char dir[4096];
-	struct statvfs fs;
-	char *slash;
-
-	snprintf(dir, sizeof dir, "%s", s->path);
-	slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	return statvfs(dir, &fs) == 0 && fs.f_bavail == 0;
-}
-
-/* Fills err from SQLite's last error, in words that say what to do. */
+/* Fills err from the database's last failure: doing failed, and why. */
 static void fail(struct store *s, struct tendo_error *err, const char *doing)
 {
-	int code = sqlite3_extended_errcode(s->db) & 0xff;
-
-	if (code == SQLITE_FULL || (code == SQLITE_IOERR && disk_full(s)))
-		error_set(err, s->path, 0, 0, "the disk is full, so %s failed; free some space",
-		          doing);
-	else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
-		error_set(err, s->path, 0, 0, "%s failed: the log can't be written (%s)", doing,
-		          sqlite3_errmsg(s->db));
-	else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-		error_set(err, s->path, 0, 0,
-		          "this is not a tendo log, or it is damaged (%s); tendo leaves it as it "
-		          "is: move it away, or name another folder with --data-dir",
-		          sqlite3_errmsg(s->db));
-	else
-		error_set(err, s->path, 0, 0, "%s failed: %s", doing, sqlite3_errmsg(s->db));
+	db_fail(s->db, err, doing);
 }
 
-/* Runs SQL with no results, retrying while another tendo holds the lock. */
 static bool run(struct store *s, const char *sql)
 {
-	int rc = SQLITE_BUSY;
-
-	for (int i = 0; i < RETRIES && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); i++)
-		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK;
+	return db_script(s->db, sql);
 }
 
-/* Steps a prepared statement to its end, retrying while busy. */
-static bool step_done(sqlite3_stmt *st)
-{
-	int rc = SQLITE_BUSY;
-
-	for (int i = 0; i < RETRIES && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); i++) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_reset(st);
-	}
-	return rc == SQLITE_DONE;
-}
-
-/* A row's id, or NULL for -1 (none). */
-static void bind_id(sqlite3_stmt *st, int i, int64_t id)
-{
-	if (id >= 0)
-		sqlite3_bind_int64(st, i, id);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void bind_text(sqlite3_stmt *st, int i, const char *text)
-{
-	if (text)
-		sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-/* Prepares sql and binds ?1, ?2, ... from ap, one argument for each letter
- * of types:
+/* Reads the values for ?1, ?2, ... from ap, one for each letter of types:
  *   i  int64_t             n  int (a bool as (int))
  *   d  double              t  const char *, NULL for NULL
  *   r  int64_t, a row's id: NULL when negative (none)
- * NULL when SQLite can't prepare it; the error stays on the connection,
- * for fail(). The caller finalizes the statement. */
-static sqlite3_stmt *vprepare(struct store *s, const char *sql, const char *types, va_list ap)
+ * Returns how many. */
+static int params(const char *types, va_list ap, struct db_param *out)
 {
-	sqlite3_stmt *st;
+	int n = 0;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	for (int i = 1; types[i - 1]; i++)
-		switch (types[i - 1]) {
-		case 'i': sqlite3_bind_int64(st, i, va_arg(ap, int64_t)); break;
-		case 'n': sqlite3_bind_int(st, i, va_arg(ap, int)); break;
-		case 'd': sqlite3_bind_double(st, i, va_arg(ap, double)); break;
-		case 't': bind_text(st, i, va_arg(ap, const char *)); break;
-		case 'r': bind_id(st, i, va_arg(ap, int64_t)); break;
+	for (; types[n]; n++) {
+		if (n == DB_PARAMS_MAX)
+			abort(); /* more than any statement here binds */
+		out[n].type = types[n];
+		switch (types[n]) {
+		case 'i':
+		case 'r': out[n].v.i = va_arg(ap, int64_t); break;
+		case 'n': out[n].v.i = va_arg(ap, int); break;
+		case 'd': out[n].v.d = va_arg(ap, double); break;
+		case 't': out[n].v.t = va_arg(ap, const char *); break;
 		default: abort(); /* a letter this file does not use */
 		}
-	return st;
+	}
+	return n;
 }
 
-/* A query, prepared and bound as vprepare() says; NULL when it can't be. */
-static sqlite3_stmt *query(struct store *s, const char *sql, const char *types, ...)
+/* A query's rows, bound as params() says; NULL when it can't be run. */
+static struct db_rows *query(struct store *s, const char *sql, const char *types, ...)
 {
+	struct db_param p[DB_PARAMS_MAX];
 	va_list ap;
-	sqlite3_stmt *st;
+	int n;
 
 	va_start(ap, types);
-	st = vprepare(s, sql, types, ap);
+	n = params(types, ap, p);
 	va_end(ap);
-	return st;
+	return db_query(s->db, sql, p, n);
 }
 
-/* Runs one statement that returns no rows (bound as vprepare() says),
- * retrying while another tendo holds the lock. On failure, err says that
- * doing failed, and why. */
+/* Runs one statement that returns no rows (bound as params() says); the
+ * rows it changed are left in s->changes, and for an INSERT that asks
+ * (id not NULL) its row's id in *id. On failure, err says that doing
+ * failed, and why. */
+static bool vexec(struct store *s, struct tendo_error *err, const char *doing, int64_t *id,
+                  const char *sql, const char *types, va_list ap)
+{
+	struct db_param p[DB_PARAMS_MAX];
+	int n = params(types, ap, p);
+
+	s->changes = 0;
+	if (db_exec(s->db, sql, p, n, &s->changes, id))
+		return true;
+	fail(s, err, doing);
+	return false;
+}
+
 static bool exec(struct store *s, struct tendo_error *err, const char *doing, const char *sql,
                  const char *types, ...)
 {
 	va_list ap;
-	sqlite3_stmt *st;
 	bool ok;
 
 	va_start(ap, types);
-	st = vprepare(s, sql, types, ap);
+	ok = vexec(s, err, doing, NULL, sql, types, ap);
 	va_end(ap);
-	ok = st && step_done(st);
-	if (!ok)
-		fail(s, err, doing);
-	sqlite3_finalize(st);
 	return ok;
+}
+
+/* An INSERT into a table with an id; the new row's id, or -1. */
+static int64_t insert(struct store *s, struct tendo_error *err, const char *doing, const char *sql,
+                      const char *types, ...)
+{
+	va_list ap;
+	int64_t id = -1;
+	bool ok;
+
+	va_start(ap, types);
+	ok = vexec(s, err, doing, &id, sql, types, ap);
+	va_end(ap);
+	return ok ? id : -1;
 }
 
 /* A query's first row, stepped to, when its first column is not NULL;
  * else NULL. */
-static sqlite3_stmt *first_value(struct store *s, const char *sql, const char *types, va_list ap)
+static struct db_rows *first_value(struct store *s, const char *sql, const char *types, va_list ap)
 {
-	sqlite3_stmt *st = vprepare(s, sql, types, ap);
+	struct db_param p[DB_PARAMS_MAX];
+	int n = params(types, ap, p);
+	struct db_rows *rows = db_query(s->db, sql, p, n);
 
-	if (st && (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL)) {
-		sqlite3_finalize(st);
+	if (rows && (!db_next(rows) || db_null(rows, 0))) {
+		db_rows_free(rows);
 		return NULL;
 	}
-	return st;
+	return rows;
 }
 
 /* query_int() and query_double(): the first column of a query's first row
- * (bound as vprepare() says), or otherwise when there is no row, the
+ * (bound as params() says), or otherwise when there is no row, the
  * column is NULL, or the query can't be run. One body for both types. */
 #define QUERY_FIRST(name, type, column)                                                            \
 	static type name(struct store *s, type otherwise, const char *sql, const char *types, ...) \
 	{                                                                                          \
 		va_list ap;                                                                        \
-		sqlite3_stmt *st;                                                                  \
+		struct db_rows *rows;                                                              \
 		type value = otherwise;                                                            \
                                                                                                    \
 		va_start(ap, types);                                                               \
-		st = first_value(s, sql, types, ap);                                               \
+		rows = first_value(s, sql, types, ap);                                             \
 		va_end(ap);                                                                        \
-		if (st)                                                                            \
-			value = column(st, 0);                                                     \
-		sqlite3_finalize(st);                                                              \
+		if (rows)                                                                          \
+			value = column(rows, 0);                                                   \
+		db_rows_free(rows);                                                                \
 		return value;                                                                      \
 	}
 
-QUERY_FIRST(query_int, int64_t, sqlite3_column_int64)
-QUERY_FIRST(query_double, double, sqlite3_column_double)
-
-static int64_t pragma(struct store *s, const char *name, bool *ok)
-{
-	char sql[64];
-	sqlite3_stmt *st;
-	int64_t value = 0;
-
-	snprintf(sql, sizeof sql, "PRAGMA %s", name);
-	*ok = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
-	      sqlite3_step(st) == SQLITE_ROW;
-	if (*ok)
-		value = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return value;
-}
+QUERY_FIRST(query_int, int64_t, db_int)
+QUERY_FIRST(query_double, double, db_double)
 
 /* ---------------------------------------------------------------- opening */
 
-/* Checks that the file is a tendo log this tendo can use, and brings its
- * schema up to date. */
-static bool check_and_migrate(struct store *s, struct tendo_error *err)
+static struct store *new_store(void)
 {
-	bool ok;
-	int64_t app = pragma(s, "application_id", &ok), version, tables;
+	struct store *s = calloc(1, sizeof *s);
 
-	if (!ok) {
-		fail(s, err, "reading the log");
-		return false;
-	}
-	version = pragma(s, "user_version", &ok);
-	tables = pragma(s, "schema_version", &ok); /* 0 for a new, empty file */
-	if ((app != 0 && app != APPLICATION_ID) || (app == 0 && tables != 0 && version == 0)) {
-		error_set(err, s->path, 0, 0,
-		          "this is another program's database, not a tendo log; tendo leaves it as "
-		          "it is: move it away, or name another folder with --data-dir");
-		return false;
-	}
-	if (version > STORE_SCHEMA) {
-		error_set(
-		    err, s->path, 0, 0,
-		    "this log was written by a newer tendo (schema %lld; this tendo knows up to "
-		    "%d); tendo leaves it as it is: use the newer tendo, or name another "
-		    "folder with --data-dir",
-		    (long long)version, STORE_SCHEMA);
-		return false;
-	}
-	for (int64_t v = version; v < STORE_SCHEMA; v++) {
-		char sql[128];
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; PRAGMA application_id = %d;",
-		         (long long)(v + 1), APPLICATION_ID);
-		if (!run(s, "BEGIN IMMEDIATE"))
-			goto failed;
-		/* Another tendo may have migrated it while we waited. */
-		if (pragma(s, "user_version", &ok) != v) {
-			run(s, "ROLLBACK");
-			continue;
-		}
-		if (!run(s, migrations[v]) || !run(s, sql) || !run(s, "COMMIT")) {
-			fail(s, err, "bringing the log up to date");
-			run(s, "ROLLBACK");
-			return false;
-		}
-	}
-	return true;
-failed:
-	fail(s, err, "bringing the log up to date");
+	if (s && gethostname(s->host, sizeof s->host - 1) != 0)
+		snprintf(s->host, sizeof s->host, "localhost");
+	return s;
+}
+
+/* Makes dir, where the log's file or its spools go. */
+static bool make_dir(const char *dir, struct tendo_error *err)
+{
+	if (paths_make_folders(dir))
+		return true;
+	error_set(err, dir, 0, 0,
+	          "can't make the folder for the log: %s; name another with --data-dir",
+	          strerror(errno));
 	return false;
 }
 
-bool store_open(const char *dir, struct store **out, struct tendo_error *err)
+bool store_open_database(const char *database, const char *dir, struct store **out,
+                         struct tendo_error *err)
 {
-	struct store *s = calloc(1, sizeof *s);
+	struct store *s = new_store();
+	bool pg = database && database[0];
 
 	*out = NULL;
 	if (!s) {
 		error_set(err, dir, 0, 0, "out of memory opening the log");
 		return false;
 	}
-	snprintf(s->path, sizeof s->path, "%s/tendo.db", dir);
-	if (gethostname(s->host, sizeof s->host - 1) != 0)
-		snprintf(s->host, sizeof s->host, "localhost");
-	if (!paths_make_folders(dir)) {
-		error_set(err, dir, 0, 0,
-		          "can't make the folder for the log: %s; name another with --data-dir",
-		          strerror(errno));
-		goto failed;
-	}
-	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		fail(s, err, "opening the log");
-		goto failed;
-	}
-	sqlite3_busy_timeout(s->db, BUSY_MS);
-	if (!check_and_migrate(s, err))
-		goto failed;
-	if (!run(
-	        s,
-	        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")) {
-		fail(s, err, "opening the log");
-		goto failed;
+	/* A PostgreSQL log's sets wait beside tendo.pg while its server is away. */
+	snprintf(s->path, sizeof s->path, "%s/%s", dir, pg ? "tendo.pg" : "tendo.db");
+	if (!make_dir(dir, err) ||
+	    !(pg ? db_pg_open(database, &s->db, err) : db_sqlite_open(s->path, &s->db, err))) {
+		store_close(s);
+		return false;
 	}
 	*out = s;
 	return true;
-failed:
-	store_close(s);
-	return false;
+}
+
+bool store_open(const char *dir, struct store **out, struct tendo_error *err)
+{
+	return store_open_database(NULL, dir, out, err);
 }
 
 void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	sqlite3_close(s->db);
+	db_close(s->db);
 	free(s);
 }
 
@@ -437,13 +242,21 @@ static const char *leg_text(enum leg leg)
 	return leg == LEG_LEFT ? "left" : leg == LEG_RIGHT ? "right" : NULL;
 }
 
-static enum leg leg_from(const unsigned char *text)
+/* The kilograms a set's load says: "40 kg" is 40, "bodyweight" 0. */
+static double kilograms(const char *load)
+{
+	double kg = load ? strtod(load, NULL) : 0;
+
+	return kg > 0 ? kg : 0;
+}
+
+static enum leg leg_from(const char *text)
 {
 	if (!text)
 		return LEG_NONE;
-	return strcmp((const char *)text, "left") == 0    ? LEG_LEFT
-	       : strcmp((const char *)text, "right") == 0 ? LEG_RIGHT
-	                                                  : LEG_NONE;
+	return strcmp(text, "left") == 0    ? LEG_LEFT
+	       : strcmp(text, "right") == 0 ? LEG_RIGHT
+	                                    : LEG_NONE;
 }
 
 int64_t store_profile(struct store *s, const char *name, struct tendo_error *err)
@@ -463,21 +276,20 @@ int64_t store_profile(struct store *s, const char *name, struct tendo_error *err
 
 size_t store_members(struct store *s, struct store_member *out, size_t max)
 {
-	sqlite3_stmt *st = query(s,
-	                         "SELECT id, name, leg, pin_hash IS NOT NULL AND pin_hash <> '' "
-	                         "FROM profiles ORDER BY name COLLATE NOCASE, name",
-	                         "");
+	struct db_rows *st = query(s,
+	                           "SELECT id, name, leg, pin_hash IS NOT NULL AND pin_hash <> '' "
+	                           "FROM profiles ORDER BY lower(name), name",
+	                           "");
 	size_t n = 0;
 
-	while (st && n < max && sqlite3_step(st) == SQLITE_ROW) {
-		out[n].id = sqlite3_column_int64(st, 0);
-		snprintf(out[n].name, sizeof out[n].name, "%s",
-		         (const char *)sqlite3_column_text(st, 1));
-		out[n].leg = leg_from(sqlite3_column_text(st, 2));
-		out[n].has_pin = sqlite3_column_int(st, 3) != 0;
+	while (st && n < max && db_next(st)) {
+		out[n].id = db_int(st, 0);
+		snprintf(out[n].name, sizeof out[n].name, "%s", db_text(st, 1));
+		out[n].leg = leg_from(db_text(st, 2));
+		out[n].has_pin = (int)db_int(st, 3) != 0;
 		n++;
 	}
-	sqlite3_finalize(st);
+	db_rows_free(st);
 	return n;
 }
 
@@ -486,30 +298,30 @@ int64_t store_member_add(struct store *s, const char *name, enum leg leg, const 
 {
 	bool has_pin = pin_hash && *pin_hash;
 
-	if (exec(s, err, "adding the profile",
-	         "INSERT INTO profiles (name, leg, pin_hash, pin_salt, created) "
-	         "VALUES (?1, ?2, ?3, ?4, ?5)",
-	         "tttti", name, leg_text(leg), has_pin ? pin_hash : NULL, has_pin ? pin_salt : NULL,
-	         store_now(s)))
-		return sqlite3_last_insert_rowid(s->db);
-	if (sqlite3_errcode(s->db) == SQLITE_CONSTRAINT)
-		error_set(err, store_path(s), 0, 0, "someone called %s is already here", name);
-	return -1;
+	int64_t id = insert(s, err, "adding the profile",
+	                    "INSERT INTO profiles (name, leg, pin_hash, pin_salt, created) "
+	                    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	                    "tttti", name, leg_text(leg), has_pin ? pin_hash : NULL,
+	                    has_pin ? pin_salt : NULL, store_now(s));
+
+	if (id < 0 && db_failure(s->db) == DB_CONSTRAINT)
+		error_set(err, s->db->where, 0, 0, "someone called %s is already here", name);
+	return id;
 }
 
 /* The text sql (one column of the profile with id ?1) selects, into buf;
  * false when it is NULL, empty, or there is no such profile. */
 static bool profile_text(struct store *s, int64_t profile, const char *sql, char *buf, size_t size)
 {
-	sqlite3_stmt *st = query(s, sql, "i", profile);
-	const unsigned char *text;
+	struct db_rows *st = query(s, sql, "i", profile);
+	const char *text;
 	bool found = false;
 
-	if (st && sqlite3_step(st) == SQLITE_ROW && (text = sqlite3_column_text(st, 0)) && *text) {
-		snprintf(buf, size, "%s", (const char *)text);
+	if (st && db_next(st) && (text = db_text(st, 0)) && *text) {
+		snprintf(buf, size, "%s", text);
 		found = true;
 	}
-	sqlite3_finalize(st);
+	db_rows_free(st);
 	return found;
 }
 
@@ -524,13 +336,12 @@ enum leg store_profile_leg(struct store *s, int64_t profile)
 
 	if (!profile_text(s, profile, "SELECT leg FROM profiles WHERE id = ?1", leg, sizeof leg))
 		return LEG_NONE;
-	return leg_from((const unsigned char *)leg);
+	return leg_from(leg);
 }
 
 int64_t store_member_find(struct store *s, const char *name)
 {
-	return query_int(s, -1, "SELECT id FROM profiles WHERE name = ?1 COLLATE NOCASE", "t",
-	                 name);
+	return query_int(s, -1, "SELECT id FROM profiles WHERE lower(name) = lower(?1)", "t", name);
 }
 
 bool store_member_taken(struct store *s, const char *name)
@@ -574,7 +385,7 @@ bool store_member_remove(struct store *s, int64_t profile, struct tendo_error *e
 	};
 	bool ok = true;
 
-	if (!run(s, "BEGIN IMMEDIATE")) {
+	if (!db_begin(s->db)) {
 		fail(s, err, "removing the member");
 		return false;
 	}
@@ -602,7 +413,7 @@ bool store_pin_wrong(struct store *s, int64_t profile, int allowed, int lock_s,
 	/* The allowed-th wrong PIN in a row locks the profile for lock_s. */
 	return exec(s, err, "counting a wrong PIN",
 	            "INSERT INTO pin_lockouts (profile_id, wrong) VALUES (?1, 1) "
-	            "ON CONFLICT (profile_id) DO UPDATE SET wrong = wrong + 1",
+	            "ON CONFLICT (profile_id) DO UPDATE SET wrong = pin_lockouts.wrong + 1",
 	            "i", profile) &&
 	       exec(s, err, "locking the profile",
 	            "UPDATE pin_lockouts SET wrong = 0, locked_until = ?3 "
@@ -618,25 +429,24 @@ bool store_pin_clear(struct store *s, int64_t profile, struct tendo_error *err)
 
 const char *store_in_use(struct store *s, char *buf, size_t size)
 {
-	sqlite3_stmt *st = query(s,
-	                         "SELECT host, pid, COALESCE(claimed, started), "
-	                         "  COALESCE(heartbeat, claimed, started) "
-	                         "FROM sessions WHERE status = 'running' ORDER BY host",
-	                         "");
+	struct db_rows *st = query(s,
+	                           "SELECT host, pid, COALESCE(claimed, started), "
+	                           "  COALESCE(heartbeat, claimed, started) "
+	                           "FROM sessions WHERE status = 'running' ORDER BY host",
+	                           "");
 	size_t n = 0;
 	char last[sizeof s->host] = "";
 
 	buf[0] = '\0';
-	while (st && sqlite3_step(st) == SQLITE_ROW && n < size) {
-		const unsigned char *host = sqlite3_column_text(st, 0);
+	while (st && db_next(st) && n < size) {
+		const char *host = db_text(st, 0);
 		if (!host || strcmp((const char *)host, last) == 0 ||
-		    orphaned(s, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), host,
-		             sqlite3_column_int64(st, 3)))
+		    orphaned(s, db_int(st, 1), db_int(st, 2), host, db_int(st, 3)))
 			continue;
 		snprintf(last, sizeof last, "%s", (const char *)host);
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "", last);
 	}
-	sqlite3_finalize(st);
+	db_rows_free(st);
 	return buf;
 }
 
@@ -651,14 +461,12 @@ bool store_staff_action(struct store *s, const char *action, const char *member,
 int64_t store_session_begin(struct store *s, int64_t profile, const char *routine, const char *path,
                             enum leg leg, struct tendo_error *err)
 {
-	if (!exec(s, err, "starting the session's log",
-	          "INSERT INTO sessions (profile_id, routine, path, leg, started, "
-	          "status, pid, host, claimed, heartbeat) "
-	          "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5, ?5)",
-	          "itttiit", profile, routine, path, leg_text(leg), store_now(s), (int64_t)getpid(),
-	          s->host))
-		return -1;
-	return sqlite3_last_insert_rowid(s->db);
+	return insert(s, err, "starting the session's log",
+	              "INSERT INTO sessions (profile_id, routine, path, leg, started, "
+	              "status, pid, host, claimed, heartbeat) "
+	              "VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?5, ?5)",
+	              "itttiit", profile, routine, path, leg_text(leg), store_now(s),
+	              (int64_t)getpid(), s->host);
 }
 
 /* The start of both ways of writing a set, the values bound as ?1..?12. */
@@ -693,7 +501,7 @@ bool store_set_once(struct store *s, int64_t session, const struct store_set *se
 	                           "WHERE session_id = ?1 AND step = ?2 AND at = ?12)",
 	               err))
 		return false;
-	*added = sqlite3_changes(s->db) > 0;
+	*added = s->changes > 0;
 	return true;
 }
 
@@ -755,46 +563,43 @@ bool store_session_alive(struct store *s, int64_t session, struct tendo_error *e
 /* True when the session's kiosk is gone: on this host, no process that is
  * still the one that began it; on another, no heartbeat for longer than
  * STORE_HEARTBEAT_LAPSE (its process can't be seen from here). */
-static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const unsigned char *host,
+static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const char *host,
                      int64_t heartbeat)
 {
-	if (!host || strcmp((const char *)host, s->host) != 0)
+	if (!host || strcmp(host, s->host) != 0)
 		return store_now(s) - heartbeat > STORE_HEARTBEAT_LAPSE;
 	return pid <= 0 || !process_running(pid, claimed);
 }
 
 bool store_find_interrupted(struct store *s, int64_t profile, struct store_interrupted *out)
 {
-	sqlite3_stmt *st = query(s,
-	                         "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
-	                         "  COALESCE(s.claimed, s.started), "
-	                         "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
-	                         "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id), "
-	                         "  COALESCE(s.heartbeat, s.claimed, s.started) "
-	                         "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
-	                         "ORDER BY s.started DESC, s.id DESC",
-	                         "i", profile);
+	struct db_rows *st =
+	    query(s,
+	          "SELECT s.id, s.routine, s.path, s.leg, s.started, s.pid, s.host, "
+	          "  COALESCE(s.claimed, s.started), "
+	          "  (SELECT MAX(step) FROM sets WHERE session_id = s.id), "
+	          "  (SELECT COUNT(*) FROM sets WHERE session_id = s.id), "
+	          "  COALESCE(s.heartbeat, s.claimed, s.started) "
+	          "FROM sessions s WHERE s.profile_id = ?1 AND s.status = 'running' "
+	          "ORDER BY s.started DESC, s.id DESC",
+	          "i", profile);
 	bool found = false;
 
-	while (st && !found && sqlite3_step(st) == SQLITE_ROW) {
-		if (!orphaned(s, sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 7),
-		              sqlite3_column_text(st, 6), sqlite3_column_int64(st, 10)))
+	while (st && !found && db_next(st)) {
+		if (!orphaned(s, db_int(st, 5), db_int(st, 7), db_text(st, 6), db_int(st, 10)))
 			continue;
 		memset(out, 0, sizeof *out);
-		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->routine, sizeof out->routine, "%s",
-		         (const char *)sqlite3_column_text(st, 1));
-		if (sqlite3_column_text(st, 2))
-			snprintf(out->path, sizeof out->path, "%s",
-			         (const char *)sqlite3_column_text(st, 2));
-		out->leg = leg_from(sqlite3_column_text(st, 3));
-		out->started = sqlite3_column_int64(st, 4);
-		out->next_step =
-		    sqlite3_column_type(st, 8) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 8) + 1;
-		out->sets_done = sqlite3_column_int(st, 9);
+		out->id = db_int(st, 0);
+		snprintf(out->routine, sizeof out->routine, "%s", db_text(st, 1));
+		if (db_text(st, 2))
+			snprintf(out->path, sizeof out->path, "%s", db_text(st, 2));
+		out->leg = leg_from(db_text(st, 3));
+		out->started = db_int(st, 4);
+		out->next_step = db_null(st, 8) ? 0 : db_int(st, 8) + 1;
+		out->sets_done = (int)db_int(st, 9);
 		found = true;
 	}
-	sqlite3_finalize(st);
+	db_rows_free(st);
 	return found;
 }
 
@@ -851,14 +656,17 @@ int64_t store_session_between(struct store *s, int64_t profile, int64_t from, in
 
 double store_first_load(struct store *s, int64_t profile, const char *path, int64_t from)
 {
-	double kg = query_double(s, 0,
-	                         "SELECT CAST(t.load AS REAL) FROM sets t "
-	                         "JOIN sessions s ON s.id = t.session_id "
-	                         "WHERE s.profile_id = ?1 AND s.path = ?2 AND s.started >= ?3 AND "
-	                         "t.load IS NOT NULL ORDER BY t.at, t.id LIMIT 1",
-	                         "iti", profile, path, from);
+	struct db_rows *st =
+	    query(s,
+	          "SELECT t.load FROM sets t "
+	          "JOIN sessions s ON s.id = t.session_id "
+	          "WHERE s.profile_id = ?1 AND s.path = ?2 AND s.started >= ?3 AND "
+	          "t.load IS NOT NULL ORDER BY t.at, t.id LIMIT 1",
+	          "iti", profile, path, from);
+	double kg = db_next(st) ? kilograms(db_text(st, 0)) : 0;
 
-	return kg > 0 ? kg : 0;
+	db_rows_free(st);
+	return kg;
 }
 
 bool store_visa_a(struct store *s, int64_t profile, int score, struct tendo_error *err)
@@ -928,7 +736,7 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 	char start[16];
 
 	day_text(start_day, start, sizeof start);
-	if (!run(s, "BEGIN IMMEDIATE")) {
+	if (!db_begin(s->db)) {
 		fail(s, err, "enrolling");
 		return false;
 	}
@@ -950,49 +758,66 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 
 /* The columns read_enrolment() reads, in order. */
 #define ENROLMENT_COLUMNS                                                                          \
-	"id, program, path, "                                                                      \
-	"CAST(julianday(start_date) - julianday('1970-01-01') AS INTEGER), "                       \
-	"load_kg, decided_on = ?2, held, decision, paused, decided_week, COALESCE(decided_at, "    \
-	"0), "                                                                                     \
-	"CAST(julianday(COALESCE(baseline_from, start_date)) - julianday('1970-01-01') AS "        \
-	"INTEGER), site = 'insertional' "
+	"id, program, path, start_date, load_kg, decided_on, held, decision, paused, "             \
+	"decided_week, decided_at, COALESCE(baseline_from, start_date), site "
 
-static void read_enrolment(sqlite3_stmt *st, struct store_enrolment *out)
+/* The day a 'YYYY-MM-DD' text names, in days since 1970-01-01; 0 when it
+ * names none. */
+static int64_t day_number(const char *text)
 {
+	struct tm tm = {0};
+
+	if (!text || sscanf(text, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (int64_t)(timegm(&tm) / 86400);
+}
+
+/* A text column into buf, "" for NULL. */
+static void text_into(struct db_rows *st, int column, char *buf, size_t size)
+{
+	const char *text = db_text(st, column);
+
+	snprintf(buf, size, "%s", text ? text : "");
+}
+
+static void read_enrolment(struct db_rows *st, const char *today, struct store_enrolment *out)
+{
+	const char *decided_on = db_text(st, 5), *site = db_text(st, 12);
+
 	memset(out, 0, sizeof *out);
-	out->id = sqlite3_column_int64(st, 0);
-	snprintf(out->program, sizeof out->program, "%s", sqlite3_column_text(st, 1));
-	if (sqlite3_column_text(st, 2))
-		snprintf(out->path, sizeof out->path, "%s", sqlite3_column_text(st, 2));
-	out->start_day = sqlite3_column_int64(st, 3);
-	out->load_kg = sqlite3_column_double(st, 4);
-	out->decided_today = sqlite3_column_int(st, 5) == 1;
-	out->mid_week = sqlite3_column_int(st, 6) != 0;
-	if (sqlite3_column_text(st, 7))
-		snprintf(out->decision, sizeof out->decision, "%s", sqlite3_column_text(st, 7));
-	out->paused = sqlite3_column_int(st, 8) != 0;
-	out->decided_week = sqlite3_column_int(st, 9);
-	out->decided_at = sqlite3_column_int64(st, 10);
-	out->baseline_day = sqlite3_column_int64(st, 11);
-	out->insertional = sqlite3_column_int(st, 12) == 1;
+	out->id = db_int(st, 0);
+	text_into(st, 1, out->program, sizeof out->program);
+	text_into(st, 2, out->path, sizeof out->path);
+	out->start_day = day_number(db_text(st, 3));
+	out->load_kg = db_double(st, 4);
+	out->decided_today = decided_on && strcmp(decided_on, today) == 0;
+	out->mid_week = db_int(st, 6) != 0;
+	text_into(st, 7, out->decision, sizeof out->decision);
+	out->paused = db_int(st, 8) != 0;
+	out->decided_week = (int)db_int(st, 9);
+	out->decided_at = db_int(st, 10); /* 0 for NULL */
+	out->baseline_day = day_number(db_text(st, 11));
+	out->insertional = site && strcmp(site, "insertional") == 0;
 }
 
 size_t store_enrolments(struct store *s, int64_t profile, const char *path,
                         struct store_enrolment *out, size_t max)
 {
 	char today[16];
-	sqlite3_stmt *st;
+	struct db_rows *st;
 	size_t n = 0;
 
 	day_text(store_today(s), today, sizeof today);
 	st = query(s,
 	           "SELECT " ENROLMENT_COLUMNS "FROM enrolments "
-	           "WHERE profile_id = ?1 AND active = 1 AND (?3 IS NULL OR path = ?3) "
+	           "WHERE profile_id = ?1 AND active = 1 AND (?2 IS NULL OR path = ?2) "
 	           "ORDER BY id DESC",
-	           "itt", profile, today, path);
-	while (st && n < max && sqlite3_step(st) == SQLITE_ROW)
-		read_enrolment(st, &out[n++]);
-	sqlite3_finalize(st);
+	           "it", profile, path);
+	while (n < max && db_next(st))
+		read_enrolment(st, today, &out[n++]);
+	db_rows_free(st);
 	return n;
 }
 
@@ -1035,7 +860,7 @@ bool store_leave(struct store *s, int64_t profile, const char *path, struct tend
 	          "AND active = 1",
 	          "it", profile, path))
 		return false;
-	if (sqlite3_changes(s->db) > 0)
+	if (s->changes > 0)
 		return true;
 	error_set(err, s->path, 0, 0, "that program is not followed");
 	return false;
@@ -1054,15 +879,15 @@ bool store_pause_program(struct store *s, int64_t profile, bool paused, struct t
 static void ratings_row(struct store *s, const char *sql, int64_t profile, const char *path,
                         int64_t from, int64_t to, int *out, int n)
 {
-	sqlite3_stmt *st = query(s, sql, "itii", profile, path, from, to);
+	struct db_rows *st = query(s, sql, "itii", profile, path, from, to);
 
 	for (int i = 0; i < n; i++)
 		out[i] = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
+	if (st && db_next(st))
 		for (int i = 0; i < n; i++)
-			if (sqlite3_column_type(st, i) != SQLITE_NULL)
-				out[i] = sqlite3_column_int(st, i);
-	sqlite3_finalize(st);
+			if (!db_null(st, i))
+				out[i] = (int)db_int(st, i);
+	db_rows_free(st);
 }
 
 void store_pain_between(struct store *s, int64_t profile, const char *path, int64_t from,
@@ -1140,82 +965,101 @@ bool store_reset_baseline(struct store *s, int64_t enrolment, int64_t from_day,
 	            "UPDATE enrolments SET baseline_from = ?2 WHERE id = ?1", "it", enrolment, day);
 }
 
-/* The local day, in days since 1970-01-01, of a Unix time column. */
-#define LOCAL_DAY(column)                                                                          \
-	"CAST(julianday(" column ", 'unixepoch', 'localtime') - julianday('1970-01-01') AS "       \
-	"INTEGER)"
+/* The index of the local day of `at` in h's days; -1 when outside. */
+static int history_day(const struct store_history *h, int64_t at)
+{
+	int64_t i = store_local_day(at) - h->first_day;
+
+	return i >= 0 && i < HISTORY_DAYS ? (int)i : -1;
+}
+
+/* Each day's sessions (2 when one was completed, else 1) and its highest
+ * pain during and in the morning; pain after activity has no row of its
+ * own in the history. */
+static bool history_days(struct store *s, int64_t profile, struct store_history *h)
+{
+	int64_t from = store_day_start(h->first_day);
+	struct db_rows *st = query(s,
+	                           "SELECT started, status = 'completed' FROM sessions "
+	                           "WHERE profile_id = ?1 AND started >= ?2",
+	                           "ii", profile, from);
+	int i;
+
+	while (db_next(st))
+		if ((i = history_day(h, db_int(st, 0))) >= 0 && h->days[i] < 2)
+			h->days[i] = db_int(st, 1) ? 2 : 1;
+	if (db_rows_failed(st))
+		goto failed;
+	db_rows_free(st);
+	st = query(s,
+	           "SELECT at, kind = 'morning', score FROM pain WHERE profile_id = ?1 AND "
+	           "kind IN ('during', 'morning') AND at >= ?2",
+	           "ii", profile, from);
+	while (db_next(st)) {
+		int *day = db_int(st, 1) ? h->pain_morning : h->pain_during;
+		int score = (int)db_int(st, 2);
+		if ((i = history_day(h, db_int(st, 0))) >= 0 && score > day[i])
+			day[i] = score;
+	}
+	if (db_rows_failed(st))
+		goto failed;
+	db_rows_free(st);
+	return true;
+failed:
+	db_rows_free(st);
+	return false;
+}
 
 bool store_history(struct store *s, int64_t profile, struct store_history *h)
 {
 	int64_t today = store_today(s);
 	int64_t monday = today - ((today + 3) % 7); /* 1970-01-01 was a Thursday */
 	int64_t first_week = monday - 7 * (HISTORY_WEEKS - 1);
-	sqlite3_stmt *st;
+	struct db_rows *st;
+	bool ok;
 
 	memset(h, 0, sizeof *h);
 	h->first_day = today - (HISTORY_DAYS - 1);
 	for (int i = 0; i < HISTORY_DAYS; i++)
 		h->pain_during[i] = h->pain_morning[i] = -1;
-	/* Each day's sessions (2 when one was completed, else 1) and its
-	 * highest pain during and in the morning; pain after activity has no
-	 * row of its own in the history. */
-	st = query(s,
-	           "SELECT " LOCAL_DAY("started") ", 'session', MAX(status = 'completed') + 1 "
-	                                          "FROM sessions WHERE profile_id = ?1 GROUP BY 1 "
-	                                          "UNION ALL SELECT " LOCAL_DAY(
-	                                              "at") ", kind, MAX(score) FROM pain "
-	                                                    "WHERE profile_id = ?1 AND kind IN "
-	                                                    "('during', 'morning') GROUP BY 1, 2",
-	           "i", profile);
-	if (!st)
+	if (!history_days(s, profile, h))
 		return false;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t i = sqlite3_column_int64(st, 0) - h->first_day;
-		const char *kind = (const char *)sqlite3_column_text(st, 1);
-		int *day = strcmp(kind, "session") == 0   ? h->days
-		           : strcmp(kind, "morning") == 0 ? h->pain_morning
-		                                          : h->pain_during;
-		if (i >= 0 && i < HISTORY_DAYS)
-			day[i] = sqlite3_column_int(st, 2);
-	}
-	sqlite3_finalize(st);
+	/* Each week's reps, reps times kilograms, and time in holds. */
 	st = query(s,
-	           "SELECT (" LOCAL_DAY(
-	               "x.at") " - ?2) / 7, SUM(x.done_reps), "
-	                       "  SUM(x.done_reps * CAST(x.load AS REAL)), SUM(x.done_hold_ms) "
-	                       "FROM sets x JOIN sessions s ON x.session_id = s.id "
-	                       "WHERE s.profile_id = ?1 AND " LOCAL_DAY("x.at") " >= ?2 GROUP BY 1",
-	           "ii", profile, first_week);
-	if (!st)
-		return false;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t w = sqlite3_column_int64(st, 0);
-		if (w < 0 || w >= HISTORY_WEEKS)
+	           "SELECT x.at, x.done_reps, x.load, x.done_hold_ms "
+	           "FROM sets x JOIN sessions s ON x.session_id = s.id "
+	           "WHERE s.profile_id = ?1 AND x.at >= ?2",
+	           "ii", profile, store_day_start(first_week));
+	while (db_next(st)) {
+		int64_t day = store_local_day(db_int(st, 0)) - first_week, w = day / 7;
+		int reps = (int)db_int(st, 1); /* 0 for NULL */
+		if (day < 0 || w >= HISTORY_WEEKS)
 			continue;
-		h->reps[w] = sqlite3_column_int(st, 1);
-		h->reps_kg[w] = sqlite3_column_double(st, 2);
-		h->hold_ms[w] = sqlite3_column_int64(st, 3);
+		h->reps[w] += reps;
+		h->reps_kg[w] += reps * kilograms(db_text(st, 2));
+		h->hold_ms[w] += db_int(st, 3);
 	}
-	sqlite3_finalize(st);
-	return true;
+	ok = !db_rows_failed(st);
+	db_rows_free(st);
+	return ok;
 }
 
 void store_done_by_day(struct store *s, int64_t profile, const char *path, int64_t first_day,
                        int days, int *done)
 {
-	sqlite3_stmt *st = query(s,
-	                         "SELECT started FROM sessions WHERE profile_id = ?1 AND path = ?2 "
-	                         "AND status = 'completed' AND started >= ?3 AND started < ?4",
-	                         "itii", profile, path, store_day_start(first_day),
-	                         store_day_start(first_day + days));
+	struct db_rows *st = query(
+	    s,
+	    "SELECT started FROM sessions WHERE profile_id = ?1 AND path = ?2 "
+	    "AND status = 'completed' AND started >= ?3 AND started < ?4",
+	    "itii", profile, path, store_day_start(first_day), store_day_start(first_day + days));
 
 	memset(done, 0, sizeof *done * (size_t)days);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		int64_t day = store_local_day(sqlite3_column_int64(st, 0)) - first_day;
+	while (st && db_next(st)) {
+		int64_t day = store_local_day(db_int(st, 0)) - first_day;
 		if (day >= 0 && day < days)
 			done[day]++;
 	}
-	sqlite3_finalize(st);
+	db_rows_free(st);
 }
 
 int store_done_today(struct store *s, int64_t profile, const char *path)
@@ -1238,20 +1082,20 @@ bool store_capacity_test(struct store *s, int64_t profile, int64_t session, int 
 size_t store_capacity_tests(struct store *s, int64_t profile, struct store_capacity *out,
                             size_t max)
 {
-	sqlite3_stmt *st = query(s,
-	                         "SELECT at, left_reps, right_reps, affected FROM capacity_tests "
-	                         "WHERE profile_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
-	                         "ii", profile, (int64_t)max);
+	struct db_rows *st = query(s,
+	                           "SELECT at, left_reps, right_reps, affected FROM capacity_tests "
+	                           "WHERE profile_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+	                           "ii", profile, (int64_t)max);
 	size_t n = 0;
 
-	while (st && n < max && sqlite3_step(st) == SQLITE_ROW) {
-		out[n].at = sqlite3_column_int64(st, 0);
-		out[n].left = sqlite3_column_int(st, 1);
-		out[n].right = sqlite3_column_int(st, 2);
-		out[n].affected = leg_from(sqlite3_column_text(st, 3));
+	while (st && n < max && db_next(st)) {
+		out[n].at = db_int(st, 0);
+		out[n].left = (int)db_int(st, 1);
+		out[n].right = (int)db_int(st, 2);
+		out[n].affected = leg_from(db_text(st, 3));
 		n++;
 	}
-	sqlite3_finalize(st);
+	db_rows_free(st);
 	return n;
 }
 
@@ -1280,44 +1124,68 @@ static void csv_field(FILE *out, const char *text, bool last)
 	fputc(last ? '\n' : ',', out);
 }
 
+/* A number of milliseconds as seconds with one decimal, into buf. */
+static const char *seconds_text(int64_t ms, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.1f", (double)ms / 1000.0);
+	return buf;
+}
+
+/* One row of the export (the columns of store_export_csv's query). */
+static void csv_row(FILE *out, struct db_rows *st)
+{
+	time_t at = (time_t)db_int(st, 0);
+	struct tm local;
+	char date[16], time_of_day[16], planned_s[32], done_s[32];
+	int64_t planned_reps = db_int(st, 10), planned_ms = db_int(st, 12);
+
+	localtime_r(&at, &local);
+	strftime(date, sizeof date, "%Y-%m-%d", &local);
+	strftime(time_of_day, sizeof time_of_day, "%H:%M:%S", &local);
+	csv_field(out, date, false);
+	csv_field(out, time_of_day, false);
+	for (int column = 1; column <= 8; column++) /* profile to set */
+		csv_field(out, db_text(st, column), false);
+	csv_field(out, db_int(st, 9) == 1 ? "yes" : "no", false);
+	csv_field(out, planned_reps > 0 ? db_text(st, 10) : NULL, false);
+	csv_field(out, planned_reps > 0 ? db_text(st, 11) : NULL, false);
+	csv_field(out,
+	          planned_ms > 0 ? seconds_text(planned_ms, planned_s, sizeof planned_s) : NULL,
+	          false);
+	csv_field(out, planned_ms > 0 ? seconds_text(db_int(st, 13), done_s, sizeof done_s) : NULL,
+	          false);
+	csv_field(out, db_text(st, 14), false);
+	csv_field(out, db_text(st, 15), true);
+}
+
 bool store_export_csv(struct store *s, const char *profile, FILE *out, struct tendo_error *err)
 {
 	static const char header[] =
 	    "date,time,profile,routine,program,week,session,exercise,side,set,completed,"
 	    "planned_reps,done_reps,planned_hold_s,done_hold_s,load,pain_during\n";
-	sqlite3_stmt *st;
-	int rc;
+	struct db_rows *st = query(s,
+	                           "SELECT x.at, p.name, s.routine, s.program, s.week, s.status, "
+	                           "  x.exercise, x.side, x.set_number, x.completed, "
+	                           "  x.planned_reps, x.done_reps, x.planned_hold_ms, "
+	                           "  x.done_hold_ms, x.load, "
+	                           "  (SELECT score FROM pain WHERE session_id = s.id AND "
+	                           "   kind = 'during' ORDER BY at DESC LIMIT 1) "
+	                           "FROM sets x JOIN sessions s ON x.session_id = s.id "
+	                           "JOIN profiles p ON s.profile_id = p.id "
+	                           "WHERE ?1 IS NULL OR p.name = ?1 ORDER BY x.at, x.id",
+	                           "t", profile);
+	bool failed;
 
-	if (sqlite3_prepare_v2(
-	        s->db,
-	        "SELECT strftime('%Y-%m-%d', x.at, 'unixepoch', 'localtime'), "
-	        "  strftime('%H:%M:%S', x.at, 'unixepoch', 'localtime'), p.name, s.routine, "
-	        "  s.program, s.week, s.status, x.exercise, x.side, x.set_number, "
-	        "  CASE x.completed WHEN 1 THEN 'yes' ELSE 'no' END, "
-	        "  NULLIF(x.planned_reps, 0), CASE WHEN x.planned_reps > 0 THEN x.done_reps END, "
-	        "  CASE WHEN x.planned_hold_ms > 0 THEN printf('%.1f', x.planned_hold_ms / 1000.0) "
-	        "END, "
-	        "  CASE WHEN x.planned_hold_ms > 0 THEN printf('%.1f', x.done_hold_ms / 1000.0) "
-	        "END, "
-	        "  x.load, "
-	        "  (SELECT score FROM pain WHERE session_id = s.id AND kind = 'during' "
-	        "   ORDER BY at DESC LIMIT 1) "
-	        "FROM sets x JOIN sessions s ON x.session_id = s.id "
-	        "JOIN profiles p ON s.profile_id = p.id "
-	        "WHERE ?1 IS NULL OR p.name = ?1 ORDER BY x.at, x.id",
-	        -1, &st, NULL) != SQLITE_OK) {
+	if (!st) {
 		fail(s, err, "reading the log");
 		return false;
 	}
-	bind_text(st, 1, profile);
 	fputs(header, out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int columns = sqlite3_column_count(st);
-		for (int i = 0; i < columns; i++)
-			csv_field(out, (const char *)sqlite3_column_text(st, i), i + 1 == columns);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	while (db_next(st))
+		csv_row(out, st);
+	failed = db_rows_failed(st);
+	db_rows_free(st);
+	if (failed) {
 		fail(s, err, "reading the log");
 		return false;
 	}

@@ -3,13 +3,23 @@
 # A; kiosk B sees A in use and does not offer her session while A's
 # heartbeat is fresh, paused or not. A dies: once its heartbeat has lapsed
 # (STORE_HEARTBEAT_LAPSE, 3 min), B offers the session, takes it up where
-# it stopped, and it is B's.
+# it stopped, and it is B's. With LOG=postgresql (kiosks-postgresql.sh),
+# the log is a PostgreSQL database and each kiosk has a folder of its own.
 . "$(dirname "$0")/lib.sh"
 need_tmux
-command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
-kiosk_config "kiosk-name = stretching-2"
-db=$WORK/data/tendo.db
-printf 'kiosk-name = stretching-1\n' >"$WORK/config-a"
+if [ "${LOG:-sqlite}" = postgresql ]; then
+	need_postgresql
+	database="database = $PG_DATABASE"
+	log_sql() { pg_sql "$1"; }
+	data_a=$WORK/data-a
+else
+	command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
+	database=""
+	log_sql() { sqlite3 "$WORK/data/tendo.db" "$1"; }
+	data_a=$WORK/data
+fi
+kiosk_config "kiosk-name = stretching-2" "$database"
+printf '%s\n' 'kiosk-name = stretching-1' "$database" >"$WORK/config-a"
 
 # Kiosk A: Ana's session on its own terminal and clock.
 A=$SOCKET-a
@@ -18,7 +28,7 @@ mkfifo "$CLOCK_A"
 on_exit "tmux -L $A kill-server 2>/dev/null"
 tmux -L "$A" -f /dev/null new-session -d -x 80 -y 24 \
 	"env TERM=xterm-256color TENDO_SYSTEM_CONFIG=$WORK/config-a $(quote_args "$TENDO" --test-clock "$CLOCK_A" \
-		run calf-stretches --profile Ana --data-dir "$WORK/data" --sound off); sleep 600"
+		run calf-stretches --profile Ana --data-dir "$data_a" --sound off); sleep 600"
 on_a() {
 	tmux -L "$A" capture-pane -p | grep -qF -- "$1"
 }
@@ -35,8 +45,8 @@ tmux -L "$A" send-keys Space
 wait_until on_a "PAUSED"
 advance_a 150000
 wait_until -m "no heartbeat while paused" \
-	eval '[ "$(sqlite3 "$db" "SELECT heartbeat - started FROM sessions")" -ge 150 ]'
-[ "$(sqlite3 "$db" "SELECT host FROM sessions")" = stretching-1 ] || fail "the session is not kiosk A's"
+	eval '[ "$(log_sql "SELECT heartbeat - started FROM sessions")" -ge 150 ]'
+[ "$(log_sql "SELECT host FROM sessions")" = stretching-1 ] || fail "the session is not kiosk A's"
 
 # Kiosk B: A is in use, and Ana's session there is not offered.
 TEST_ENV="TENDO_SYSTEM_CONFIG=$WORK/system-config" start 80 24 --sound off
@@ -70,6 +80,6 @@ screen | tr -s " \n" " " | grep -qF "after 1 sets. Take it up where it stopped?"
 	fail "the offer does not say 1 set: $(screen)"
 press y
 wait_for "hold 2 of 3"
-[ "$(sqlite3 "$db" "SELECT host FROM sessions")" = stretching-2 ] || fail "the session taken up is not B's"
-[ "$(sqlite3 "$db" "SELECT COUNT(*) FROM sessions")" = 1 ] || fail "a second session was begun"
+[ "$(log_sql "SELECT host FROM sessions")" = stretching-2 ] || fail "the session taken up is not B's"
+[ "$(log_sql "SELECT COUNT(*) FROM sessions")" = 1 ] || fail "a second session was begun"
 exit 0

@@ -99,6 +99,53 @@ t() {
 	tmux -L "$SOCKET" "$@"
 }
 
+# A private PostgreSQL server for this test, on a Unix socket in $WORK,
+# made and removed by it: PG_DATABASE names its database "tendo" as libpq
+# takes it; pg_sql SQL runs SQL there and prints the answer; pg_stop and
+# pg_start stop it and start it again. Skips the test where the server's
+# programs are missing or tendo was built without libpq. The server never
+# runs as root: as the postgres user when the test is root.
+need_postgresql() {
+	PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+	[ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] && command -v psql >/dev/null ||
+		skip "no PostgreSQL server here (Debian: apt-get install postgresql)"
+	"$TENDO" --database "host=$WORK/nowhere dbname=x" member list 2>&1 |
+		grep -q "built without PostgreSQL" &&
+		skip "this tendo was built without PostgreSQL (configure found no libpq)"
+	PG_DIR=$WORK/pg
+	PG_AS=""
+	mkdir -p "$PG_DIR"
+	if [ "$(id -u)" = 0 ]; then
+		id postgres >/dev/null 2>&1 || skip "running as root, with no postgres user to run the server as"
+		chmod 711 "$WORK"
+		chown postgres "$PG_DIR"
+		PG_AS="runuser -u postgres --"
+	fi
+	$PG_AS "$PG_BIN/initdb" -D "$PG_DIR/data" -U tendo --auth=trust -E UTF8 --no-locale \
+		>"$WORK/initdb.log" 2>&1 || fail "initdb failed: $(tail -n 3 "$WORK/initdb.log")"
+	PG_DATABASE="host=$PG_DIR user=tendo dbname=tendo"
+	on_exit pg_stop
+	pg_start
+	psql -h "$PG_DIR" -U tendo -d postgres -qc "CREATE DATABASE tendo" ||
+		fail "could not make the test's database"
+}
+
+pg_start() {
+	# Durability is the server's own business, tested upstream: without
+	# fsync the tests run as fast on a busy machine.
+	$PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+		-o "-k $PG_DIR -c listen_addresses='' -c fsync=off" start >/dev/null ||
+		fail "the PostgreSQL server would not start: $(tail -n 3 "$PG_DIR/server.log")"
+}
+
+pg_stop() {
+	$PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+pg_sql() {
+	psql -h "$PG_DIR" -U tendo -d tendo -XAtqc "$1"
+}
+
 # Quotes each argument for the shell tmux starts.
 quote_args() {
 	local a out=""

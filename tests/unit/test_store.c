@@ -1,4 +1,6 @@
-/* test_store.c — the training log, on real files in a temporary folder. */
+/* test_store.c — the training log, on real files in a temporary folder;
+ * with TENDO_TEST_DATABASE set (tests/e2e/store-postgresql.sh), the same
+ * tests on that PostgreSQL database, emptied before each. */
 #include "helpers.h"
 
 #include <sqlite3.h>
@@ -8,17 +10,41 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "spool.h"
 #include "store.h"
+#ifdef HAVE_LIBPQ
+#include <libpq-fe.h>
+#endif
 
 static char dir[256];
+static const char *pg; /* the PostgreSQL database under test; NULL: SQLite */
+
+static void exec_sql(const char *sql);
 
 static int make_dir(void **state)
 {
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/tendo-store-XXXXXX");
+	if (pg)
+		exec_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	return mkdtemp(dir) ? 0 : -1;
 }
+
+/* The log under test, in dir: SQLite's file, or pg's database. */
+static bool open_log(const char *folder, struct store **s, struct tendo_error *err)
+{
+	return store_open_database(pg, folder, s, err);
+}
+
+/* For what only a file can show (its pragmas, its bytes). */
+#define SQLITE_ONLY()                                                                              \
+	do {                                                                                       \
+		if (pg) {                                                                          \
+			print_message("# a test of SQLite's file, not of a database server\n");    \
+			skip();                                                                    \
+		}                                                                                  \
+	} while (0)
 
 static int remove_dir(void **state)
 {
@@ -38,10 +64,40 @@ static struct store *open_good(void)
 {
 	struct store *s;
 	struct tendo_error err;
-	if (!store_open(dir, &s, &err))
+	if (!open_log(dir, &s, &err))
 		fail_msg("store_open: %s", err.message);
 	return s;
 }
+
+#ifdef HAVE_LIBPQ
+/* sql run on pg; its first value, or -1. */
+static int64_t pg_run(const char *sql)
+{
+	PGconn *conn = PQconnectdb(pg);
+	PGresult *r = PQexec(conn, "SET client_min_messages = warning");
+	int64_t v = -1;
+
+	PQclear(r);
+	r = PQexec(conn, sql);
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK)
+		fail_msg("%s: %s", sql, PQerrorMessage(conn));
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+		v = strcmp(PQgetvalue(r, 0, 0), "t") == 0 ? 1
+		    : strcmp(PQgetvalue(r, 0, 0), "f") == 0
+		        ? 0
+		        : strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	PQfinish(conn);
+	return v;
+}
+#else
+static int64_t pg_run(const char *sql)
+{
+	fail_msg("this tendo was built without PostgreSQL: %s", sql);
+	return -1;
+}
+#endif
 
 static int64_t query(const char *sql)
 {
@@ -49,6 +105,8 @@ static int64_t query(const char *sql)
 	sqlite3_stmt *st;
 	char path[300];
 	int64_t v = -1;
+	if (pg)
+		return pg_run(sql);
 	assert_int_equal(sqlite3_open(db_path(path, sizeof path), &db), SQLITE_OK);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
@@ -62,6 +120,10 @@ static void exec_sql(const char *sql)
 {
 	sqlite3 *db;
 	char path[300];
+	if (pg) {
+		pg_run(sql);
+		return;
+	}
 	assert_int_equal(sqlite3_open(db_path(path, sizeof path), &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -72,9 +134,15 @@ static void test_a_new_log(void **state)
 	struct store *s = open_good();
 	struct tendo_error err;
 	(void)state;
-	assert_int_equal(query("PRAGMA user_version"), STORE_SCHEMA);
-	assert_int_equal(query("PRAGMA application_id"), 0x74656e64);
-	assert_int_equal(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sets'"), 1);
+	if (pg) {
+		assert_int_equal(query("SELECT version FROM tendo_schema"), STORE_SCHEMA);
+		assert_int_equal(query("SELECT to_regclass('sets') IS NOT NULL"), 1);
+	} else {
+		assert_int_equal(query("PRAGMA user_version"), STORE_SCHEMA);
+		assert_int_equal(query("PRAGMA application_id"), 0x74656e64);
+		assert_int_equal(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sets'"),
+		                 1);
+	}
 	int64_t a = store_profile(s, "ann", &err);
 	int64_t b = store_profile(s, "bo", &err);
 	assert_true(a > 0 && b > 0 && a != b);
@@ -125,6 +193,13 @@ static void test_a_newer_log_is_refused_and_untouched(void **state)
 	struct stat before, after;
 	(void)state;
 	store_close(s);
+	if (pg) {
+		exec_sql("UPDATE tendo_schema SET version = 99");
+		assert_false(open_log(dir, &s, &err));
+		assert_non_null(strstr(err.message, "newer tendo (schema 99"));
+		assert_int_equal(query("SELECT version FROM tendo_schema"), 99);
+		return;
+	}
 	exec_sql("PRAGMA user_version = 99");
 	stat(db_path(path, sizeof path), &before);
 	assert_false(store_open(dir, &s, &err));
@@ -144,8 +219,12 @@ static void test_other_files_are_refused_and_untouched(void **state)
 	(void)state;
 	/* Another program's database. */
 	exec_sql("CREATE TABLE recipes (name TEXT)");
-	assert_false(store_open(dir, &s, &err));
-	assert_non_null(strstr(err.message, "another program's database"));
+	assert_false(open_log(dir, &s, &err));
+	assert_non_null(strstr(err.message, "another program's"));
+	if (pg) {
+		assert_int_equal(query("SELECT to_regclass('sets') IS NULL"), 1);
+		return; /* a server's database is always a database */
+	}
 	assert_int_equal(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sets'"), 0);
 	/* Not a database at all. */
 	f = fopen(db_path(path, sizeof path), "w");
@@ -164,7 +243,7 @@ static void test_a_folder_that_cant_be_made(void **state)
 	struct store *s;
 	struct tendo_error err;
 	(void)state;
-	assert_false(store_open("/proc/no/such/folder", &s, &err));
+	assert_false(open_log("/proc/no/such/folder", &s, &err));
 	assert_non_null(strstr(err.message, "can't make the folder for the log"));
 	assert_string_equal(err.file, "/proc/no/such/folder");
 }
@@ -182,7 +261,7 @@ static void test_two_writers_lose_nothing(void **state)
 			struct store *s;
 			struct tendo_error err;
 			char name[16];
-			int ok = store_open(dir, &s, &err);
+			int ok = open_log(dir, &s, &err);
 			snprintf(name, sizeof name, "w%d", w);
 			int64_t p = ok ? store_profile(s, name, &err) : -1;
 			int64_t session =
@@ -292,10 +371,11 @@ static void test_pain_and_the_morning(void **state)
 /* A log of every earlier schema is brought up to date, keeping its rows. */
 static void test_migration_from_schema_1(void **state)
 {
+	(void)state;
+	SQLITE_ONLY(); /* a PostgreSQL log began at schema 7 */
 	struct store *s = open_good();
 	struct store_enrolment en;
 	struct tendo_error err;
-	(void)state;
 	int64_t p = store_profile(s, "fay", &err);
 	int64_t session = store_session_begin(s, p, "calf", NULL, LEG_NONE, &err);
 	struct store_set set = {0, "x", LEG_NONE, 1, true, 5, 5, 0, 0, NULL, 0};
@@ -645,7 +725,8 @@ static pid_t spool_then_die(struct store *s, int64_t session, const char *host,
 static int spools_left(void)
 {
 	char command[400];
-	snprintf(command, sizeof command, "ls '%s' | grep -c 'tendo.db.waiting-' >/dev/null", dir);
+	snprintf(command, sizeof command, "ls '%s' | grep -c '^tendo\\.%s\\.waiting-' >/dev/null",
+	         dir, pg ? "pg" : "db");
 	return system(command) == 0;
 }
 
@@ -676,11 +757,15 @@ static void test_sets_kept_aside_are_written_once(void **state)
 	spool_close(&again); /* nothing waited in it: gone */
 	assert_false(spools_left());
 	assert_int_equal(query("SELECT COUNT(*) FROM sets"), 2);
-	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE step = 2 AND side = 'right' AND "
-	                       "exercise = 'Heel drop' || char(9) || 'with a tab, a \\ and' || "
-	                       "char(10) || 'a new line' AND done_reps = 9 AND load IS NULL "
-	                       "AND completed = 0 AND at = 1010"),
-	                 1);
+	char sql[300];
+	const char *chr = pg ? "chr" : "char"; /* a character by its code */
+	snprintf(sql, sizeof sql,
+	         "SELECT COUNT(*) FROM sets WHERE step = 2 AND side = 'right' AND "
+	         "exercise = 'Heel drop' || %s(9) || 'with a tab, a \\ and' || "
+	         "%s(10) || 'a new line' AND done_reps = 9 AND load IS NULL "
+	         "AND completed = 0 AND at = 1010",
+	         chr, chr);
+	assert_int_equal(query(sql), 1);
 	assert_int_equal(spool_replay(s), 0);
 	store_close(s);
 }
@@ -730,6 +815,9 @@ int main(void)
 	/* Local days are UTC days, whatever the machine's zone. */
 	setenv("TZ", "UTC", 1);
 	tzset();
+	pg = getenv("TENDO_TEST_DATABASE");
+	if (pg && !*pg)
+		pg = NULL;
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_a_new_log, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_sets_and_the_csv, make_dir, remove_dir),
