@@ -18,10 +18,10 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
-	libsqlite3-dev libcrypt-dev libcanberra-dev libcanberra-pulse libasound2-dev libespeak-ng-dev
+	libsqlite3-dev libpq-dev libcrypt-dev libcanberra-dev libcanberra-pulse libasound2-dev libespeak-ng-dev
 	espeak-ng-data"
 test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
-	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian"
+	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian postgresql"
 
 say() {
 	printf '==> %s\n' "$*"

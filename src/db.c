@@ -27,9 +27,9 @@ void db_fail(struct db *db, struct tendo_error *err, const char *doing)
 		          why);
 		break;
 	case DB_AWAY:
-		error_set(err, db->where, 0, 0,
-		          "%s failed: the log's server can't be reached (%s); tendo tries again",
-		          doing, why);
+		/* libpq's words name sockets and ports: for staff, not for a
+		 * member's screen; where names the server. */
+		error_set(err, db->where, 0, 0, "%s failed: its server does not answer", doing);
 		break;
 	default: error_set(err, db->where, 0, 0, "%s failed: %s", doing, why); break;
 	}

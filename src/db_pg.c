@@ -455,6 +455,20 @@ static const struct db_ops ops = {
     script, begin, query, exec, failure, message, close_db,
 };
 
+/* Names the log for messages, short enough for a line on a member's
+ * screen: its database, and its server unless that is a local socket;
+ * never the password or anything else the connection string holds. */
+static void name(struct db_pg *d)
+{
+	const char *db = PQdb(d->conn), *host = PQhost(d->conn);
+
+	if (host && host[0] && host[0] != '/')
+		snprintf(d->base.where, sizeof d->base.where, "PostgreSQL log %s@%s", db ? db : "?",
+		         host);
+	else
+		snprintf(d->base.where, sizeof d->base.where, "PostgreSQL log %s", db ? db : "?");
+}
+
 /* Notices (a table that already exists, ...) are not for the screen. */
 static void quiet(void *arg, const char *text)
 {
@@ -481,10 +495,7 @@ bool db_pg_open(const char *conninfo, struct db **out, struct tendo_error *err)
 		error_set(err, NULL, 0, 0, "out of memory opening the log");
 		return false;
 	}
-	/* Named without the password or anything else the string holds. */
-	snprintf(d->base.where, sizeof d->base.where, "PostgreSQL database %s on %s",
-	         PQdb(d->conn) ? PQdb(d->conn) : "?",
-	         PQhost(d->conn) && PQhost(d->conn)[0] ? PQhost(d->conn) : "the local socket");
+	name(d);
 	PQsetNoticeProcessor(d->conn, quiet, NULL);
 	if (PQstatus(d->conn) != CONNECTION_OK) {
 		note_failure(d, NULL);
