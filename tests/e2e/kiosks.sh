@@ -7,19 +7,11 @@
 # the log is a PostgreSQL database and each kiosk has a folder of its own.
 . "$(dirname "$0")/lib.sh"
 need_tmux
-if [ "${LOG:-sqlite}" = postgresql ]; then
-	need_postgresql
-	database="database = $PG_DATABASE"
-	log_sql() { pg_sql "$1"; }
-	data_a=$WORK/data-a
-else
-	command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
-	database=""
-	log_sql() { sqlite3 "$WORK/data/tendo.db" "$1"; }
-	data_a=$WORK/data
-fi
-kiosk_config "kiosk-name = stretching-2" "$database"
-printf '%s\n' 'kiosk-name = stretching-1' "$database" >"$WORK/config-a"
+use_log "$WORK/data"
+data_a=$WORK/data
+[ "${LOG:-sqlite}" = postgresql ] && data_a=$WORK/data-a
+kiosk_config "kiosk-name = stretching-2"
+printf 'kiosk-name = stretching-1\n' >"$WORK/config-a"
 
 # Kiosk A: Ana's session on its own terminal and clock.
 A=$SOCKET-a

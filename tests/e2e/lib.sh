@@ -146,6 +146,29 @@ pg_sql() {
 	psql -h "$PG_DIR" -U tendo -d tendo -XAtqc "$1"
 }
 
+# The log a test reads behind tendo's back, in the folder DIR: SQLite's
+# file there, or with LOG=postgresql (the *-postgresql.sh tests) the
+# test's own PostgreSQL database, named in the user's config so that every
+# tendo the test starts keeps its log there. log_sql SQL runs SQL on it.
+use_log() {
+	LOG_DIR=$1
+	if [ "${LOG:-sqlite}" = postgresql ]; then
+		need_postgresql
+		mkdir -p "$XDG_CONFIG_HOME/tendo"
+		printf 'database = %s\n' "$PG_DATABASE" >>"$XDG_CONFIG_HOME/tendo/config"
+	else
+		command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
+	fi
+}
+
+log_sql() {
+	if [ "${LOG:-sqlite}" = postgresql ]; then
+		pg_sql "$1"
+	else
+		sqlite3 "$LOG_DIR/tendo.db" "$1"
+	fi
+}
+
 # Quotes each argument for the shell tmux starts.
 quote_args() {
 	local a out=""

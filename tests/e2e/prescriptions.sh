@@ -5,9 +5,8 @@
 # holds each one's own figures.
 . "$(dirname "$0")/lib.sh"
 need_tmux
-command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
-
 data=$WORK/data
+use_log "$data"
 cat >"$WORK/system-config" <<CONFIG
 kiosk = yes
 admin-pin = 2468
@@ -17,7 +16,7 @@ CONFIG
 TEST_ENV="TENDO_SYSTEM_CONFIG=$WORK/system-config"
 enrol hsr-program --start "$(date -d '-21 days' +%F)" --data-dir "$data" --profile Ann \
 	>/dev/null || fail "enrol"
-sqlite3 "$data/tendo.db" "UPDATE enrolments SET load_kg = 40" || fail "sqlite3"
+log_sql "UPDATE enrolments SET load_kg = 40" >/dev/null || fail "the load could not be set"
 
 start 80 24 --sound off
 wait_for "who is training?"

@@ -7,9 +7,8 @@
 # in the log with when and which host.
 . "$(dirname "$0")/lib.sh"
 need_tmux
-command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
 kiosk_config
-db=$WORK/data/tendo.db
+use_log "$WORK/data"
 member() {
 	TENDO_SYSTEM_CONFIG=$WORK/system-config "$TENDO" member "$@"
 }
@@ -49,13 +48,13 @@ out=$(printf 'no\n' | member remove Ana)
 printf '%s\n' "$out" | grep -qF "Nothing was removed." || fail "remove, no: $out"
 out=$(printf 'yes\n' | member remove Ana) || fail "remove: $out"
 member list | grep -q "^Ana " && fail "Ana is still listed"
-[ "$(sqlite3 "$db" "SELECT COUNT(*) FROM sessions")" = 1 ] || fail "Ana's sessions were kept, or Bo's removed"
+[ "$(log_sql "SELECT COUNT(*) FROM sessions")" = 1 ] || fail "Ana's sessions were kept, or Bo's removed"
 err=$(member remove Ana 2>&1)
 [ $? -eq 1 ] || fail "removing no one did not exit 1"
 printf '%s\n' "$err" | grep -qF 'there is no member called "Ana"' || fail "$err"
-[ "$(sqlite3 "$db" "SELECT action || ' ' || member FROM staff_actions ORDER BY id" | tr '\n' ,)" = \
-	"reset-pin ana,unlock Ana,remove Ana," ] || fail "staff actions: $(sqlite3 "$db" "SELECT * FROM staff_actions")"
-[ "$(sqlite3 "$db" "SELECT COUNT(DISTINCT host) FROM staff_actions WHERE host <> ''")" = 1 ] ||
+[ "$(log_sql "SELECT action || ' ' || member FROM staff_actions ORDER BY id" | tr '\n' ,)" = \
+	"reset-pin ana,unlock Ana,remove Ana," ] || fail "staff actions: $(log_sql "SELECT * FROM staff_actions")"
+[ "$(log_sql "SELECT COUNT(DISTINCT host) FROM staff_actions WHERE host <> ''")" = 1 ] ||
 	fail "the staff actions do not say where"
 err=$(member list extra 2>&1)
 [ $? -eq 2 ] || fail "member list extra did not exit 2"
@@ -75,14 +74,14 @@ wait_for "The new PIN (none: just OK)."
 press -l 2222
 press Enter
 wait_for "Done."
-[ "$(sqlite3 "$db" "SELECT pin_hash IS NOT NULL FROM profiles WHERE name = 'Bo'")" = 1 ] ||
+[ "$(log_sql "SELECT COUNT(*) FROM profiles WHERE name = 'Bo' AND pin_hash IS NOT NULL")" = 1 ] ||
 	fail "Bo's new PIN is not in the log"
 press Home r
 wait_for "Remove Bo and everything logged of them, for good?"
 press y
 wait_for "No members yet."
-[ "$(sqlite3 "$db" "SELECT COUNT(*) FROM profiles")" = 0 ] || fail "Bo was not removed"
-[ "$(sqlite3 "$db" "SELECT action || ' ' || member FROM staff_actions ORDER BY id DESC LIMIT 2" | tr '\n' ,)" = \
-	"remove Bo,reset-pin Bo," ] || fail "the screen's staff actions: $(sqlite3 "$db" "SELECT * FROM staff_actions")"
+[ "$(log_sql "SELECT COUNT(*) FROM profiles")" = 0 ] || fail "Bo was not removed"
+[ "$(log_sql "SELECT action || ' ' || member FROM staff_actions ORDER BY id DESC LIMIT 2" | tr '\n' ,)" = \
+	"remove Bo,reset-pin Bo," ] || fail "the screen's staff actions: $(log_sql "SELECT * FROM staff_actions")"
 press x
 [ "$(finished)" = 0 ] || fail "tendo did not leave"
