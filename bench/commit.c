@@ -1,8 +1,9 @@
 /* commit.c — how long a set takes to reach the log, for the benchmark.
  *
- *   commit DIR SETS WRITERS
+ *   commit DIR SETS WRITERS [DATABASE]
  *
  * WRITERS processes (kiosks on one log) each begin a session in DIR's log
+ * (or in the PostgreSQL DATABASE, a libpq connection string)
  * and write SETS sets through the store, one at a time, as a session does
  * (each its own synced transaction). Prints the median and the 99th
  * percentile of one set's commit, in milliseconds, over every set of
@@ -32,7 +33,7 @@ static int by_value(const void *a, const void *b)
 }
 
 /* One writer: its sets' commit times, in ms, into out (through a pipe). */
-static int write_sets(const char *dir, int sets, int writer, int out)
+static int write_sets(const char *dir, const char *database, int sets, int writer, int out)
 {
 	struct store *store;
 	struct tendo_error err;
@@ -40,7 +41,7 @@ static int write_sets(const char *dir, int sets, int writer, int out)
 	int64_t profile, session;
 
 	snprintf(name, sizeof name, "kiosk %d", writer);
-	if (!store_open(dir, &store, &err)) {
+	if (!store_open_database(database, dir, &store, &err)) {
 		fprintf(stderr, "commit: %s\n", err.message);
 		return 1;
 	}
@@ -73,8 +74,8 @@ int main(int argc, char **argv)
 	double *times;
 	size_t n = 0;
 
-	if (argc != 4 || sets < 1 || sets > 100000 || writers < 1 || writers > 16) {
-		fprintf(stderr, "usage: commit DIR SETS WRITERS\n");
+	if (argc < 4 || argc > 5 || sets < 1 || sets > 100000 || writers < 1 || writers > 16) {
+		fprintf(stderr, "usage: commit DIR SETS WRITERS [DATABASE]\n");
 		return 2;
 	}
 	if (!(times = calloc((size_t)sets * (size_t)writers, sizeof *times)) || pipe(pipefd) != 0)
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 	for (int w = 0; w < writers; w++)
 		if (fork() == 0) {
 			close(pipefd[0]);
-			_exit(write_sets(argv[1], sets, w, pipefd[1]));
+			_exit(write_sets(argv[1], argc > 4 ? argv[4] : NULL, sets, w, pipefd[1]));
 		}
 	close(pipefd[1]);
 	while (n < (size_t)sets * (size_t)writers &&

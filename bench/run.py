@@ -48,12 +48,88 @@ def done(log):
         return False
 
 
-def commit_times(build, work, writers, sets=300):
-    """bench/commit: WRITERS processes each write SETS sets to one log."""
+def commit_times(build, work, writers, sets=300, database=None):
+    """bench/commit: WRITERS processes each write SETS sets to one log (in
+    DATABASE, a PostgreSQL connection string, when given)."""
     data = tempfile.mkdtemp(dir=work)
-    out = subprocess.run([os.path.join(build, "bench", "commit"), data, str(sets), str(writers)],
+    out = subprocess.run([os.path.join(build, "bench", "commit"), data, str(sets), str(writers)]
+                         + ([database] if database else []),
                          check=True, capture_output=True, text=True).stdout.split()
     return {"median": float(out[1]), "p99": float(out[3]), "lost": int(out[7])}
+
+
+class PostgreSQL:
+    """A private PostgreSQL server in WORK on a Unix socket, durable as a
+    real one (fsync on), for as long as the with-block; None where the
+    server's programs are missing. As the postgres user when run as root."""
+
+    def __init__(self, work):
+        bins = sorted(d for d in (os.path.join("/usr/lib/postgresql", v, "bin")
+                                  for v in os.listdir("/usr/lib/postgresql"))
+                      if os.path.exists(os.path.join(d, "initdb"))) \
+            if os.path.isdir("/usr/lib/postgresql") else []
+        self.bin = bins[-1] if bins else None
+        self.dir = os.path.join(work, "pg")
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+
+    def __enter__(self):
+        if not self.bin:
+            return None
+        os.makedirs(self.dir)
+        if self.as_user:
+            os.chmod(os.path.dirname(self.dir), 0o711)
+            shutil.chown(self.dir, "postgres")
+        quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(self.as_user + [os.path.join(self.bin, "initdb"), "-D", self.dir + "/data",
+                                       "-U", "tendo", "--auth=trust", "--no-locale"], **quiet)
+        subprocess.run(self.as_user + [os.path.join(self.bin, "pg_ctl"), "-D", self.dir + "/data",
+                                       "-l", self.dir + "/log", "-w", "-o",
+                                       "-k %s -c listen_addresses=''" % self.dir, "start"], **quiet)
+        return self
+
+    def __exit__(self, *exc):
+        if self.bin and os.path.isdir(self.dir + "/data"):
+            subprocess.run(self.as_user + [os.path.join(self.bin, "pg_ctl"), "-D",
+                                           self.dir + "/data", "-m", "fast", "-w", "stop"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def database(self, name):
+        """A new, empty database NAME; its connection string."""
+        self.sql("postgres", "CREATE DATABASE %s" % name)
+        return "host=%s user=tendo dbname=%s" % (self.dir, name)
+
+    def sql(self, database, sql):
+        subprocess.run(["psql", "-h", self.dir, "-U", "tendo", "-d", database, "-Xqc", sql],
+                       check=True, stdout=subprocess.DEVNULL)
+
+
+def years_in_postgresql(build, work, pg, years=10):
+    """The same ten years as bench/genlog, made on the server: the tables by
+    tendo (opening the log), the rows by SQL."""
+    database = pg.database("years")
+    subprocess.run(tendo_cmd(build, "--database", database, "--data-dir", os.path.join(work, "pgdata"),
+                             "member", "list"), stdout=subprocess.DEVNULL, check=True)
+    now = int(time.time())
+    pg.sql("years", """
+        INSERT INTO profiles (name, created) VALUES ('bench', %(now)d) ON CONFLICT DO NOTHING;
+        INSERT INTO sessions (profile_id, routine, path, leg, started, ended, status)
+          SELECT (SELECT id FROM profiles WHERE name = 'bench'), 'heel-drops-alfredson', '/bench',
+                 'left', %(now)d - d * 86400 + s * 36000, %(now)d - d * 86400 + s * 36000 + 720,
+                 'completed'
+          FROM generate_series(%(days)d, 1, -1) AS d, generate_series(0, 1) AS s ORDER BY d DESC, s;
+        INSERT INTO sets (session_id, step, exercise, side, set_number, completed, planned_reps,
+                          done_reps, planned_hold_ms, done_hold_ms, load, at)
+          SELECT x.id, 1 + 2 * k, 'Eccentric heel drop', 'left', k %% 3 + 1, 1, 15, 15, 0, 0,
+                 'bodyweight', x.started + 100 * (k + 1)
+          FROM sessions x, generate_series(0, 5) AS k;
+        INSERT INTO pain (profile_id, session_id, kind, score, at)
+          SELECT profile_id, id, 'during', ((%(now)d - started) / 86400) %% 6, started + 720
+          FROM sessions;
+        INSERT INTO pain (profile_id, kind, score, at)
+          SELECT (SELECT id FROM profiles WHERE name = 'bench'), 'morning', d %% 4,
+                 %(now)d - d * 86400 FROM generate_series(%(days)d, 1, -1) AS d;
+        ANALYZE;""" % {"now": now, "days": years * 365})
+    return database
 
 
 def list_folder(build, work):
@@ -144,6 +220,24 @@ def main():
         row("a set's commit to the log (SQLite), %s: median / p99 (lost: %d)"
             % ("one kiosk" if writers == 1 else "three kiosks at once", c["lost"]),
             "%.2f / %.2f ms" % (c["median"], c["p99"]), "", "", None)
+    with PostgreSQL(work) as pg:
+        if pg is None:
+            print("  (PostgreSQL figures skipped: no server programs; apt-get install postgresql)")
+        else:
+            for writers in (1, 3):
+                c = commit_times(build, work, writers, database=pg.database("commit%d" % writers))
+                row("a set's commit to the log (PostgreSQL, local socket), %s: median / p99 "
+                    "(lost: %d)" % ("one kiosk" if writers == 1 else "three kiosks at once",
+                                   c["lost"]),
+                    "%.2f / %.2f ms" % (c["median"], c["p99"]), "", "", None)
+            database = years_in_postgresql(build, work, pg)
+            mine = ptymeasure.first_frame(tendo_cmd(build, "--frames", "1", "--database", database,
+                                                    "--data-dir", os.path.join(work, "pgdata"),
+                                                    "--profile", "bench"))
+            theirs = ptymeasure.first_frame(peer, until_output=True)
+            row("first frame, ten years of log in PostgreSQL (ratio %s)"
+                % ratio(mine["ms"], theirs["ms"]),
+                "%.1f ms" % mine["ms"], "%.1f ms" % theirs["ms"], "under 15 ms", mine["ms"] < 15)
 
     ms, broken = list_folder(build, work)
     row("tendo list, 1,000 files (100 broken: %d reported)" % broken, "%.0f ms" % ms, "", "", None)

@@ -8,18 +8,69 @@
  * forward under an advisory lock, newer ones and databases that hold
  * another program's tables are refused and never touched.
  *
- * When the server goes away, a statement fails with DB_AWAY; the next one
+ * libpq is loaded at run time (see load_libpq). When the server goes
+ * away, a statement fails with DB_AWAY; the next one
  * connects again first (libpq's PQreset), so that a log that was away
  * comes back by itself once the server answers.
  */
 #include "db.h"
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
+
+/* libpq, loaded when a PostgreSQL log is first opened (dlopen), not when
+ * tendo starts: it brings some twenty libraries with it (TLS, Kerberos,
+ * LDAP), which would add some 18 ms to every start of every tendo that
+ * keeps its log in a file. Each function as libpq-fe.h declares it. */
+#define LIBPQ_FUNCTIONS(X)                                                                         \
+	X(PGconn *, PQconnectdbParams, (const char *const *, const char *const *, int))            \
+	X(ConnStatusType, PQstatus, (const PGconn *))                                              \
+	X(void, PQreset, (PGconn *))                                                               \
+	X(void, PQfinish, (PGconn *))                                                              \
+	X(char *, PQdb, (const PGconn *))                                                          \
+	X(char *, PQhost, (const PGconn *))                                                        \
+	X(char *, PQerrorMessage, (const PGconn *))                                                \
+	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *, PQnoticeProcessor, void *))          \
+	X(PGresult *, PQexec, (PGconn *, const char *))                                            \
+	X(PGresult *, PQexecParams,                                                                \
+	  (PGconn *, const char *, int, const Oid *, const char *const *, const int *,             \
+	   const int *, int))                                                                      \
+	X(ExecStatusType, PQresultStatus, (const PGresult *))                                      \
+	X(char *, PQresultErrorField, (const PGresult *, int))                                     \
+	X(char *, PQcmdTuples, (PGresult *))                                                       \
+	X(int, PQntuples, (const PGresult *))                                                      \
+	X(char *, PQgetvalue, (const PGresult *, int, int))                                        \
+	X(int, PQgetisnull, (const PGresult *, int, int))                                          \
+	X(void, PQclear, (PGresult *))
+
+#define LIBPQ_POINTER(type, name, args) type(*name) args;
+static struct {
+	bool tried, loaded;
+	LIBPQ_FUNCTIONS(LIBPQ_POINTER)
+} pq;
+
+/* Loads libpq once; false when it is not installed. */
+static bool load_libpq(void)
+{
+	void *lib;
+
+	if (pq.tried)
+		return pq.loaded;
+	pq.tried = true;
+	if (!(lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL)))
+		return false;
+	pq.loaded = true;
+#define LIBPQ_LOAD(type, name, args)                                                               \
+	*(void **)&pq.name = dlsym(lib, #name);                                                    \
+	pq.loaded = pq.loaded && pq.name;
+	LIBPQ_FUNCTIONS(LIBPQ_LOAD)
+	return pq.loaded;
+}
 
 enum {
 	/* The advisory lock held while the schema is checked and migrated:
@@ -137,11 +188,11 @@ static struct db_pg *pg_of(struct db *db)
  * connection. */
 static void note_failure(struct db_pg *d, const PGresult *result)
 {
-	const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : NULL;
-	const char *text = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *state = result ? pq.PQresultErrorField(result, PG_DIAG_SQLSTATE) : NULL;
+	const char *text = result ? pq.PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	size_t len;
 
-	if (PQstatus(d->conn) != CONNECTION_OK || !state || strncmp(state, "08", 2) == 0 ||
+	if (pq.PQstatus(d->conn) != CONNECTION_OK || !state || strncmp(state, "08", 2) == 0 ||
 	    strcmp(state, "57P01") == 0)
 		d->failure = DB_AWAY;
 	else if (strncmp(state, "23", 2) == 0)
@@ -152,7 +203,7 @@ static void note_failure(struct db_pg *d, const PGresult *result)
 		d->failure = DB_UNWRITABLE;
 	else
 		d->failure = DB_OTHER;
-	snprintf(d->message, sizeof d->message, "%s", text ? text : PQerrorMessage(d->conn));
+	snprintf(d->message, sizeof d->message, "%s", text ? text : pq.PQerrorMessage(d->conn));
 	len = strlen(d->message);
 	while (len > 0 && (d->message[len - 1] == '\n' || d->message[len - 1] == ' '))
 		d->message[--len] = '\0';
@@ -173,9 +224,9 @@ static const char *message(struct db *db)
 /* True when connected, connecting again first if the link was lost. */
 static bool connected(struct db_pg *d)
 {
-	if (PQstatus(d->conn) != CONNECTION_OK)
-		PQreset(d->conn);
-	if (PQstatus(d->conn) == CONNECTION_OK)
+	if (pq.PQstatus(d->conn) != CONNECTION_OK)
+		pq.PQreset(d->conn);
+	if (pq.PQstatus(d->conn) == CONNECTION_OK)
 		return true;
 	note_failure(d, NULL);
 	return false;
@@ -185,14 +236,14 @@ static bool connected(struct db_pg *d)
  * failure noted, the result cleared). */
 static PGresult *checked(struct db_pg *d, PGresult *result)
 {
-	ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+	ExecStatusType status = result ? pq.PQresultStatus(result) : PGRES_FATAL_ERROR;
 
 	if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
 		d->failure = DB_OK;
 		return result;
 	}
 	note_failure(d, result);
-	PQclear(result);
+	pq.PQclear(result);
 	return NULL;
 }
 
@@ -201,9 +252,9 @@ static bool script(struct db *db, const char *sql)
 	struct db_pg *d = pg_of(db);
 	PGresult *result;
 
-	if (!connected(d) || !(result = checked(d, PQexec(d->conn, sql))))
+	if (!connected(d) || !(result = checked(d, pq.PQexec(d->conn, sql))))
 		return false;
-	PQclear(result);
+	pq.PQclear(result);
 	return true;
 }
 
@@ -273,7 +324,7 @@ static PGresult *run(struct db_pg *d, const char *sql, const char *returning,
 		snprintf(d->message, sizeof d->message, "out of memory");
 		return NULL;
 	}
-	result = checked(d, PQexecParams(d->conn, text, n, types, values, NULL, NULL, 0));
+	result = checked(d, pq.PQexecParams(d->conn, text, n, types, values, NULL, NULL, 0));
 	free(text);
 	return result;
 }
@@ -286,10 +337,11 @@ static bool exec(struct db *db, const char *sql, const struct db_param *params, 
 	if (!result)
 		return false;
 	if (changes)
-		*changes = strtoll(PQcmdTuples(result), NULL, 10);
+		*changes = strtoll(pq.PQcmdTuples(result), NULL, 10);
 	if (id)
-		*id = PQntuples(result) > 0 ? strtoll(PQgetvalue(result, 0, 0), NULL, 10) : -1;
-	PQclear(result);
+		*id =
+		    pq.PQntuples(result) > 0 ? strtoll(pq.PQgetvalue(result, 0, 0), NULL, 10) : -1;
+	pq.PQclear(result);
 	return true;
 }
 
@@ -311,14 +363,14 @@ static bool rows_null(struct db_rows *rows, int column)
 {
 	struct rows_pg *r = rows_of(rows);
 
-	return PQgetisnull(r->result, r->row, column);
+	return pq.PQgetisnull(r->result, r->row, column);
 }
 
 static const char *rows_text(struct db_rows *rows, int column)
 {
 	struct rows_pg *r = rows_of(rows);
 
-	return rows_null(rows, column) ? NULL : PQgetvalue(r->result, r->row, column);
+	return rows_null(rows, column) ? NULL : pq.PQgetvalue(r->result, r->row, column);
 }
 
 /* An integer, as SQLite gives it: a boolean is 1 or 0, NULL is 0. */
@@ -348,7 +400,7 @@ static bool rows_failed(struct db_rows *rows)
 
 static void rows_free(struct db_rows *rows)
 {
-	PQclear(rows_of(rows)->result);
+	pq.PQclear(rows_of(rows)->result);
 	free(rows);
 }
 
@@ -366,7 +418,7 @@ static struct db_rows *query(struct db *db, const char *sql, const struct db_par
 	}
 	r->base.ops = &rows_ops;
 	r->row = -1;
-	r->rows = PQntuples(r->result);
+	r->rows = pq.PQntuples(r->result);
 	return &r->base;
 }
 
@@ -447,7 +499,7 @@ static bool migrate(struct db *db, struct tendo_error *err)
 
 static void close_db(struct db *db)
 {
-	PQfinish(pg_of(db)->conn);
+	pq.PQfinish(pg_of(db)->conn);
 	free(db);
 }
 
@@ -460,7 +512,7 @@ static const struct db_ops ops = {
  * never the password or anything else the connection string holds. */
 static void name(struct db_pg *d)
 {
-	const char *db = PQdb(d->conn), *host = PQhost(d->conn);
+	const char *db = pq.PQdb(d->conn), *host = pq.PQhost(d->conn);
 
 	if (host && host[0] && host[0] != '/')
 		snprintf(d->base.where, sizeof d->base.where, "PostgreSQL log %s@%s", db ? db : "?",
@@ -484,20 +536,27 @@ bool db_pg_open(const char *conninfo, struct db **out, struct tendo_error *err)
 	struct db_pg *d = calloc(1, sizeof *d);
 
 	*out = NULL;
+	if (!load_libpq()) {
+		free(d);
+		error_set(err, NULL, 0, 0,
+		          "the PostgreSQL client library is not installed, so the log can't be on "
+		          "a database server; install it with: apt-get install libpq5");
+		return false;
+	}
 	if (!d) {
 		error_set(err, NULL, 0, 0, "out of memory opening the log");
 		return false;
 	}
 	d->base.ops = &ops;
-	d->conn = PQconnectdbParams(keys, values, 1);
+	d->conn = pq.PQconnectdbParams(keys, values, 1);
 	if (!d->conn) {
 		free(d);
 		error_set(err, NULL, 0, 0, "out of memory opening the log");
 		return false;
 	}
 	name(d);
-	PQsetNoticeProcessor(d->conn, quiet, NULL);
-	if (PQstatus(d->conn) != CONNECTION_OK) {
+	pq.PQsetNoticeProcessor(d->conn, quiet, NULL);
+	if (pq.PQstatus(d->conn) != CONNECTION_OK) {
 		note_failure(d, NULL);
 		db_fail(&d->base, err, "opening the log");
 		close_db(&d->base);
