@@ -84,9 +84,15 @@ static int draw_volume(const struct history_screen *hs, struct ui *ui, int y)
 	}
 	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
 	        loaded ? "Weekly volume (reps x kg)" : "Weekly volume (reps, and seconds held)");
-	for (int w = 0; w < HISTORY_WEEKS && y < LINES - 6; w++) {
-		snprintf(line, sizeof line, w == HISTORY_WEEKS - 1 ? "this week" : "%d weeks ago",
-		         HISTORY_WEEKS - 1 - w);
+	/* The rows down to the keys' row; what doesn't fit gives way oldest
+	 * first: this week is the one that matters. */
+	int rows = LINES - 1 - y, first = rows < HISTORY_WEEKS ? HISTORY_WEEKS - rows : 0;
+	for (int w = first; w < HISTORY_WEEKS; w++) {
+		int ago = HISTORY_WEEKS - 1 - w;
+		if (ago == 0)
+			snprintf(line, sizeof line, "this week");
+		else
+			snprintf(line, sizeof line, "%d week%s ago", ago, ago == 1 ? "" : "s");
 		ui_text(ui, y, 2, 12, ROLE_DIM, line);
 		ui_bar(ui, y, 15, COLS - 26, most > 0 ? value[w] / most : 0, ROLE_BAR);
 		snprintf(line, sizeof line, "%.0f", value[w]);

@@ -52,6 +52,11 @@ press H
 wait_for "last four weeks"
 wait_for "Weekly volume"
 screen | grep -qE "●|#" || fail "no session in the calendar"
+# At 80x24 (the smallest tendo draws at) every week of the volume fits,
+# down to this week.
+for week in "7 weeks ago" "2 weeks ago" "1 week ago" "this week"; do
+	on_screen "$week" || fail "\"$week\" is not on the history screen at 80x24"
+done
 press q
 wait_for "choose a routine"
 
