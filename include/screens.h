@@ -66,10 +66,28 @@ struct picker_status {
 enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen,
                                const struct picker_status *status);
 
+enum { GLANCE_WEEKS = PROGRAM_MAX_WEEKS };
+
+/* A program at a glance, week by week from its first (index 0) to today's
+ * (index current - 1); later weeks are still to come. */
+struct program_glance {
+	char title[96];               /* the program's; "" when none is followed */
+	int weeks;                    /* the program's length; 0 for no end */
+	int current;                  /* today's week, 1 to GLANCE_WEEKS */
+	int prescribed;               /* sessions a week */
+	int done[GLANCE_WEEKS];       /* sessions completed */
+	double load_kg[GLANCE_WEEKS]; /* the week's first load; 0 bodyweight, -1 none */
+	int during[GLANCE_WEEKS];     /* the week's highest pain, -1 for none rated */
+	int after[GLANCE_WEEKS];
+	int morning[GLANCE_WEEKS];
+	bool red_flag[GLANCE_WEEKS];
+};
+
 /* The history: a calendar of the last four weeks, the weekly volume, and
- * the pain during and the next mornings. */
+ * the pain during and the next mornings; p shows the program at a glance
+ * (glance may be NULL: no program followed). */
 enum screen_outcome history_run(struct ui *ui, const struct store_history *history,
-                                const char *profile);
+                                const struct program_glance *glance, const char *profile);
 
 /* Asks which leg is affected, under title with why the question is
  * asked. On OUTCOME_CHOSEN, *leg is LEG_LEFT or LEG_RIGHT. */

@@ -1061,6 +1061,43 @@ static void followed_read(struct journal *j, const struct catalog *cat, struct f
 	}
 }
 
+/* The program due next at a glance: each week's sessions, load and pain,
+ * from its first week to today's. False when none is followed. */
+static bool glance_read(struct journal *j, const struct followed *f, struct program_glance *g)
+{
+	const struct store_enrolment *en = &f->ens[f->due];
+	const struct program *p;
+	int done[7];
+
+	memset(g, 0, sizeof *g);
+	if (f->n == 0 || f->weeks[f->due].week == 0)
+		return false;
+	p = f->entries[f->due]->routine->program;
+	snprintf(g->title, sizeof g->title, "%s", f->entries[f->due]->routine->title);
+	g->weeks = p->weeks;
+	g->current = f->weeks[f->due].week;
+	if (g->current > GLANCE_WEEKS)
+		g->current = GLANCE_WEEKS;
+	g->prescribed = p->days_per_week * p->sessions_per_day;
+	for (int w = 0; w < g->current; w++) {
+		int64_t first = en->start_day + 7 * (int64_t)w;
+		int64_t from = store_day_start(first), to = store_day_start(first + 7);
+		struct pain_week pw;
+		store_done_by_day(j->store, j->profile, en->path, first, 7, done);
+		for (int d = 0; d < 7; d++)
+			g->done[w] += done[d];
+		store_pain_between(j->store, j->profile, en->path, from, to, &pw);
+		g->during[w] = pw.during_rated > 0 ? pw.during_max : -1;
+		g->after[w] = pw.after_rated > 0 ? pw.after_max : -1;
+		g->morning[w] = pw.mornings_rated > 0 ? pw.morning_max : -1;
+		g->red_flag[w] = pw.red_flag;
+		g->load_kg[w] = -1;
+		if (pw.sessions > 0) /* its sets are the first from `from` */
+			g->load_kg[w] = store_first_load(j->store, j->profile, en->path, from);
+	}
+	return true;
+}
+
 /* Whether the entry is one of the programs followed. */
 static bool is_followed(const struct followed *f, const struct catalog_entry *entry)
 {
@@ -1258,8 +1295,10 @@ enum screen_outcome coach_start_screen(struct coach *c, const struct catalog *ca
 		outcome = picker_run(c->ui, cat, &chosen, &ps);
 		if (outcome == OUTCOME_HISTORY) {
 			struct store_history h;
+			struct program_glance g;
+			bool glance = glance_read(j, &f, &g);
 			if (store_history(j->store, j->profile, &h))
-				outcome = history_run(c->ui, &h, j->name);
+				outcome = history_run(c->ui, &h, glance ? &g : NULL, j->name);
 			if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 				return outcome;
 			continue;

@@ -1,5 +1,5 @@
 /* screen_history.c — the history: the last four weeks, the weekly volume,
- * and the pain (see screens.h). */
+ * and the pain; or the program followed at a glance (see screens.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,8 +8,14 @@
 struct history_screen {
 	struct screen_state state;
 	const struct store_history *h;
+	const struct program_glance *glance; /* NULL: no program followed */
+	bool program;                        /* showing the glance */
 	const char *profile;
 };
+
+/* Eighths of a cell, from empty to full. */
+static const char *const eighths[] = {" ",      "\u2581", "\u2582", "\u2583", "\u2584",
+                                      "\u2585", "\u2586", "\u2587", "\u2588"};
 
 /* A day in the calendar: done, partial, nothing. */
 static const char *day_mark(const struct ui *ui, int state)
@@ -101,8 +107,197 @@ static int draw_volume(const struct history_screen *hs, struct ui *ui, int y)
 	return y;
 }
 
+/* The weeks the glance shows, first to last (1-based, inclusive), and each
+ * one's width: the whole program where it fits; else, oldest giving way
+ * first, the latest weeks up to this one. */
+static int glance_columns(const struct program_glance *g, int *first, int *last)
+{
+	int room = COLS - 15, width;
+
+	*last = g->weeks > g->current && g->weeks <= GLANCE_WEEKS ? g->weeks : g->current;
+	*first = 1;
+	width = room / *last;
+	if (width >= 3)
+		return width > 6 ? 6 : width;
+	*last = g->current;
+	*first = *last - room / 3 + 1 > 1 ? *last - room / 3 + 1 : 1;
+	return 3;
+}
+
+/* The sessions of each week as bars `rows` high, full at the prescribed. */
+static int glance_bars(const struct program_glance *g, struct ui *ui, int y, int rows, int first,
+                       int last, int width)
+{
+	char text[32];
+
+	snprintf(text, sizeof text, "%d a week", g->prescribed);
+	ui_text(ui, y, 1, 12, ROLE_DIM, text);
+	ui_text(ui, y + rows - 1, 1, 12, ROLE_TEXT, "sessions");
+	for (int w = first; w <= last && w <= g->current; w++) {
+		double share = g->prescribed > 0 ? (double)g->done[w - 1] / g->prescribed : 0;
+		int height = (int)(share > 1 ? rows * 8 : share * rows * 8 + 0.5);
+		for (int r = 0; r < rows; r++) {
+			int fill = height - (rows - 1 - r) * 8;
+			fill = fill < 0 ? 0 : fill > 8 ? 8 : fill;
+			for (int x = 0; x < width - 1; x++)
+				ui_text(ui, y + r, 14 + (w - first) * width + x, 1, ROLE_BAR,
+				        ui->utf8    ? eighths[fill]
+				        : fill >= 4 ? "#"
+				                    : " ");
+		}
+	}
+	return y + rows;
+}
+
+static const char *week_number(const struct program_glance *g, int w, char *buf, bool utf8,
+                               enum ui_role *role);
+
+/* A row of one figure a week, as each() writes it (NULL: none); weeks to
+ * come have none, but for their numbers. */
+static void glance_row(const struct program_glance *g, struct ui *ui, int y, const char *label,
+                       int first, int last, int width,
+                       const char *(*each)(const struct program_glance *g, int w, char *buf,
+                                           bool utf8, enum ui_role *role))
+{
+	char buf[16];
+
+	ui_text(ui, y, 1, 12, ROLE_TEXT, label);
+	for (int w = first; w <= last; w++) {
+		enum ui_role role = ROLE_TEXT;
+		const char *text = w <= g->current || each == week_number
+		                       ? each(g, w - 1, buf, ui->utf8, &role)
+		                       : NULL;
+		ui_text(ui, y, 14 + (w - first) * width, width - 1, text ? role : ROLE_DIM,
+		        text       ? text
+		        : ui->utf8 ? "\u00b7"
+		                   : ".");
+	}
+}
+
+static const char *week_number(const struct program_glance *g, int w, char *buf, bool utf8,
+                               enum ui_role *role)
+{
+	(void)utf8;
+	*role = w + 1 == g->current ? ROLE_TITLE : ROLE_DIM;
+	snprintf(buf, 16, "%d", w + 1);
+	return buf;
+}
+
+static const char *sessions_done(const struct program_glance *g, int w, char *buf, bool utf8,
+                                 enum ui_role *role)
+{
+	(void)utf8;
+	*role = g->done[w] < g->prescribed && w + 1 < g->current ? ROLE_DIM : ROLE_TEXT;
+	snprintf(buf, 16, "%d", g->done[w]);
+	return buf;
+}
+
+static const char *load(const struct program_glance *g, int w, char *buf, bool utf8,
+                        enum ui_role *role)
+{
+	(void)utf8;
+	(void)role;
+	if (g->load_kg[w] < 0)
+		return NULL;
+	if (g->load_kg[w] == 0)
+		return "bw";
+	snprintf(buf, 16, "%g", g->load_kg[w]);
+	return buf;
+}
+
+/* A pain score as a bar and its figure: above 5 of 10 stands out. */
+static const char *pain(int score, char *buf, bool utf8, enum ui_role *role)
+{
+	if (score < 0)
+		return NULL;
+	*role = score > 5 ? ROLE_WARNING : ROLE_BAR;
+	if (utf8)
+		snprintf(buf, 16, "%s%d", eighths[1 + score * 7 / 10], score);
+	else
+		snprintf(buf, 16, "%d", score);
+	return buf;
+}
+
+static const char *pain_during(const struct program_glance *g, int w, char *buf, bool utf8,
+                               enum ui_role *role)
+{
+	return pain(g->during[w], buf, utf8, role);
+}
+
+static const char *pain_after(const struct program_glance *g, int w, char *buf, bool utf8,
+                              enum ui_role *role)
+{
+	return pain(g->after[w], buf, utf8, role);
+}
+
+static const char *pain_morning(const struct program_glance *g, int w, char *buf, bool utf8,
+                                enum ui_role *role)
+{
+	return pain(g->morning[w], buf, utf8, role);
+}
+
+static const char *red_flag(const struct program_glance *g, int w, char *buf, bool utf8,
+                            enum ui_role *role)
+{
+	(void)buf;
+	(void)utf8;
+	*role = ROLE_WARNING;
+	return g->red_flag[w] ? "!" : "";
+}
+
+/* The program week by week: sessions done against those prescribed, the
+ * load, and the week's highest pain during, after and the next mornings. */
+static void draw_glance(const struct history_screen *hs, struct ui *ui)
+{
+	const struct program_glance *g = hs->glance;
+	int first, last, width = glance_columns(g, &first, &last);
+	int rows = 5 + (LINES - 24) / 3, y = 2;
+	char line[160];
+
+	if (g->weeks > 0)
+		snprintf(line, sizeof line, "%s: week %d of %d", g->title, g->current, g->weeks);
+	else
+		snprintf(line, sizeof line, "%s: week %d", g->title, g->current);
+	ui_text(ui, y, 1, COLS - 2, ROLE_TITLE, line);
+	y += 2;
+	glance_row(g, ui, y++, "week", first, last, width, week_number);
+	y = glance_bars(g, ui, y, rows, first, last, width);
+	glance_row(g, ui, y++, "done", first, last, width, sessions_done);
+	glance_row(g, ui, y++, "load, kg", first, last, width, load);
+	y++;
+	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
+	        "Pain, the week's highest of 10 (above 5 stands out)");
+	glance_row(g, ui, y++, "during", first, last, width, pain_during);
+	glance_row(g, ui, y++, "after", first, last, width, pain_after);
+	glance_row(g, ui, y++, "next morning", first, last, width, pain_morning);
+	glance_row(g, ui, y++, "red flag", first, last, width, red_flag);
+}
+
+static unsigned toggle_program(void *ctx, int key)
+{
+	struct history_screen *hs = ctx;
+
+	(void)key;
+	hs->program = !hs->program;
+	return UI_REDRAW;
+}
+
+static bool glance_offered(const void *ctx)
+{
+	const struct history_screen *hs = ctx;
+
+	return hs->glance && !hs->program;
+}
+
+static bool glance_shown(const void *ctx)
+{
+	return ((const struct history_screen *)ctx)->program;
+}
+
 static const struct ui_key history_keys[] = {
     {'q', "q", "back", "back to the routine list", 1, screen_back, NULL},
+    {'p', "p", "program", "the program followed, week by week", 2, toggle_program, glance_offered},
+    {'p', "p", "four weeks", "back to the last four weeks", 2, toggle_program, glance_shown},
     {27, NULL, NULL, NULL, 0, screen_back, NULL},
     {'\n', NULL, NULL, NULL, 0, screen_back, NULL},
 };
@@ -113,6 +308,14 @@ static void history_draw(void *ctx, struct ui *ui)
 	char title[120];
 	int y;
 
+	if (hs->program) {
+		snprintf(title, sizeof title, "tendo \u2014 %s's program at a glance", hs->profile);
+		ui_header(ui, title, NULL);
+		draw_glance(hs, ui);
+		ui_key_row(ui, LINES - 1, 0, COLS, history_keys, UI_KEY_COUNT(history_keys), hs,
+		           NULL);
+		return;
+	}
 	snprintf(title, sizeof title, "tendo \u2014 %s's last four weeks", hs->profile);
 	ui_header(ui, title, NULL);
 	y = draw_calendar(hs, ui, 2) + 1;
@@ -131,9 +334,9 @@ static const struct screen history_screen = {
 };
 
 enum screen_outcome history_run(struct ui *ui, const struct store_history *history,
-                                const char *profile)
+                                const struct program_glance *glance, const char *profile)
 {
-	struct history_screen hs = {.h = history, .profile = profile};
+	struct history_screen hs = {.h = history, .glance = glance, .profile = profile};
 
 	return screen_run(ui, &history_screen, &hs);
 }
