@@ -83,10 +83,15 @@ enum {
 	OID_FLOAT8 = 701,
 };
 
-/* How long to wait for the server when (re)connecting, in seconds, unless
- * the connection string says otherwise: a kiosk whose server is away goes
- * on with its session, its sets kept aside. */
-static const char CONNECT_TIMEOUT[] = "3";
+/* How long a kiosk waits for its server, unless the connection string says
+ * otherwise: 3 s to connect, and 3 s for what it sent to be acknowledged
+ * (tcp_user_timeout), with keepalives, so that a server whose network
+ * went away (a cable pulled: no one says the connection is closed) fails
+ * a statement in seconds, not after TCP's own minutes. A kiosk whose
+ * server is away goes on with its session, its sets kept aside. */
+static const char *const LINK_KEYS[] = {"connect_timeout", "tcp_user_timeout", "keepalives_idle",
+                                        "keepalives_interval", "keepalives_count"};
+static const char *const LINK_VALUES[] = {"3", "3000", "5", "2", "2"};
 
 struct db_pg {
 	struct db base;
@@ -530,9 +535,20 @@ static void quiet(void *arg, const char *text)
 
 bool db_pg_open(const char *conninfo, struct db **out, struct tendo_error *err)
 {
-	static const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname",
-	                                   NULL};
-	const char *values[] = {CONNECT_TIMEOUT, "tendo", conninfo, NULL};
+	enum { LINKS = sizeof LINK_KEYS / sizeof LINK_KEYS[0] };
+	/* Ours first: what the connection string names (dbname, expanded)
+	 * comes after, and wins. */
+	const char *keys[LINKS + 3], *values[LINKS + 3];
+
+	for (size_t i = 0; i < LINKS; i++) {
+		keys[i] = LINK_KEYS[i];
+		values[i] = LINK_VALUES[i];
+	}
+	keys[LINKS] = "fallback_application_name";
+	values[LINKS] = "tendo";
+	keys[LINKS + 1] = "dbname";
+	values[LINKS + 1] = conninfo;
+	keys[LINKS + 2] = values[LINKS + 2] = NULL;
 	struct db_pg *d = calloc(1, sizeof *d);
 
 	*out = NULL;
