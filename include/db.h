@@ -98,8 +98,9 @@ bool db_pg_open(const char *conninfo, struct db **out, struct tendo_error *err);
  * failed, and why. */
 void db_fail(struct db *db, struct tendo_error *err, const char *doing);
 
-/* Fills err for a log written by a newer tendo (its schema version). */
-void db_newer(struct db *db, struct tendo_error *err, int64_t version);
+/* Fills err for a log written by a newer tendo (its schema version), with
+ * how to name another log: elsewhere ("name another folder with ..."). */
+void db_newer(struct db *db, struct tendo_error *err, int64_t version, const char *elsewhere);
 
 /* Runs statements with no parameters and no rows (several, with ;). */
 static inline bool db_script(struct db *db, const char *sql)

@@ -1067,7 +1067,7 @@ static bool glance_read(struct journal *j, const struct followed *f, struct prog
 {
 	const struct store_enrolment *en = &f->ens[f->due];
 	const struct program *p;
-	int done[7];
+	int done[GLANCE_WEEKS * 7];
 
 	memset(g, 0, sizeof *g);
 	if (f->n == 0 || f->weeks[f->due].week == 0)
@@ -1079,13 +1079,15 @@ static bool glance_read(struct journal *j, const struct followed *f, struct prog
 	if (g->current > GLANCE_WEEKS)
 		g->current = GLANCE_WEEKS;
 	g->prescribed = p->days_per_week * p->sessions_per_day;
+	/* Every day's sessions in one query; each week's pain as the load
+	 * rule reads it. */
+	store_done_by_day(j->store, j->profile, en->path, en->start_day, g->current * 7, done);
 	for (int w = 0; w < g->current; w++) {
 		int64_t first = en->start_day + 7 * (int64_t)w;
 		int64_t from = store_day_start(first), to = store_day_start(first + 7);
 		struct pain_week pw;
-		store_done_by_day(j->store, j->profile, en->path, first, 7, done);
 		for (int d = 0; d < 7; d++)
-			g->done[w] += done[d];
+			g->done[w] += done[w * 7 + d];
 		store_pain_between(j->store, j->profile, en->path, from, to, &pw);
 		g->during[w] = pw.during_rated > 0 ? pw.during_max : -1;
 		g->after[w] = pw.after_rated > 0 ? pw.after_max : -1;

@@ -35,13 +35,12 @@ void db_fail(struct db *db, struct tendo_error *err, const char *doing)
 	}
 }
 
-void db_newer(struct db *db, struct tendo_error *err, int64_t version)
+void db_newer(struct db *db, struct tendo_error *err, int64_t version, const char *elsewhere)
 {
 	error_set(err, db->where, 0, 0,
 	          "this log was written by a newer tendo (schema %lld; this tendo knows up to "
-	          "%d); tendo leaves it as it is: use the newer tendo, or name another "
-	          "log",
-	          (long long)version, STORE_SCHEMA);
+	          "%d); tendo leaves it as it is: use the newer tendo, or %s",
+	          (long long)version, STORE_SCHEMA, elsewhere);
 }
 
 #ifndef HAVE_LIBPQ

@@ -464,7 +464,7 @@ static bool migrate_locked(struct db *db, struct tendo_error *err)
 		version = 0;
 	}
 	if (version > STORE_SCHEMA) {
-		db_newer(db, err, version);
+		db_newer(db, err, version, "name another database");
 		return false;
 	}
 	for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {

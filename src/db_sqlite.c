@@ -346,7 +346,7 @@ static bool migrate(struct db *db, struct tendo_error *err)
 		return false;
 	}
 	if (version > STORE_SCHEMA) {
-		db_newer(db, err, version);
+		db_newer(db, err, version, "name another folder with --data-dir");
 		return false;
 	}
 	for (int64_t v = version; v < STORE_SCHEMA; v++) {

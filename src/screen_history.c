@@ -108,39 +108,47 @@ static int draw_volume(const struct history_screen *hs, struct ui *ui, int y)
 }
 
 /* The weeks the glance shows, first to last (1-based, inclusive), and each
- * one's width: the whole program where it fits; else, oldest giving way
- * first, the latest weeks up to this one. */
-static int glance_columns(const struct program_glance *g, int *first, int *last)
-{
-	int room = COLS - 15, width;
+ * one's width in cells. */
+struct glance_columns {
+	int first, last, width;
+};
 
-	*last = g->weeks > g->current && g->weeks <= GLANCE_WEEKS ? g->weeks : g->current;
-	*first = 1;
-	width = room / *last;
-	if (width >= 3)
-		return width > 6 ? 6 : width;
-	*last = g->current;
-	*first = *last - room / 3 + 1 > 1 ? *last - room / 3 + 1 : 1;
-	return 3;
+/* The whole program where it fits; else, oldest giving way first, the
+ * latest weeks up to this one. */
+static struct glance_columns glance_columns(const struct program_glance *g)
+{
+	int room = COLS - 15;
+	struct glance_columns c = {
+	    1, g->weeks > g->current && g->weeks <= GLANCE_WEEKS ? g->weeks : g->current, 0};
+
+	c.width = room / c.last;
+	if (c.width >= 3) {
+		c.width = c.width > 6 ? 6 : c.width;
+		return c;
+	}
+	c.last = g->current;
+	c.first = c.last - room / 3 + 1 > 1 ? c.last - room / 3 + 1 : 1;
+	c.width = 3;
+	return c;
 }
 
 /* The sessions of each week as bars `rows` high, full at the prescribed. */
-static int glance_bars(const struct program_glance *g, struct ui *ui, int y, int rows, int first,
-                       int last, int width)
+static int glance_bars(const struct program_glance *g, struct ui *ui, int y, int rows,
+                       const struct glance_columns *c)
 {
 	char text[32];
 
 	snprintf(text, sizeof text, "%d a week", g->prescribed);
 	ui_text(ui, y, 1, 12, ROLE_DIM, text);
 	ui_text(ui, y + rows - 1, 1, 12, ROLE_TEXT, "sessions");
-	for (int w = first; w <= last && w <= g->current; w++) {
+	for (int w = c->first; w <= c->last && w <= g->current; w++) {
 		double share = g->prescribed > 0 ? (double)g->done[w - 1] / g->prescribed : 0;
 		int height = (int)(share > 1 ? rows * 8 : share * rows * 8 + 0.5);
 		for (int r = 0; r < rows; r++) {
 			int fill = height - (rows - 1 - r) * 8;
 			fill = fill < 0 ? 0 : fill > 8 ? 8 : fill;
-			for (int x = 0; x < width - 1; x++)
-				ui_text(ui, y + r, 14 + (w - first) * width + x, 1, ROLE_BAR,
+			for (int x = 0; x < c->width - 1; x++)
+				ui_text(ui, y + r, 14 + (w - c->first) * c->width + x, 1, ROLE_BAR,
 				        ui->utf8    ? eighths[fill]
 				        : fill >= 4 ? "#"
 				                    : " ");
@@ -149,25 +157,20 @@ static int glance_bars(const struct program_glance *g, struct ui *ui, int y, int
 	return y + rows;
 }
 
-static const char *week_number(const struct program_glance *g, int w, char *buf, bool utf8,
-                               enum ui_role *role);
-
-/* A row of one figure a week, as each() writes it (NULL: none); weeks to
- * come have none, but for their numbers. */
+/* A row of one figure a week, as each() writes it (NULL: none), for the
+ * weeks up to `through`; those after have none. */
 static void glance_row(const struct program_glance *g, struct ui *ui, int y, const char *label,
-                       int first, int last, int width,
+                       const struct glance_columns *c, int through,
                        const char *(*each)(const struct program_glance *g, int w, char *buf,
                                            bool utf8, enum ui_role *role))
 {
 	char buf[16];
 
 	ui_text(ui, y, 1, 12, ROLE_TEXT, label);
-	for (int w = first; w <= last; w++) {
+	for (int w = c->first; w <= c->last; w++) {
 		enum ui_role role = ROLE_TEXT;
-		const char *text = w <= g->current || each == week_number
-		                       ? each(g, w - 1, buf, ui->utf8, &role)
-		                       : NULL;
-		ui_text(ui, y, 14 + (w - first) * width, width - 1, text ? role : ROLE_DIM,
+		const char *text = w <= through ? each(g, w - 1, buf, ui->utf8, &role) : NULL;
+		ui_text(ui, y, 14 + (w - c->first) * c->width, c->width - 1, text ? role : ROLE_DIM,
 		        text       ? text
 		        : ui->utf8 ? "\u00b7"
 		                   : ".");
@@ -250,8 +253,8 @@ static const char *red_flag(const struct program_glance *g, int w, char *buf, bo
 static void draw_glance(const struct history_screen *hs, struct ui *ui)
 {
 	const struct program_glance *g = hs->glance;
-	int first, last, width = glance_columns(g, &first, &last);
-	int rows = 5 + (LINES - 24) / 3, y = 2;
+	struct glance_columns c = glance_columns(g);
+	int now = g->current, rows = 5 + (LINES - 24) / 3, y = 2;
 	char line[160];
 
 	if (g->weeks > 0)
@@ -260,17 +263,17 @@ static void draw_glance(const struct history_screen *hs, struct ui *ui)
 		snprintf(line, sizeof line, "%s: week %d", g->title, g->current);
 	ui_text(ui, y, 1, COLS - 2, ROLE_TITLE, line);
 	y += 2;
-	glance_row(g, ui, y++, "week", first, last, width, week_number);
-	y = glance_bars(g, ui, y, rows, first, last, width);
-	glance_row(g, ui, y++, "done", first, last, width, sessions_done);
-	glance_row(g, ui, y++, "load, kg", first, last, width, load);
+	glance_row(g, ui, y++, "week", &c, c.last, week_number); /* weeks to come too */
+	y = glance_bars(g, ui, y, rows, &c);
+	glance_row(g, ui, y++, "done", &c, now, sessions_done);
+	glance_row(g, ui, y++, "load, kg", &c, now, load);
 	y++;
 	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
 	        "Pain, the week's highest of 10 (above 5 stands out)");
-	glance_row(g, ui, y++, "during", first, last, width, pain_during);
-	glance_row(g, ui, y++, "after", first, last, width, pain_after);
-	glance_row(g, ui, y++, "next morning", first, last, width, pain_morning);
-	glance_row(g, ui, y++, "red flag", first, last, width, red_flag);
+	glance_row(g, ui, y++, "during", &c, now, pain_during);
+	glance_row(g, ui, y++, "after", &c, now, pain_after);
+	glance_row(g, ui, y++, "next morning", &c, now, pain_morning);
+	glance_row(g, ui, y++, "red flag", &c, now, red_flag);
 }
 
 static unsigned toggle_program(void *ctx, int key)

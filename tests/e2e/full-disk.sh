@@ -9,6 +9,9 @@ small=$WORK/small
 mkdir -p "$small"
 mount -t tmpfs -o size=512k tmpfs "$small" 2>/dev/null || skip "can't mount a small tmpfs here"
 on_exit 'umount "$small" 2>/dev/null'
+fill_disk() {
+	dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
+}
 
 # A first session, saved.
 start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$small/log"
@@ -23,7 +26,7 @@ t kill-server
 [ "$(wc -l <"$WORK/before.csv")" -eq 6 ] || fail "the first session is not in the log"
 
 # Fill the disk, then train again.
-dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
+fill_disk
 start 80 24 run calf-stretches --data-dir "$small/log"
 wait_for "GET READY"
 advance 40000 # the first hold ends, and its set can't be written
@@ -51,7 +54,7 @@ rm -f "$small/filler"
 # in order, and are written once each as soon as there is room again.
 start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$small/log"
 wait_for "GET READY"
-dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
+fill_disk
 advance 8000 # the first hold ends: the log can't take it
 wait_for "The log is catching up: 1 set wait to be saved"
 rm -f "$small/filler"
@@ -74,16 +77,7 @@ fi
 # Killed while the disk is full: the sets that waited were kept beside the
 # log (room set aside when the session began), and the next tendo to open
 # the log writes them, once each.
-start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$small/log"
-wait_for "GET READY"
-dd if=/dev/zero of="$small/filler" bs=4k 2>/dev/null
-advance 8000
-wait_for "The log is catching up: 1 set wait to be saved"
-advance 6000
-wait_for "The log is catching up: 2 sets wait to be saved"
-pkill -KILL -P "$(t list-panes -F '#{pane_pid}')"
-finished >/dev/null
-t kill-server
+killed_with_two_sets_waiting fill_disk --data-dir "$small/log"
 ls "$small/log"/tendo.db.waiting-* >/dev/null 2>&1 || fail "the waiting sets were not kept beside the log"
 rm -f "$small/filler"
 last_session() {

@@ -377,6 +377,24 @@ kiosk_config() {
 		"data-dir = $WORK/data" "$@" >"$WORK/system-config"
 }
 
+# A short session (tests/fixtures/short.yaml, with ARGS) whose log stops
+# taking its sets once REFUSE has run: two sets wait, then tendo is killed
+# with SIGKILL. killed_with_two_sets_waiting REFUSE ARGS...
+killed_with_two_sets_waiting() {
+	local refuse=$1
+	shift
+	start 80 24 run "$FIXTURES/short.yaml" --leg left "$@"
+	wait_for "GET READY"
+	$refuse
+	advance 8000
+	wait_for "The log is catching up: 1 set wait to be saved"
+	advance 6000
+	wait_for "The log is catching up: 2 sets wait to be saved"
+	pkill -KILL -P "$(t list-panes -F '#{pane_pid}')"
+	finished >/dev/null
+	t kill-server
+}
+
 # On a member's PIN screen, three wrong PINs: the profile of NAME locks.
 three_wrong_pins() {
 	wait_for "Your PIN, please."

@@ -48,16 +48,7 @@ t kill-server
 	fail "the sets that waited were written out of order"
 
 # Killed while the server is away: the journal keeps the sets.
-start 80 24 run "$FIXTURES/short.yaml" --leg left --data-dir "$WORK/data" --database "$PG_DATABASE"
-wait_for "GET READY"
-pg_stop
-advance 8000
-wait_for "The log is catching up: 1 set wait to be saved"
-advance 6000
-wait_for "The log is catching up: 2 sets wait to be saved"
-pkill -KILL -P "$(t list-panes -F '#{pane_pid}')"
-finished >/dev/null
-t kill-server
+killed_with_two_sets_waiting pg_stop --data-dir "$WORK/data" --database "$PG_DATABASE"
 ls "$WORK/data"/tendo.pg.waiting-* >/dev/null 2>&1 || fail "the waiting sets were not kept beside the kiosk"
 pg_start
 # Any tendo that opens the log writes what waited.
