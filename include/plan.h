@@ -81,6 +81,10 @@ enum load_action {
 	LOAD_PAUSE,     /* stop the program until a clinician has seen the tendon */
 };
 
+/* The action in a word or two, as the log keeps it: "progress", "hold",
+ * "step back", "pause". */
+const char *plan_action_name(enum load_action action);
+
 struct load_decision {
 	enum load_action action;
 	double load_kg;   /* the load from now on */

@@ -33,7 +33,7 @@
 #include "screening.h"
 
 enum {
-	STORE_SCHEMA = 7,
+	STORE_SCHEMA = 8,
 	STORE_NAME_MAX = 64,
 	/* A session run on another kiosk counts as cut off when its kiosk has
 	 * not said for this long (s) that it goes on: three missed heartbeats
@@ -257,7 +257,8 @@ struct store_enrolment {
 };
 
 /* Pauses every program the profile follows (pain of 8 or more: the tendon
- * needs assessing before any loading), or takes them up again. */
+ * needs assessing before any loading), or takes them up again; each
+ * program that changes keeps it among its decisions. */
 bool store_pause_program(struct store *store, int64_t profile, bool paused,
                          struct tendo_error *err);
 
@@ -288,9 +289,26 @@ size_t store_enrolments(struct store *store, int64_t profile, const char *path,
                         struct store_enrolment *out, size_t max);
 
 /* Records a decision on the load, made for program week `week`, now:
- * at the week's start, or within it (mid_week: a broken limit). */
+ * at the week's start, or within it (mid_week: a broken limit). action
+ * names it in a word or two (plan_action_name(), or "end" when the
+ * program is over); every decision is kept (store_decisions). */
 bool store_decide(struct store *store, int64_t enrolment, double load_kg, int week, bool mid_week,
-                  const char *reason, struct tendo_error *err);
+                  const char *action, const char *reason, struct tendo_error *err);
+
+/* A decision on the load as the log keeps it. */
+struct store_decision {
+	int64_t at; /* Unix time */
+	int week;
+	char action[16]; /* "progress", "hold", "step back", "pause", "resume", "end" */
+	double load_kg;  /* the load from then on */
+	char reason[480];
+};
+
+/* The decisions of an enrolment made between from and to (Unix, to
+ * exclusive), oldest first, into a new array (*out, freed by the caller;
+ * NULL for none). Returns how many. */
+size_t store_decisions(struct store *store, int64_t enrolment, int64_t from, int64_t to,
+                       struct store_decision **out);
 
 /* The ratings of the profile's sessions of a program (by its file) that
  * started between from and to (Unix times, to exclusive), with the pain

@@ -256,7 +256,9 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 	enum screen_outcome outcome;
 	char text[1500];
 	size_t used = 0;
-	bool pause = false;
+	/* The session's decision in a word: a step back or pause of any
+	 * exercise, else a step up of any, else a hold. */
+	enum load_action action = LOAD_HOLD;
 
 	if (!j->follows || routine->program->load_rule != LOAD_RULE_RM ||
 	    plan_finished(routine->program, j->week))
@@ -273,16 +275,19 @@ static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 		outcome = ask_exercise(ui, j, en, e, &pain, &base, &d);
 		if (outcome != OUTCOME_CHOSEN)
 			return outcome;
-		pause = pause || d.action == LOAD_PAUSE;
+		if (d.action >= LOAD_STEP_BACK ? d.action > action : action == LOAD_HOLD)
+			action = d.action;
 		if (used < sizeof text)
 			used += (size_t)snprintf(text + used, sizeof text - used, "%s%.100s: %s",
 			                         used ? " " : "", e->name, d.reason);
 	}
 	if (!used)
 		return OUTCOME_CHOSEN;
-	logged(j, store_decide(j->store, en->id, en->load_kg, j->week, false, text, &err), &err,
-	       "the decision on the load");
-	if (pause)
+	logged(j,
+	       store_decide(j->store, en->id, en->load_kg, j->week, false, plan_action_name(action),
+	                    text, &err),
+	       &err, "the decision on the load");
+	if (action == LOAD_PAUSE)
 		logged(j, store_pause_program(j->store, j->profile, true, &err), &err,
 		       "the program's pause");
 	return advice_run(ui, "tendo \u2014 the load", text);
@@ -519,7 +524,8 @@ bool coach_update_load(struct store *store, int64_t profile, const struct progra
 	}
 	/* The decision as shown: its reason and facts, then the rule by name. */
 	snprintf(text, sizeof text, "%.380s Rule: %.80s.", d.reason, d.rule);
-	if (!store_decide(store, en->id, d.load_kg, week, mid_week, text, err))
+	if (!store_decide(store, en->id, d.load_kg, week, mid_week, plan_action_name(d.action),
+	                  text, err))
 		return false;
 	if (d.action == LOAD_PAUSE && !store_pause_program(store, profile, true, err))
 		return false;
@@ -623,7 +629,8 @@ static enum screen_outcome close_program(struct ui *ui, struct journal *j,
 	plan_closing_text(routine->title, p, &rec, text, sizeof text);
 	/* Marked as closed: a decision past the last week, never a change. */
 	logged(j,
-	       store_decide(j->store, en->id, en->load_kg, p->weeks + 1, false, en->decision, &err),
+	       store_decide(j->store, en->id, en->load_kg, p->weeks + 1, false, "end", en->decision,
+	                    &err),
 	       &err, "the program's end");
 	en->decided_week = p->weeks + 1;
 	return advice_run(ui, "tendo \u2014 the program is complete", text);

@@ -127,6 +127,19 @@ static const char *const migrations[] = {
      * any cut off) answered from an index, however long the log. */
     "CREATE INDEX sessions_by_end ON sessions(profile_id, ended);"
     "CREATE INDEX sessions_by_status ON sessions(profile_id, status);",
+    /* 7 -> 8: every decision on the load kept, not only the last, for
+     * the report's load chart; the last one carried over, its action read
+     * from its words. */
+    "CREATE TABLE decisions ("
+    "  id INTEGER PRIMARY KEY, enrolment_id INTEGER NOT NULL REFERENCES enrolments(id),"
+    "  at INTEGER NOT NULL, week INTEGER NOT NULL, action TEXT NOT NULL, load_kg REAL,"
+    "  reason TEXT);"
+    "CREATE INDEX decisions_by_enrolment ON decisions(enrolment_id, at);"
+    "INSERT INTO decisions (enrolment_id, at, week, action, load_kg, reason) "
+    "  SELECT id, decided_at, decided_week, CASE WHEN decision LIKE 'Paused%' THEN 'pause' "
+    "  WHEN decision LIKE 'Stepping back%' THEN 'step back' "
+    "  WHEN decision LIKE 'Up to%' THEN 'progress' ELSE 'hold' END, load_kg, decision "
+    "  FROM enrolments WHERE decided_at IS NOT NULL;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

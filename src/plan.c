@@ -420,3 +420,15 @@ const char *plan_adherence_text(const struct adherence *a, const int done[7], in
 		snprintf(buf + n, size - n, ").");
 	return buf;
 }
+
+const char *plan_action_name(enum load_action action)
+{
+	static const char *const names[] = {
+	    [LOAD_PROGRESS] = "progress",
+	    [LOAD_HOLD] = "hold",
+	    [LOAD_STEP_BACK] = "step back",
+	    [LOAD_PAUSE] = "pause",
+	};
+
+	return names[action];
+}

@@ -136,6 +136,32 @@ static int64_t insert(struct store *s, struct tendo_error *err, const char *doin
 	return ok ? id : -1;
 }
 
+/* Ends a transaction begun with db_begin(): commits when ok, else (or
+ * when the commit fails, with err saying so) rolls it back. */
+static bool commit_or_undo(struct store *s, struct tendo_error *err, const char *doing, bool ok)
+{
+	if (ok && run(s, "COMMIT"))
+		return true;
+	if (ok)
+		fail(s, err, doing);
+	run(s, "ROLLBACK");
+	return false;
+}
+
+/* Makes room for more rows in *rows (*cap of them, each size bytes):
+ * twice as many, 64 at first. False when memory ran out (*rows kept). */
+static bool grow(void **rows, size_t *cap, size_t size)
+{
+	size_t more = *cap ? 2 * *cap : 64;
+	void *bigger = realloc(*rows, more * size);
+
+	if (!bigger)
+		return false;
+	*rows = bigger;
+	*cap = more;
+	return true;
+}
+
 /* A query's first row, stepped to, when its first column is not NULL;
  * else NULL. */
 static struct db_rows *first_value(struct store *s, const char *sql, const char *types, va_list ap)
@@ -371,6 +397,8 @@ bool store_member_remove(struct store *s, int64_t profile, struct tendo_error *e
 	 * those that hang on another first. */
 	static const char *const deletes[] = {
 	    "DELETE FROM sets WHERE session_id IN (SELECT id FROM sessions WHERE profile_id = ?1)",
+	    "DELETE FROM decisions WHERE enrolment_id IN "
+	    "(SELECT id FROM enrolments WHERE profile_id = ?1)",
 	    "DELETE FROM exercise_loads WHERE enrolment_id IN "
 	    "(SELECT id FROM enrolments WHERE profile_id = ?1)",
 	    "DELETE FROM pain WHERE profile_id = ?1",
@@ -391,12 +419,7 @@ bool store_member_remove(struct store *s, int64_t profile, struct tendo_error *e
 	}
 	for (size_t i = 0; ok && i < sizeof deletes / sizeof deletes[0]; i++)
 		ok = exec(s, err, "removing the member", deletes[i], "i", profile);
-	if (ok && run(s, "COMMIT"))
-		return true;
-	if (ok)
-		fail(s, err, "removing the member");
-	run(s, "ROLLBACK");
-	return false;
+	return commit_or_undo(s, err, "removing the member", ok);
 }
 
 int64_t store_pin_locked_until(struct store *s, int64_t profile)
@@ -734,6 +757,7 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
                  int64_t start_day, const char *site, struct tendo_error *err)
 {
 	char start[16];
+	bool ok;
 
 	day_text(start_day, start, sizeof start);
 	if (!db_begin(s->db)) {
@@ -741,19 +765,14 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 		return false;
 	}
 	/* Following a program again starts it afresh; any others go on. */
-	if (exec(s, err, "enrolling",
-	         "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2", "it",
-	         profile, path) &&
-	    exec(s, err, "enrolling",
-	         "INSERT INTO enrolments (profile_id, program, path, start_date, "
-	         "load_kg, active, site) VALUES (?1, ?2, ?3, ?4, 0, 1, ?5)",
-	         "itttt", profile, program, path, start, site)) {
-		if (run(s, "COMMIT"))
-			return true;
-		fail(s, err, "enrolling");
-	}
-	run(s, "ROLLBACK");
-	return false;
+	ok = exec(s, err, "enrolling",
+	          "UPDATE enrolments SET active = 0 WHERE profile_id = ?1 AND path = ?2", "it",
+	          profile, path) &&
+	     exec(s, err, "enrolling",
+	          "INSERT INTO enrolments (profile_id, program, path, start_date, "
+	          "load_kg, active, site) VALUES (?1, ?2, ?3, ?4, 0, 1, ?5)",
+	          "itttt", profile, program, path, start, site);
+	return commit_or_undo(s, err, "enrolling", ok);
 }
 
 /* The columns read_enrolment() reads, in order. */
@@ -828,17 +847,54 @@ bool store_enrolment(struct store *s, int64_t profile, const char *path,
 }
 
 bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, bool mid_week,
-                  const char *reason, struct tendo_error *err)
+                  const char *action, const char *reason, struct tendo_error *err)
 {
+	static const char doing[] = "saving the decision on the load";
 	char today[16];
+	bool ok;
 
 	day_text(store_today(s), today, sizeof today);
+	if (!db_begin(s->db)) {
+		fail(s, err, doing);
+		return false;
+	}
 	/* held: the mid_week column's first name, from schema 2. */
-	return exec(s, err, "saving the decision on the load",
-	            "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
-	            "decided_on = ?5, decided_at = ?6, held = ?7 WHERE id = ?1",
-	            "idnttin", enrolment, load_kg, week, reason, today, store_now(s),
-	            (int)mid_week);
+	ok =
+	    exec(s, err, doing,
+	         "UPDATE enrolments SET load_kg = ?2, decided_week = ?3, decision = ?4, "
+	         "decided_on = ?5, decided_at = ?6, held = ?7 WHERE id = ?1",
+	         "idnttin", enrolment, load_kg, week, reason, today, store_now(s), (int)mid_week) &&
+	    exec(s, err, doing,
+	         "INSERT INTO decisions (enrolment_id, at, week, action, load_kg, reason) "
+	         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	         "iintdt", enrolment, store_now(s), week, action, load_kg, reason);
+	return commit_or_undo(s, err, doing, ok);
+}
+
+size_t store_decisions(struct store *s, int64_t enrolment, int64_t from, int64_t to,
+                       struct store_decision **out)
+{
+	struct db_rows *st =
+	    query(s,
+	          "SELECT at, week, action, load_kg, reason FROM decisions "
+	          "WHERE enrolment_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id",
+	          "iii", enrolment, from, to);
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	while (st && db_next(st)) {
+		struct store_decision *d;
+		if (n == cap && !grow((void **)out, &cap, sizeof **out))
+			break;
+		d = &(*out)[n++];
+		d->at = db_int(st, 0);
+		d->week = (int)db_int(st, 1);
+		text_into(st, 2, d->action, sizeof d->action);
+		d->load_kg = db_double(st, 3);
+		text_into(st, 4, d->reason, sizeof d->reason);
+	}
+	db_rows_free(st);
+	return n;
 }
 
 bool store_screening(struct store *s, int64_t profile, const char *program,
@@ -868,9 +924,28 @@ bool store_leave(struct store *s, int64_t profile, const char *path, struct tend
 
 bool store_pause_program(struct store *s, int64_t profile, bool paused, struct tendo_error *err)
 {
-	return exec(s, err, "pausing the program",
-	            "UPDATE enrolments SET paused = ?2 WHERE profile_id = ?1 AND active = 1", "in",
-	            profile, (int)paused);
+	static const char doing[] = "pausing the program";
+	bool ok;
+
+	if (!db_begin(s->db)) {
+		fail(s, err, doing);
+		return false;
+	}
+	/* Kept among the decisions of each program it changes; a pause's
+	 * reason is its rule, a going on's what the person said. */
+	ok = exec(s, err, doing,
+	          "INSERT INTO decisions (enrolment_id, at, week, action, load_kg, reason) "
+	          "SELECT id, ?2, decided_week, ?3, load_kg, ?4 FROM enrolments "
+	          "WHERE profile_id = ?1 AND active = 1 AND paused <> ?5",
+	          "iittn", profile, store_now(s), paused ? "pause" : "resume",
+	          paused ? "Paused: pain of 8 or more out of 10. The tendon is to be assessed by a "
+	                   "doctor or physiotherapist before any loading."
+	                 : "Going on: the person said a clinician has assessed the tendon.",
+	          (int)paused) &&
+	     exec(s, err, doing,
+	          "UPDATE enrolments SET paused = ?2 WHERE profile_id = ?1 AND active = 1", "in",
+	          profile, (int)paused);
+	return commit_or_undo(s, err, doing, ok);
 }
 
 /* Runs a query of the ratings between two times and reads its first row's

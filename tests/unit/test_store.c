@@ -368,6 +368,33 @@ static void test_pain_and_the_morning(void **state)
 	store_close(s);
 }
 
+/* A log of schema 7 kept only the last decision on the load: it becomes
+ * the first of the decisions kept, its action read from its words. */
+static void test_migration_keeps_the_last_decision(void **state)
+{
+	(void)state;
+	SQLITE_ONLY(); /* a PostgreSQL log's step is the same SQL */
+	struct store *s = open_good();
+	struct store_enrolment en;
+	struct store_decision *made;
+	struct tendo_error err;
+	int64_t p = store_profile(s, "gus", &err);
+
+	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20000, NULL, &err));
+	assert_true(store_enrolment(s, p, NULL, &en));
+	assert_true(store_decide(s, en.id, 2.5, 4, false, "step back",
+	                         "Stepping back to 2.5 kg: pain after was 6.", &err));
+	store_close(s);
+	exec_sql("DROP TABLE decisions; PRAGMA user_version = 7;");
+	s = open_good();
+	assert_int_equal(store_decisions(s, en.id, 0, INT64_MAX, &made), 1);
+	assert_string_equal(made[0].action, "step back");
+	assert_int_equal(made[0].week, 4);
+	assert_true(made[0].load_kg == 2.5);
+	free(made);
+	store_close(s);
+}
+
 /* A log of every earlier schema is brought up to date, keeping its rows. */
 static void test_migration_from_schema_1(void **state)
 {
@@ -382,7 +409,8 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_set_done(s, session, &set, &err));
 	store_close(s);
 	/* Back to schema 1, as a tendo of that schema left it. */
-	exec_sql("DROP INDEX sessions_by_end;"
+	exec_sql("DROP TABLE decisions;"
+	         "DROP INDEX sessions_by_end;"
 	         "DROP INDEX sessions_by_status;"
 	         "ALTER TABLE sessions DROP COLUMN heartbeat;"
 	         "DROP TABLE pin_lockouts;"
@@ -426,21 +454,31 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_string_equal(en.path, "/r/new.yaml");
 	assert_int_equal(en.start_day, 20000);
-	assert_true(store_decide(s, en.id, 5, 3, false, "Holding at 5 kg", &err));
+	assert_true(store_decide(s, en.id, 5, 3, false, "hold", "Holding at 5 kg", &err));
 	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.decided_today);
 	assert_int_equal(en.decided_week, 3);
 	assert_false(en.mid_week);
 	assert_true(en.decided_at > 0);
-	assert_true(store_decide(s, en.id, 2.5, 3, true, "Stepping back to 2.5 kg", &err));
+	assert_true(
+	    store_decide(s, en.id, 2.5, 3, true, "step back", "Stepping back to 2.5 kg", &err));
 	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.mid_week);
 	assert_true(en.load_kg == 2.5);
-	assert_true(store_decide(s, en.id, 5, 3, false, "Holding at 5 kg", &err));
+	assert_true(store_decide(s, en.id, 5, 3, false, "hold", "Holding at 5 kg", &err));
 	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.load_kg == 5);
 	assert_string_equal(en.decision, "Holding at 5 kg");
 	assert_false(en.paused);
+	/* Every decision is kept, in order, for the report. */
+	struct store_decision *made;
+	int64_t new_id = en.id;
+	assert_int_equal(store_decisions(s, new_id, 0, INT64_MAX, &made), 3);
+	assert_string_equal(made[1].action, "step back");
+	assert_true(made[1].load_kg == 2.5);
+	assert_int_equal(made[2].week, 3);
+	assert_string_equal(made[2].reason, "Holding at 5 kg");
+	free(made);
 	/* Several programs at once: enrolling in one never ends another. */
 	assert_true(store_enrol(s, p, "test", "/r/test.yaml", 20010, "insertional", &err));
 	struct store_enrolment all[4];
@@ -468,6 +506,12 @@ static void test_migration_from_schema_1(void **state)
 	assert_true(store_pause_program(s, p, true, &err));
 	assert_true(store_enrolment(s, p, NULL, &en));
 	assert_true(en.paused);
+	/* The pause is kept among the decisions of each program it paused,
+	 * once: pausing again changes nothing. */
+	assert_true(store_pause_program(s, p, true, &err));
+	assert_int_equal(query("SELECT COUNT(*) FROM decisions WHERE action = 'pause'"), 2);
+	assert_true(store_pause_program(s, p, false, &err));
+	assert_int_equal(query("SELECT COUNT(*) FROM decisions WHERE action = 'resume'"), 2);
 	store_close(s);
 }
 
@@ -830,6 +874,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_a_cut_off_session_is_found, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_pain_and_the_morning, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_migration_from_schema_1, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_migration_keeps_the_last_decision, make_dir,
+	                                    remove_dir),
 	    cmocka_unit_test_setup_teardown(test_history_day_by_day, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_done_today_by_the_local_day, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_capacity_tests_newest_first, make_dir, remove_dir),
