@@ -19,9 +19,10 @@ cd "$top"
 
 build_packages="build-essential autoconf automake pkg-config libncurses-dev libyaml-dev
 	libsqlite3-dev libpq-dev libcrypt-dev libcanberra-dev libcanberra-pulse libasound2-dev libespeak-ng-dev
-	espeak-ng-data"
+	espeak-ng-data libcairo2-dev libpango1.0-dev fonts-dejavu-core"
 test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
-	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian postgresql"
+	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian postgresql
+	poppler-utils"
 
 say() {
 	printf '==> %s\n' "$*"

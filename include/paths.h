@@ -33,6 +33,11 @@ enum { PATHS_SYSTEM_CONFIGS = 2 };
  * paths were filled. */
 size_t paths_system_configs(char bufs[PATHS_SYSTEM_CONFIGS][PATH_MAX]);
 
+/* The report's drawing module: the build tree's report.so when this
+ * binary runs from its build tree, else the installed
+ * $(pkglibexecdir)/report.so. */
+char *paths_report_module(char *buf, size_t size);
+
 /* The cue sounds: the build tree's sounds/ (made by the build) when this
  * binary runs from its build tree, else the installed $(pkgdatadir)/sounds. */
 char *paths_shipped_sounds(char *buf, size_t size);

@@ -254,6 +254,7 @@ struct store_enrolment {
 	int64_t decided_at;   /* when (Unix time); 0 for never */
 	int64_t baseline_day; /* the first of the seven days the baseline of mornings is from */
 	bool insertional;     /* the pain is insertional: exercises' insertional variants */
+	bool active;          /* followed now; false once left or followed afresh */
 };
 
 /* Pauses every program the profile follows (pain of 8 or more: the tendon
@@ -391,6 +392,76 @@ int64_t store_today(const struct store *store);
 
 /* The local day (days since 1970-01-01) of a Unix time. */
 int64_t store_local_day(int64_t at);
+
+/* ---- a period of the log, for the report (report.h) ----
+ * Each reads what falls between from and to (Unix times, to exclusive),
+ * oldest first, into a new array (*out, freed by the caller; NULL for
+ * none), and returns how many rows. */
+
+/* The profile's programs in the period: those followed now and those with
+ * sessions in it, oldest first (ended ones too, unlike store_enrolments). */
+size_t store_enrolments_between(struct store *store, int64_t profile, int64_t from, int64_t to,
+                                struct store_enrolment **out);
+
+/* A session as the report counts it. */
+struct store_session_row {
+	int64_t started; /* Unix time */
+	char path[1024]; /* the routine's file; "" when not known */
+	bool completed;
+};
+size_t store_sessions_between(struct store *store, int64_t profile, int64_t from, int64_t to,
+                              struct store_session_row **out);
+
+/* The loads an exercise was done at: one row for each session, exercise
+ * and load of the sets with a load. */
+struct store_load_row {
+	int64_t at; /* the session's start (Unix time) */
+	char path[1024];
+	char exercise[64];
+	double load_kg;
+};
+size_t store_loads_between(struct store *store, int64_t profile, int64_t from, int64_t to,
+                           struct store_load_row **out);
+
+/* A pain rating: kind "during", "after" or "morning" (with stiffness, or
+ * -1). */
+struct store_rating {
+	int64_t at;
+	char kind[8];
+	int score, stiffness;
+};
+size_t store_ratings_between(struct store *store, int64_t profile, int64_t from, int64_t to,
+                             struct store_rating **out);
+
+/* A red flag and what the person said of it ("" for nothing). */
+struct store_red_flag {
+	int64_t at;
+	char note[200];
+};
+size_t store_red_flags_between(struct store *store, int64_t profile, int64_t from, int64_t to,
+                               struct store_red_flag **out);
+
+/* Heel-raise tests, oldest first. */
+size_t store_capacity_between(struct store *store, int64_t profile, int64_t from, int64_t to,
+                              struct store_capacity **out);
+
+/* VISA-A scores, oldest first. */
+struct store_visa_a {
+	int64_t at;
+	int score;
+};
+size_t store_visa_a_list(struct store *store, int64_t profile, int64_t from, int64_t to,
+                         struct store_visa_a **out);
+
+/* The latest screening before a program (by its file's name): false when
+ * none was kept. */
+struct store_screening {
+	int64_t at;
+	struct screening answers;
+	char verdict[32];
+};
+bool store_screening_of(struct store *store, int64_t profile, const char *program,
+                        struct store_screening *out);
 
 /* Writes the log as CSV, one row per set, for one profile or all (NULL). */
 bool store_export_csv(struct store *store, const char *profile, FILE *out, struct tendo_error *err);

@@ -26,6 +26,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "remind.h"
+#include "report.h"
 #include "screens.h"
 #include "screening.h"
 #include "settings.h"
@@ -53,6 +54,9 @@ struct options {
 	bool csv;
 	const char *start;     /* enrol --start YYYY-MM-DD */
 	const char *date;      /* rate, log --date YYYY-MM-DD */
+	const char *from, *to; /* report --from, --to YYYY-MM-DD */
+	const char *output;    /* report -o FILE */
+	const char *chart_map; /* report --chart-map FILE: each chart's marks, for tests */
 	const char *stiffness; /* rate morning --stiffness N */
 	const char *pain;      /* log --pain N */
 	bool reset;            /* baseline --reset */
@@ -137,7 +141,11 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"routines", required_argument, NULL, 'r'},
 	    {"leg", required_argument, NULL, 'l'},
 	    {"speed", required_argument, NULL, 's'},
-	    {"sound", required_argument, NULL, 'o'},
+	    {"sound", required_argument, NULL, 'u'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"to", required_argument, NULL, 't'},
+	    {"chart-map", required_argument, NULL, 'M'},
 	    {"voice", no_argument, NULL, 'v'},
 	    {"no-voice", no_argument, NULL, 'N'},
 	    {"data-dir", required_argument, NULL, 'd'},
@@ -168,7 +176,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	char *end, why[PATH_MAX + 64];
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hV", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVo:", longs, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			if (o->routine_dir_count == MAX_FOLDERS)
@@ -192,7 +200,11 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 				    "--speed takes a number from 0.1 to 1000, found \"%s\"",
 				    optarg);
 			break;
-		case 'o': o->sound = optarg; break;
+		case 'u': o->sound = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 'f': o->from = optarg; break;
+		case 't': o->to = optarg; break;
+		case 'M': o->chart_map = optarg; break;
 		case 'c': o->cue_log = optarg; break;
 		case 'v': o->voice = 1; break;
 		case 'd': o->data_dir = optarg; break;
@@ -1565,6 +1577,65 @@ static int command_export(const struct options *o, char **args)
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
 }
 
+/* A day given as YYYY-MM-DD by option (its name, for messages) into *day;
+ * 0 when not given. False, said, when it is not a day. */
+static bool option_day(const char *option, const char *text, int64_t *day)
+{
+	*day = 0;
+	if (!text || parse_day(text, day))
+		return true;
+	usage_error("%s takes a day as YYYY-MM-DD, found \"%s\"", option, text);
+	return false;
+}
+
+/* Writes the report on a profile of an open log to path; says where, or
+ * what went wrong. */
+static int write_report(const struct options *o, struct store *store, const char *name,
+                        const char *path)
+{
+	struct report r;
+	struct tendo_error err;
+	int64_t first, last, profile = store_member_find(store, name);
+
+	if (profile < 0) {
+		fprintf(stderr, "tendo: the log has no profile \"%s\": no report written\n", name);
+		return EXIT_BAD;
+	}
+	if (!option_day("--from", o->from, &first) || !option_day("--to", o->to, &last))
+		return EXIT_USAGE;
+	report_period(store, profile, &first, &last);
+	if (!report_read(store, profile, name, first, last, &r, &err)) {
+		print_error(&err);
+		return EXIT_BAD;
+	}
+	if (!report_write(&r, path, o->chart_map, &err)) {
+		report_free(&r);
+		print_error(&err);
+		return EXIT_BAD;
+	}
+	report_free(&r);
+	printf("The report on %s is in %s.\n", name, path);
+	return EXIT_SUCCESS;
+}
+
+static int command_report(const struct options *o, char **args)
+{
+	(void)args;
+	struct store *store;
+	struct tendo_error err;
+	int status;
+
+	if (!o->output)
+		return usage_error("%s", "report needs a file to write: tendo report -o FILE.pdf");
+	if (!open_store(o, &store, &err)) {
+		print_error(&err);
+		return EXIT_BAD;
+	}
+	status = write_report(o, store, profile_name(o), o->output);
+	store_close(store);
+	return status;
+}
+
 /* A command: its name, its arguments and what it does as --help shows
  * them, how many arguments it takes (-1: it checks them itself) and what
  * to say when the count is wrong, and the function that runs it (given
@@ -1588,6 +1659,10 @@ static const struct command commands[] = {
     {"export", "--csv",
      "write the log as CSV, one row per set (all profiles,\nor the one named with --profile)", 0,
      "export takes no name: tendo export --csv [--profile NAME]", command_export},
+    {"report", "-o FILE.pdf [--from DATE] [--to DATE]",
+     "write a report for a physiotherapist (a PDF): sessions\ndone, the load, pain, "
+     "capacity and red flags, week by\nweek (default: since the programs followed began)",
+     0, "report takes no name: tendo report -o FILE.pdf [--profile NAME]", command_report},
     {"enrol", "PROGRAM [--start YYYY-MM-DD]",
      "follow a program (a routine with weeks) from a day\n(several may be followed at once)", 1,
      "enrol takes one program: tendo enrol PROGRAM", command_enrol},

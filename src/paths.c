@@ -52,6 +52,12 @@ static char *shipped(char *buf, size_t size, const char *build_root, const char 
 	return fill(buf, size, TENDO_PKGDATADIR, tail);
 }
 
+char *paths_report_module(char *buf, size_t size)
+{
+	return fill(buf, size, running_from_build_tree() ? TENDO_BUILDDIR : TENDO_PKGLIBEXECDIR,
+	            "/report.so");
+}
+
 char *paths_shipped_routines(char *buf, size_t size)
 {
 	return shipped(buf, size, TENDO_SRCDIR, "/routines");

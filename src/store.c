@@ -30,6 +30,7 @@ static void ratings_row(struct store *s, const char *sql, int64_t profile, const
                         int64_t from, int64_t to, int *out, int n);
 static bool orphaned(const struct store *s, int64_t pid, int64_t claimed, const char *host,
                      int64_t heartbeat);
+static void read_capacity(struct db_rows *st, void *row);
 
 void store_set_time(struct store *s, int64_t at)
 {
@@ -778,7 +779,7 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 /* The columns read_enrolment() reads, in order. */
 #define ENROLMENT_COLUMNS                                                                          \
 	"id, program, path, start_date, load_kg, decided_on, held, decision, paused, "             \
-	"decided_week, decided_at, COALESCE(baseline_from, start_date), site "
+	"decided_week, decided_at, COALESCE(baseline_from, start_date), site, active "
 
 /* The day a 'YYYY-MM-DD' text names, in days since 1970-01-01; 0 when it
  * names none. */
@@ -819,6 +820,7 @@ static void read_enrolment(struct db_rows *st, const char *today, struct store_e
 	out->decided_at = db_int(st, 10); /* 0 for NULL */
 	out->baseline_day = day_number(db_text(st, 11));
 	out->insertional = site && strcmp(site, "insertional") == 0;
+	out->active = db_int(st, 13) != 0;
 }
 
 size_t store_enrolments(struct store *s, int64_t profile, const char *path,
@@ -869,32 +871,6 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	         "iintdt", enrolment, store_now(s), week, action, load_kg, reason);
 	return commit_or_undo(s, err, doing, ok);
-}
-
-size_t store_decisions(struct store *s, int64_t enrolment, int64_t from, int64_t to,
-                       struct store_decision **out)
-{
-	struct db_rows *st =
-	    query(s,
-	          "SELECT at, week, action, load_kg, reason FROM decisions "
-	          "WHERE enrolment_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id",
-	          "iii", enrolment, from, to);
-	size_t n = 0, cap = 0;
-
-	*out = NULL;
-	while (st && db_next(st)) {
-		struct store_decision *d;
-		if (n == cap && !grow((void **)out, &cap, sizeof **out))
-			break;
-		d = &(*out)[n++];
-		d->at = db_int(st, 0);
-		d->week = (int)db_int(st, 1);
-		text_into(st, 2, d->action, sizeof d->action);
-		d->load_kg = db_double(st, 3);
-		text_into(st, 4, d->reason, sizeof d->reason);
-	}
-	db_rows_free(st);
-	return n;
 }
 
 bool store_screening(struct store *s, int64_t profile, const char *program,
@@ -1163,15 +1139,220 @@ size_t store_capacity_tests(struct store *s, int64_t profile, struct store_capac
 	                           "ii", profile, (int64_t)max);
 	size_t n = 0;
 
-	while (st && n < max && db_next(st)) {
-		out[n].at = db_int(st, 0);
-		out[n].left = (int)db_int(st, 1);
-		out[n].right = (int)db_int(st, 2);
-		out[n].affected = leg_from(db_text(st, 3));
-		n++;
+	while (st && n < max && db_next(st))
+		read_capacity(st, &out[n++]);
+	db_rows_free(st);
+	return n;
+}
+
+/* ---------------------------------------------------------------- a period */
+
+/* Reads one row of a query into row. */
+typedef void (*row_reader)(struct db_rows *st, void *row);
+
+/* Every row of sql (bound as params() says), each read by read into a new
+ * array of size-byte rows (*out; NULL for none). Returns how many; those
+ * read before memory ran out, if it did. */
+static size_t collect(struct store *s, void **out, size_t size, row_reader read, const char *sql,
+                      const char *types, ...)
+{
+	struct db_param p[DB_PARAMS_MAX];
+	struct db_rows *st;
+	va_list ap;
+	size_t n = 0, cap = 0;
+
+	va_start(ap, types);
+	st = db_query(s->db, sql, p, params(types, ap, p));
+	va_end(ap);
+	*out = NULL;
+	while (st && db_next(st)) {
+		if (n == cap && !grow(out, &cap, size))
+			break;
+		read(st, (char *)*out + n++ * size);
 	}
 	db_rows_free(st);
 	return n;
+}
+
+static void read_decision(struct db_rows *st, void *row)
+{
+	struct store_decision *d = row;
+
+	d->at = db_int(st, 0);
+	d->week = (int)db_int(st, 1);
+	text_into(st, 2, d->action, sizeof d->action);
+	d->load_kg = db_double(st, 3);
+	text_into(st, 4, d->reason, sizeof d->reason);
+}
+
+size_t store_decisions(struct store *s, int64_t enrolment, int64_t from, int64_t to,
+                       struct store_decision **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_decision,
+	               "SELECT at, week, action, load_kg, reason FROM decisions "
+	               "WHERE enrolment_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id",
+	               "iii", enrolment, from, to);
+}
+
+/* read_enrolment() with today's date, which the report does not use. */
+static void read_enrolment_row(struct db_rows *st, void *row)
+{
+	read_enrolment(st, "", row);
+}
+
+size_t store_enrolments_between(struct store *s, int64_t profile, int64_t from, int64_t to,
+                                struct store_enrolment **out)
+{
+	char last[16];
+
+	day_text(store_local_day(to - 1), last, sizeof last);
+	return collect(s, (void **)out, sizeof **out, read_enrolment_row,
+	               "SELECT " ENROLMENT_COLUMNS "FROM enrolments e "
+	               "WHERE profile_id = ?1 AND start_date <= ?4 AND (active = 1 OR EXISTS "
+	               "(SELECT 1 FROM sessions s WHERE s.profile_id = ?1 AND s.path = e.path "
+	               "AND s.started >= ?2 AND s.started < ?3)) ORDER BY start_date, id",
+	               "iiit", profile, from, to, last);
+}
+
+static void read_session_row(struct db_rows *st, void *row)
+{
+	struct store_session_row *r = row;
+	const char *status = db_text(st, 2);
+
+	r->started = db_int(st, 0);
+	text_into(st, 1, r->path, sizeof r->path);
+	r->completed = status && strcmp(status, "completed") == 0;
+}
+
+size_t store_sessions_between(struct store *s, int64_t profile, int64_t from, int64_t to,
+                              struct store_session_row **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_session_row,
+	               "SELECT started, path, status FROM sessions WHERE profile_id = ?1 "
+	               "AND started >= ?2 AND started < ?3 ORDER BY started, id",
+	               "iii", profile, from, to);
+}
+
+static void read_load_row(struct db_rows *st, void *row)
+{
+	struct store_load_row *r = row;
+	const char *load = db_text(st, 3);
+
+	r->at = db_int(st, 0);
+	text_into(st, 1, r->path, sizeof r->path);
+	text_into(st, 2, r->exercise, sizeof r->exercise);
+	/* The log keeps a load as shown: "5 kg". */
+	r->load_kg = load ? strtod(load, NULL) : 0;
+}
+
+size_t store_loads_between(struct store *s, int64_t profile, int64_t from, int64_t to,
+                           struct store_load_row **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_load_row,
+	               "SELECT DISTINCT s.started, s.path, x.exercise, x.load FROM sessions s "
+	               "JOIN sets x ON x.session_id = s.id WHERE s.profile_id = ?1 "
+	               "AND s.started >= ?2 AND s.started < ?3 AND x.load IS NOT NULL "
+	               "ORDER BY s.started",
+	               "iii", profile, from, to);
+}
+
+static void read_rating(struct db_rows *st, void *row)
+{
+	struct store_rating *r = row;
+
+	r->at = db_int(st, 0);
+	text_into(st, 1, r->kind, sizeof r->kind);
+	r->score = (int)db_int(st, 2);
+	r->stiffness = db_null(st, 3) ? -1 : (int)db_int(st, 3);
+}
+
+size_t store_ratings_between(struct store *s, int64_t profile, int64_t from, int64_t to,
+                             struct store_rating **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_rating,
+	               "SELECT at, kind, score, stiffness FROM pain WHERE profile_id = ?1 "
+	               "AND at >= ?2 AND at < ?3 ORDER BY at, id",
+	               "iii", profile, from, to);
+}
+
+static void read_red_flag(struct db_rows *st, void *row)
+{
+	struct store_red_flag *r = row;
+
+	r->at = db_int(st, 0);
+	text_into(st, 1, r->note, sizeof r->note);
+}
+
+size_t store_red_flags_between(struct store *s, int64_t profile, int64_t from, int64_t to,
+                               struct store_red_flag **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_red_flag,
+	               "SELECT at, note FROM red_flags WHERE profile_id = ?1 "
+	               "AND at >= ?2 AND at < ?3 ORDER BY at, id",
+	               "iii", profile, from, to);
+}
+
+static void read_capacity(struct db_rows *st, void *row)
+{
+	struct store_capacity *c = row;
+
+	c->at = db_int(st, 0);
+	c->left = (int)db_int(st, 1);
+	c->right = (int)db_int(st, 2);
+	c->affected = leg_from(db_text(st, 3));
+}
+
+size_t store_capacity_between(struct store *s, int64_t profile, int64_t from, int64_t to,
+                              struct store_capacity **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_capacity,
+	               "SELECT at, left_reps, right_reps, affected FROM capacity_tests "
+	               "WHERE profile_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id",
+	               "iii", profile, from, to);
+}
+
+static void read_visa_a(struct db_rows *st, void *row)
+{
+	struct store_visa_a *v = row;
+
+	v->at = db_int(st, 0);
+	v->score = (int)db_int(st, 1);
+}
+
+size_t store_visa_a_list(struct store *s, int64_t profile, int64_t from, int64_t to,
+                         struct store_visa_a **out)
+{
+	return collect(s, (void **)out, sizeof **out, read_visa_a,
+	               "SELECT at, score FROM visa_a WHERE profile_id = ?1 "
+	               "AND at >= ?2 AND at < ?3 ORDER BY at, id",
+	               "iii", profile, from, to);
+}
+
+bool store_screening_of(struct store *s, int64_t profile, const char *program,
+                        struct store_screening *out)
+{
+	struct db_rows *st = query(s,
+	                           "SELECT at, red_flag, site, fluoroquinolone, steroid, systemic, "
+	                           "cleared, verdict FROM screenings WHERE profile_id = ?1 AND "
+	                           "program = ?2 ORDER BY at DESC, id DESC LIMIT 1",
+	                           "it", profile, program);
+	bool found = st && db_next(st);
+
+	if (found) {
+		const char *site = db_text(st, 2);
+		out->at = db_int(st, 0);
+		out->answers = (struct screening){
+		    .red_flag = db_int(st, 1) != 0,
+		    .insertional = site && strcmp(site, "insertional") == 0,
+		    .fluoroquinolone = db_int(st, 3) != 0,
+		    .steroid = db_int(st, 4) != 0,
+		    .systemic = db_int(st, 5) != 0,
+		    .cleared = db_int(st, 6) != 0,
+		};
+		text_into(st, 7, out->verdict, sizeof out->verdict);
+	}
+	db_rows_free(st);
+	return found;
 }
 
 /* ---------------------------------------------------------------- export */
