@@ -267,9 +267,10 @@ static void header(struct doc *d)
 	d->y += text_at(d, MARGIN, d->y, WIDTH, "Achilles tendon loading: a report", 20, true,
 	                false, ink) +
 	        6;
-	snprintf(line, sizeof line, "%s \u2014 %s to %s (%d days). Affected leg: %s.", r->name,
+	snprintf(line, sizeof line, "%s \u2014 %s to %s (%d day%s). Affected leg: %s.", r->name,
 	         date_of(r->first_day, first, sizeof first),
-	         date_of(r->last_day, last, sizeof last), r->days, leg_words(r->leg));
+	         date_of(r->last_day, last, sizeof last), r->days, r->days == 1 ? "" : "s",
+	         leg_words(r->leg));
 	flow(d, line, 11, false, ink);
 	for (size_t i = 0; i < r->program_count; i++) {
 		const struct report_program *p = &r->programs[i];
