@@ -103,6 +103,19 @@ void report_free(struct report *r);
 bool report_write(const struct report *r, const char *path, const char *chart_map,
                   struct tendo_error *err);
 
+/* All of it: the report on profile (called name) from first_day to
+ * last_day (0 for either: report_period's) read and written to path. */
+bool report_make(struct store *store, int64_t profile, const char *name, int64_t first_day,
+                 int64_t last_day, const char *path, const char *chart_map,
+                 struct tendo_error *err);
+
+/* Where the report on name goes when the person in front of the screen
+ * asks for it: reports/NAME-YYYY-MM-DD.pdf (today's date) in the log's
+ * folder, the folder made if need be; any character of name that a file's
+ * name can't hold becomes "_". NULL with err when the folder can't be made. */
+char *report_own_path(struct store *store, const char *name, char *buf, size_t size,
+                      struct tendo_error *err);
+
 /* What the module (report.so) gives: report_write()'s drawing. */
 typedef bool (*report_draw_fn)(const struct report *r, const char *path, const char *chart_map,
                                struct tendo_error *err);

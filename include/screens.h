@@ -23,6 +23,7 @@ enum screen_outcome {
 	OUTCOME_STOP,    /* a stop signal arrived */
 	OUTCOME_HISTORY, /* the person asked for their history */
 	OUTCOME_AWAY,    /* the person left the screen alone too long (a kiosk) */
+	OUTCOME_REPORT,  /* the person asked for a report for their physiotherapist */
 };
 
 /* What a screen came to when ui_run() returned false: OUTCOME_AWAY when
@@ -36,10 +37,12 @@ struct screen_state {
 	enum screen_outcome outcome;
 };
 
-/* Close the screen with OUTCOME_CHOSEN, OUTCOME_BACK or OUTCOME_HISTORY. */
+/* Close the screen with OUTCOME_CHOSEN, OUTCOME_BACK, OUTCOME_HISTORY or
+ * OUTCOME_REPORT. */
 unsigned screen_choose(void *ctx, int key);
 unsigned screen_back(void *ctx, int key);
 unsigned screen_history(void *ctx, int key);
+unsigned screen_report(void *ctx, int key);
 
 /* Runs a screen whose state (ctx) starts with a struct screen_state: its
  * outcome when it closed itself, else screen_ended(). */
@@ -62,7 +65,8 @@ struct picker_status {
 };
 
 /* The routine list. On OUTCOME_CHOSEN, *chosen is the index of a good entry
- * in cat; OUTCOME_HISTORY when the person pressed h. status may be NULL. */
+ * in cat; OUTCOME_HISTORY when the person pressed H, OUTCOME_REPORT for R.
+ * status may be NULL. */
 enum screen_outcome picker_run(struct ui *ui, const struct catalog *cat, size_t *chosen,
                                const struct picker_status *status);
 
@@ -160,7 +164,8 @@ struct staff_row {
 
 /* The staff's screen, behind the admin PIN: the members (in_use above
  * them says which kiosks are training now). On OUTCOME_CHOSEN, *action is
- * 'r' (remove), 'p' (a new PIN) or 'u' (unlock) for member *chosen, or
+ * 'r' (remove), 'p' (a new PIN), 'u' (unlock) or 'R' (a report) for member
+ * *chosen, or
  * 'x' to leave tendo; OUTCOME_BACK for the members' screen. */
 enum screen_outcome staff_run(struct ui *ui, const struct staff_row *rows, size_t count,
                               const char *in_use, const char *notice, size_t *chosen, int *action);

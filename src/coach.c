@@ -1,4 +1,5 @@
 /* coach.c — one person's time with tendo (see coach.h). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "coach.h"
 #include "duration.h"
 #include "plan.h"
+#include "report.h"
 
 static void print_summary(const struct routine *r, const struct engine_tally *t, bool quit)
 {
@@ -1283,6 +1285,27 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j, const
 	return OUTCOME_CHOSEN;
 }
 
+/* R on the start screen: the person's report, in their data folder (a
+ * kiosk's member may not choose where), and where it is. */
+static enum screen_outcome own_report(struct ui *ui, struct journal *j)
+{
+	char path[PATH_MAX], text[PATH_MAX + ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 200];
+	char why[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	struct tendo_error err = {0};
+
+	if (report_own_path(j->store, j->name, path, sizeof path, &err) &&
+	    report_make(j->store, j->profile, j->name, 0, 0, path, NULL, &err))
+		snprintf(
+		    text, sizeof text,
+		    "Your report for your physiotherapist is in %s: the sessions, the load, the "
+		    "pain and the heel-raise tests of your programs, week by week.",
+		    path);
+	else
+		snprintf(text, sizeof text, "No report was written: %s",
+		         error_format(&err, why, sizeof why));
+	return advice_run(ui, "tendo \u2014 your report", text);
+}
+
 enum screen_outcome coach_start_screen(struct coach *c, const struct catalog *cat)
 {
 	struct journal *j = &c->journal;
@@ -1310,6 +1333,11 @@ enum screen_outcome coach_start_screen(struct coach *c, const struct catalog *ca
 				outcome = history_run(c->ui, &h, glance ? &g : NULL, j->name);
 			if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 				return outcome;
+			continue;
+		}
+		if (outcome == OUTCOME_REPORT) {
+			if (own_report(c->ui, j) == OUTCOME_STOP)
+				return OUTCOME_STOP;
 			continue;
 		}
 		if (outcome != OUTCOME_CHOSEN)

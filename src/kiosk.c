@@ -1,6 +1,7 @@
 /* kiosk.c — tendo on a shared screen (see kiosk.h). */
 #include "kiosk.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "member.h"
 #include "pin.h"
+#include "report.h"
 #include "spool.h"
 
 enum {
@@ -207,6 +209,31 @@ static void staff_rows(struct kiosk_state *s, const struct store_member *members
 	}
 }
 
+/* The member's report, to a path staff choose (their own folder's
+ * reports/NAME-DATE.pdf offered). OUTCOME_BACK with the notice saying
+ * where it is, or why there is none. */
+static enum screen_outcome staff_report(struct ui *ui, struct kiosk_state *s,
+                                        const struct store_member *m)
+{
+	char path[PATH_MAX] = "", title[120];
+	struct tendo_error err = {0};
+	enum screen_outcome outcome;
+
+	report_own_path(s->store, m->name, path, sizeof path, &err);
+	snprintf(title, sizeof title, "tendo \u2014 a report on %.64s", m->name);
+	outcome = text_run(ui, title, "Where should the report (a PDF) go?",
+	                   "Enter writes it there; Esc goes back.", NULL, path, sizeof path);
+	if (outcome != OUTCOME_CHOSEN)
+		return outcome == OUTCOME_STOP ? outcome : OUTCOME_BACK;
+	if (report_make(s->store, m->id, m->name, 0, 0, path, NULL, &err) &&
+	    store_staff_action(s->store, "report", m->name, &err))
+		snprintf(s->notice, sizeof s->notice, "The report on %.64s is in %.300s.", m->name,
+		         path);
+	else
+		snprintf(s->notice, sizeof s->notice, "Not done: %.300s", err.message);
+	return OUTCOME_BACK;
+}
+
 /* What staff chose to do to member m; noted in the log when done. */
 static enum screen_outcome staff_act(struct ui *ui, struct kiosk_state *s, int action,
                                      const struct store_member *m)
@@ -219,6 +246,8 @@ static enum screen_outcome staff_act(struct ui *ui, struct kiosk_state *s, int a
 	enum screen_outcome outcome = OUTCOME_CHOSEN;
 	bool yes = false, ok;
 
+	if (action == 'R')
+		return staff_report(ui, s, m);
 	if (action == 'r') {
 		snprintf(question, sizeof question,
 		         "Remove %.64s and everything logged of them, for good?", m->name);

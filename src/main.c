@@ -1593,7 +1593,6 @@ static bool option_day(const char *option, const char *text, int64_t *day)
 static int write_report(const struct options *o, struct store *store, const char *name,
                         const char *path)
 {
-	struct report r;
 	struct tendo_error err;
 	int64_t first, last, profile = store_member_find(store, name);
 
@@ -1603,17 +1602,10 @@ static int write_report(const struct options *o, struct store *store, const char
 	}
 	if (!option_day("--from", o->from, &first) || !option_day("--to", o->to, &last))
 		return EXIT_USAGE;
-	report_period(store, profile, &first, &last);
-	if (!report_read(store, profile, name, first, last, &r, &err)) {
+	if (!report_make(store, profile, name, first, last, path, o->chart_map, &err)) {
 		print_error(&err);
 		return EXIT_BAD;
 	}
-	if (!report_write(&r, path, o->chart_map, &err)) {
-		report_free(&r);
-		print_error(&err);
-		return EXIT_BAD;
-	}
-	report_free(&r);
 	printf("The report on %s is in %s.\n", name, path);
 	return EXIT_SUCCESS;
 }

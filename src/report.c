@@ -2,6 +2,7 @@
  * drawing module (see report.h). */
 #include "report.h"
 
+#include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -398,4 +399,47 @@ bool report_write(const struct report *r, const char *path, const char *chart_ma
 		return true;
 	unlink(tmp);
 	return false;
+}
+
+bool report_make(struct store *store, int64_t profile, const char *name, int64_t first_day,
+                 int64_t last_day, const char *path, const char *chart_map, struct tendo_error *err)
+{
+	struct report r;
+	bool ok;
+
+	report_period(store, profile, &first_day, &last_day);
+	if (!report_read(store, profile, name, first_day, last_day, &r, err))
+		return false;
+	ok = report_write(&r, path, chart_map, err);
+	report_free(&r);
+	return ok;
+}
+
+char *report_own_path(struct store *store, const char *name, char *buf, size_t size,
+                      struct tendo_error *err)
+{
+	char dir[PATH_MAX], file[STORE_NAME_MAX + 1], today[16];
+	const char *slash = strrchr(store_path(store), '/');
+	int n;
+
+	snprintf(dir, sizeof dir, "%.*s/reports", slash ? (int)(slash - store_path(store)) : 1,
+	         slash ? store_path(store) : ".");
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		error_set(err, dir, 0, 0, "can't make the folder for reports: %s", strerror(errno));
+		return NULL;
+	}
+	/* Letters, digits and any character beyond ASCII stay; a leading dot
+	 * and everything else (a slash, a space) become "_". */
+	snprintf(file, sizeof file, "%s", name);
+	for (char *c = file; *c; c++)
+		if (!((unsigned char)*c >= 0x80 || isalnum((unsigned char)*c) ||
+		      ((*c == '.' || *c == '-') && c != file)))
+			*c = '_';
+	day_text(store_today(store), today, sizeof today);
+	n = snprintf(buf, size, "%s/%s-%s.pdf", dir, file, today);
+	if (n < 0 || (size_t)n >= size) {
+		error_set(err, dir, 0, 0, "the report's path is too long");
+		return NULL;
+	}
+	return buf;
 }

@@ -42,6 +42,12 @@ unsigned screen_history(void *ctx, int key)
 	return close_with(ctx, OUTCOME_HISTORY);
 }
 
+unsigned screen_report(void *ctx, int key)
+{
+	(void)key;
+	return close_with(ctx, OUTCOME_REPORT);
+}
+
 enum screen_outcome screen_run(struct ui *ui, const struct screen *screen, void *ctx)
 {
 	struct screen_state *state = ctx;

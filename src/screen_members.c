@@ -175,6 +175,8 @@ static const struct ui_key staff_keys[] = {
     {'r', "r", "remove", "remove the member and their log (asks first)", 4, staff_act, has_member},
     {'p', "p", "PIN", "give the member a new PIN, or none", 4, staff_act, has_member},
     {'u', "u", "unlock", "lift the lockout after three wrong PINs", 4, staff_act, has_member},
+    {'R', "R", "report", "write the member's report for their physiotherapist (a PDF)", 4,
+     staff_act, has_member},
     {'x', "x", "leave tendo", "leave tendo", 5, staff_act, NULL},
     {27, "Esc", "back", "back to the members' screen", 1, screen_back, NULL},
     {KEY_PPAGE, NULL, NULL, NULL, 0, staff_move, NULL},

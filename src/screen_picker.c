@@ -116,6 +116,10 @@ static const struct ui_key picker_keys[] = {
     {'\n', "Enter", "start", "start the chosen routine (or click it twice)", 4, picker_start, NULL},
     {'H', "H", "history", "the last four weeks: sessions, volume and pain", 1, screen_history,
      has_history},
+    {'R', "R", "report",
+     "write a report for your physiotherapist: a PDF in your data folder, with the sessions, "
+     "load and pain of your programs",
+     1, screen_report, has_history},
     {'q', "q", "quit", "quit tendo (on a kiosk: done, the next member)", 5, screen_back, NULL},
     {KEY_PPAGE, NULL, NULL, NULL, 0, picker_move, NULL},
     {KEY_NPAGE, NULL, NULL, NULL, 0, picker_move, NULL},

@@ -16,8 +16,8 @@ data=$WORK/data
 start=2026-01-05 # a Monday, long past
 who=ruth
 
-# tendo as ruth, on day N of the program: t N ARGS...
-t() {
+# tendo as ruth (or $who), on day N of the program: on_day N ARGS...
+on_day() {
 	local day=$1
 	shift
 	on "$day" --data-dir "$data" --profile "$who" "$@"
@@ -27,10 +27,10 @@ t() {
 # morning's.
 train_day() {
 	local day=$1 pain=$2
-	t "$day" log alfredson-program --leg left --pain "$pain" >/dev/null || fail "log on day $day"
-	t "$day" log alfredson-program --leg left --pain "$pain" >/dev/null || fail "log on day $day"
-	t "$day" rate after "$pain" >/dev/null || fail "rate after on day $day"
-	t "$((day + 1))" rate morning 1 --stiffness 2 >/dev/null || fail "rate morning on day $((day + 1))"
+	on_day "$day" log alfredson-program --leg left --pain "$pain" >/dev/null || fail "log on day $day"
+	on_day "$day" log alfredson-program --leg left --pain "$pain" >/dev/null || fail "log on day $day"
+	on_day "$day" rate after "$pain" >/dev/null || fail "rate after on day $day"
+	on_day "$((day + 1))" rate morning 1 --stiffness 2 >/dev/null || fail "rate morning on day $((day + 1))"
 }
 
 # tendo report as ruth, at the real time: the report reads the clock only
@@ -74,26 +74,26 @@ ink() {
 }
 
 # ---- a program lived: steady, a skipped day, a flare, a red flag, a pause
-printf "no\nno\nno\nno\nno\n" | t 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol"
-t 1 visa-a 40 >/dev/null || fail "visa-a"
+printf "no\nno\nno\nno\nno\n" | on_day 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol"
+on_day 1 visa-a 40 >/dev/null || fail "visa-a"
 for d in $(seq 0 22); do
 	[ "$d" = 9 ] && continue # week 2's Wednesday: no sessions
 	pain=1
 	[ "$d" -ge 15 ] && [ "$d" -le 17 ] && pain=4 # a flare in week 3
 	train_day "$d" "$pain"
-	[ $((d % 7)) = 0 ] && { t "$d" plan >/dev/null || fail "plan on day $d"; }
+	[ $((d % 7)) = 0 ] && { on_day "$d" plan >/dev/null || fail "plan on day $d"; }
 done
 # Day 23: two sessions, then pain of 9 after: the program pauses; a red
 # flag that day (as the session's key would record it) and no more
 # sessions; two heel-raise tests; a VISA-A score in the pause.
-t 23 log alfredson-program --leg left --pain 3 >/dev/null || fail "log on day 23"
-t 23 log alfredson-program --leg left --pain 3 >/dev/null || fail "log on day 23"
-t 23 rate after 9 >/dev/null || fail "rate after 9"
+on_day 23 log alfredson-program --leg left --pain 3 >/dev/null || fail "log on day 23"
+on_day 23 log alfredson-program --leg left --pain 3 >/dev/null || fail "log on day 23"
+on_day 23 rate after 9 >/dev/null || fail "rate after 9"
 at() { date -d "$(day "$1") $2" +%s; }
 sqlite3 "$data/tendo.db" "INSERT INTO red_flags (profile_id, at, note) VALUES (1, $(at 23 18:00), 'a sudden pop');
 	INSERT INTO capacity_tests (profile_id, at, left_reps, right_reps, affected) VALUES
 	(1, $(at 2 09:00), 15, 25, 'left'), (1, $(at 27 09:00), 20, 25, 'left')" || fail "sqlite3"
-t 30 visa-a 55 >/dev/null || fail "visa-a"
+on_day 30 visa-a 55 >/dev/null || fail "visa-a"
 
 report --from "$start" --to "$(day 34)"
 # Weeks 1-5: 14, 12 (a day skipped), 14, 6 (paused on day 23), 0: 46 of 70.
@@ -120,22 +120,41 @@ report --from "$(date -d "$start - 300 days" +%F)" --to "$(day 34)"
 says "Pain, week by week" "Each week's highest"
 
 # ---- two programs at once
-printf "no\nno\nno\nno\nno\n" | who=sam t 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol sam"
-printf "no\nno\nno\nno\nno\n" | who=sam t 0 enrol calf-stretching-program --start "$start" >/dev/null ||
+printf "no\nno\nno\nno\nno\n" | who=sam on_day 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol sam"
+printf "no\nno\nno\nno\nno\n" | who=sam on_day 0 enrol calf-stretching-program --start "$start" >/dev/null ||
 	fail "enrol sam in the stretches"
 for d in 0 1 2; do
-	who=sam t "$d" log alfredson-program --leg right --pain 2 >/dev/null || fail "sam's log"
-	who=sam t "$d" log alfredson-program --leg right --pain 2 >/dev/null || fail "sam's log"
-	who=sam t "$d" log calf-stretching-program >/dev/null || fail "sam's stretches"
+	who=sam on_day "$d" log alfredson-program --leg right --pain 2 >/dev/null || fail "sam's log"
+	who=sam on_day "$d" log alfredson-program --leg right --pain 2 >/dev/null || fail "sam's log"
+	who=sam on_day "$d" log calf-stretching-program >/dev/null || fail "sam's stretches"
 done
 who=sam report --from "$start" --to "$(day 6)"
 says "Alfredson eccentric program" "Calf stretching program" "6 sessions done of 14" \
 	"3 sessions done of 7"
 ink value:adherence-0:1:6 value:adherence-1:1:3
 
+# ---- R on the start screen: the report in the person's data folder, and
+# where it is said
+if command -v tmux >/dev/null; then
+	# Pat trained today, so no question comes before the start screen.
+	"$TENDO" --data-dir "$data" --profile pat log calf-stretches >/dev/null || fail "pat's log"
+	start 100 30 --data-dir "$data" --profile pat --sound off
+	wait_for "choose a routine"
+	screen | grep -qE "R +report" || fail "the start screen does not offer R: $(screen)"
+	press R
+	wait_for "Your report for your physiotherapist is in"
+	own=$data/reports/pat-$(date +%F).pdf
+	wait_for "$own"
+	pdfinfo "$own" >/dev/null 2>&1 || fail "R wrote no report at $own: $(ls -R "$data")"
+	pdftotext "$own" - | tr -s ' \n' ' ' | grep -qF "pat — " || fail "R's report is not Pat's"
+	t kill-server
+else
+	echo "the R key is not tried: tmux is not installed"
+fi
+
 # ---- nothing to report: a clear message, exit 1, no file
 : >"$WORK/keep.pdf"
-printf "no\nno\nno\nno\nno\n" | who=lee t 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol lee"
+printf "no\nno\nno\nno\nno\n" | who=lee on_day 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol lee"
 for case in "lee:has nothing logged from" "nobody:the log has no profile \"nobody\""; do
 	err=$(who=${case%%:*} rep -o "$WORK/keep.pdf" 2>&1 >/dev/null)
 	[ $? = 1 ] || fail "a report of nothing (${case%%:*}) did not exit 1: $err"

@@ -60,8 +60,8 @@ err=$(member list extra 2>&1)
 [ $? -eq 2 ] || fail "member list extra did not exit 2"
 
 # The staff's screen on the kiosk, behind the admin PIN: the members with
-# their last session, the kiosks in use; a new PIN for Bo, then Bo removed
-# after a yes; x leaves tendo.
+# their last session, the kiosks in use; a new PIN for Bo, Bo's report,
+# then Bo removed after a yes; x leaves tendo.
 press q
 wait_for "The admin PIN, for the staff's screen."
 press -l 2468
@@ -76,12 +76,18 @@ press Enter
 wait_for "Done."
 [ "$(log_sql "SELECT COUNT(*) FROM profiles WHERE name = 'Bo' AND pin_hash IS NOT NULL")" = 1 ] ||
 	fail "Bo's new PIN is not in the log"
+# R: Bo's report, where staff say (the member's own folder offered).
+press Home R
+wait_for "Where should the report (a PDF) go?"
+press Enter
+wait_for "The report on Bo is in $WORK/data/reports/Bo-$(date +%F).pdf."
+[ "$(head -c 5 "$WORK/data/reports/Bo-$(date +%F).pdf")" = "%PDF-" ] || fail "R wrote no PDF"
 press Home r
 wait_for "Remove Bo and everything logged of them, for good?"
 press y
 wait_for "No members yet."
 [ "$(log_sql "SELECT COUNT(*) FROM profiles")" = 0 ] || fail "Bo was not removed"
-[ "$(log_sql "SELECT action || ' ' || member FROM staff_actions ORDER BY id DESC LIMIT 2" | tr '\n' ,)" = \
-	"remove Bo,reset-pin Bo," ] || fail "the screen's staff actions: $(log_sql "SELECT * FROM staff_actions")"
+[ "$(log_sql "SELECT action || ' ' || member FROM staff_actions ORDER BY id DESC LIMIT 3" | tr '\n' ,)" = \
+	"remove Bo,report Bo,reset-pin Bo," ] || fail "the screen's staff actions: $(log_sql "SELECT * FROM staff_actions")"
 press x
 [ "$(finished)" = 0 ] || fail "tendo did not leave"
