@@ -97,7 +97,8 @@ struct load_decision {
  *   pause and refer  a red flag, or pain of 8 or more;
  *   step back        a limit broken: pain during or after above 5, a
  *                    morning's pain or stiffness above the baseline, the
- *                    week's pain during above the week before's;
+ *                    week's average pain during a whole point or more
+ *                    above the week before's;
  *   hold             ratings missing (a missing rating is never a good
  *                    one), or within the limits but not yet easy;
  *   progress         within every limit, and the pain during and after at

@@ -145,8 +145,11 @@ static bool limit_broken(const struct program *p, double load_kg, const struct p
 	else if (b->stiffness >= 0 && w->stiffness_max > b->stiffness)
 		snprintf(why, sizeof why, "a morning's stiffness was %d, above your baseline of %d",
 		         w->stiffness_max, b->stiffness);
+	/* A rise is a whole point or more: ratings are whole points, and a
+	 * rise of less is a session or two rated one higher (1.3 to 1.4 in a
+	 * week of fourteen), within what the scale can tell apart. */
 	else if (before && before->sessions > 0 && before->during_tenths >= 0 &&
-	         w->during_tenths > before->during_tenths)
+	         w->during_tenths >= before->during_tenths + 10)
 		snprintf(why, sizeof why,
 		         "the pain during sessions rose from %.1f to %.1f on average, week on week",
 		         before->during_tenths / 10.0, w->during_tenths / 10.0);

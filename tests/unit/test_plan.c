@@ -166,7 +166,8 @@ static void test_the_pain_rule(void **state)
 	                          .after_max = -1,
 	                          .morning_max = -1,
 	                          .stiffness_max = -1},
-	                 flag = week_of(1, 1, 1, 1), lower = week_of(2, 2, 2, 3);
+	                 flag = week_of(1, 1, 1, 1), lower = week_of(2, 2, 2, 3),
+	                 low_13 = week_of(2, 1, 2, 3), low_14 = week_of(2, 1, 2, 3);
 	struct {
 		const char *source;
 		struct pain_week week;
@@ -191,6 +192,9 @@ static void test_the_pain_rule(void **state)
 	     base, LOAD_STEP_BACK, 2.5, "a morning's stiffness was 4, above your baseline of 3"},
 	    {"Silbernagel 2007: the pain must not rise week to week", week_of(4, 4, 2, 3), &lower,
 	     base, LOAD_STEP_BACK, 2.5, "rose from 2.0 to 4.0"},
+	    {"Silbernagel 2007: a rise of less than a whole point is one session rated higher, "
+	     "not pain rising",
+	     low_14, &low_13, base, LOAD_PROGRESS, 7.5, "Up to 7.5 kg"},
 	    {"Silbernagel 2007 (pain of 8 or more: stop, see a clinician)", week_of(8, 3, 2, 3),
 	     &none, base, LOAD_PAUSE, 5, "Paused: pain of 8 out of 10"},
 	    {"Martin 2018 CPG: a pop is a red flag for rupture", flag, &none, base, LOAD_PAUSE, 5,
@@ -208,12 +212,15 @@ static void test_the_pain_rule(void **state)
 	     &none, (struct baseline){5, 5}, LOAD_PROGRESS, 7.5, "(baseline 5, stiffness 5)"},
 	};
 	(void)state;
+	low_13.during_tenths = 13;
+	low_14.during_tenths = 14;
+	rows[7].week = low_14;
 	missing_after.after_rated = 0;
 	missing_after.after_max = -1;
 	missing_during.during_rated = 10;
-	rows[8].week.red_flag = true;
-	rows[9].week = missing_after;
-	rows[10].week = missing_during;
+	rows[9].week.red_flag = true;
+	rows[10].week = missing_after;
+	rows[11].week = missing_during;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct load_decision d = plan_decide_week(&pain_program, 5, &rows[i].week,
 		                                          rows[i].before, &rows[i].baseline);
