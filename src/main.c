@@ -98,6 +98,8 @@ static const char usage_options[] =
     "                     in milliseconds from the session's start\n"
     "  --test-clock FIFO  for tests: time stands still and moves on only when\n"
     "                     a line \"+MS\" is written to the FIFO\n"
+    "  --chart-map FILE   for tests: report writes each chart's marks (a bar, a\n"
+    "                     point) with their place on the page to FILE\n"
     "  -h, --help         show this help\n"
     "  -V, --version      show the version\n"
     "\n";

@@ -408,6 +408,9 @@ static void load_lines(struct doc *d, const struct report_program *p, const stru
 		bool drawing = false;
 		colour(cr, series_ink[e]);
 		cairo_set_line_width(cr, 1.6);
+		/* Exercises at the same load draw over each other: the later
+		 * ones dashed, so that each shows. */
+		cairo_set_dash(cr, (double[]){5, 3}, e > 0 ? 2 : 0, 0);
 		for (int w = 0; w < weeks; w++) {
 			if (kg[w] < 0)
 				continue;
@@ -418,6 +421,7 @@ static void load_lines(struct doc *d, const struct report_program *p, const stru
 			drawing = true;
 		}
 		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
 		for (int w = 0; w < weeks; w++)
 			if (kg[w] >= 0) {
 				cairo_arc(cr, cx(c, w + 0.5), cy(c, kg[w]), 2.2, 0, 2 * M_PI);
