@@ -1,7 +1,8 @@
 #!/bin/sh
 # package.sh — the Debian package: built from the release tarball with
 # dpkg-buildpackage, checked by lintian, installed with apt-get, run
-# (tendo --version, tendo check on the installed routines), and removed.
+# (tendo --version, tendo check on the installed routines, a report), and
+# removed.
 #
 #   tests/package.sh BUILD      (BUILD: a configured build folder; as root
 #                                or with sudo, as it installs the package)
@@ -35,10 +36,19 @@ build_package() {
 	(cd "$out"/tendo-*/ && dpkg-buildpackage -us -uc -b)
 }
 
+# The installed tendo runs, checks its routines, and writes a report with
+# its installed drawing module.
 run_installed() {
+	log=$(mktemp -d)
 	[ "$(command -v tendo)" = /usr/bin/tendo ] && /usr/bin/tendo --version &&
 		/usr/bin/tendo check /usr/share/tendo/routines/*.yaml &&
-		[ -f /lib/systemd/system/tendo-kiosk@.service ]
+		[ -f /lib/systemd/system/tendo-kiosk@.service ] &&
+		/usr/bin/tendo --data-dir "$log" --profile ana log calf-stretches &&
+		/usr/bin/tendo --data-dir "$log" --profile ana report -o "$log/r.pdf" &&
+		[ "$(head -c 5 "$log/r.pdf")" = "%PDF-" ]
+	ok=$?
+	rm -rf "$log"
+	return $ok
 }
 
 removed() {
