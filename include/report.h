@@ -51,7 +51,7 @@ struct report_program {
 	size_t decision_count;
 	struct store_screening screening;
 	bool screened;
-	int done_total, prescribed_total;
+	int done_total, prescribed_total; /* over the weeks the period holds whole */
 };
 
 struct report {

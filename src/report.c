@@ -118,6 +118,14 @@ static void read_program_file(struct report_program *p)
 	catalog_entry_free(&entry);
 }
 
+/* True when the period holds the whole of the program's week: the totals
+ * count those, as a week cut short has not had all its sessions yet. */
+static bool whole_week(const struct report *r, const struct report_program *p, int week)
+{
+	return p->en.start_day + 7 * (week - 1) >= r->first_day &&
+	       p->en.start_day + 7 * week - 1 <= r->last_day;
+}
+
 /* The sessions completed in each of the program's weeks, each day's
  * counted up to its prescription (as plan_adherence counts them). */
 static void count_sessions(const struct report *r, struct report_program *p,
@@ -138,7 +146,8 @@ static void count_sessions(const struct report *r, struct report_program *p,
 		if (week < p->first_week || week > p->last_week)
 			continue;
 		p->done[week - p->first_week] += done;
-		p->done_total += done;
+		if (whole_week(r, p, week))
+			p->done_total += done;
 	}
 	free(by_day);
 }
@@ -200,8 +209,7 @@ static bool read_program(struct store *store, int64_t profile, struct report *r,
 	count_sessions(r, p, sessions, session_count, p->per_day);
 	/* Prescribed: every week of the program the period covers whole. */
 	for (int w = p->first_week; w <= p->last_week; w++)
-		if (p->en.start_day + 7 * (w - 1) >= r->first_day &&
-		    p->en.start_day + 7 * w - 1 <= r->last_day)
+		if (whole_week(r, p, w))
 			p->prescribed_total += p->per_week;
 	read_loads(r, p, loads, load_count);
 	p->decision_count = store_decisions(store, p->en.id, from, to, &p->decisions);

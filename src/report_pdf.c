@@ -230,6 +230,12 @@ static void x_labels(struct doc *d, const struct chart *c, int count, int every,
 	}
 }
 
+/* How many slots apart the x labels stand: at most a dozen fit the page. */
+static int label_every(int count)
+{
+	return count > 12 ? (count + 11) / 12 : 1;
+}
+
 /* Notes a mark in the chart map: what it stands for and where it is. */
 static void mark(struct doc *d, const struct chart *c, int index, double value, double x, double y,
                  double w, double h)
@@ -363,7 +369,7 @@ static void adherence(struct doc *d, const struct report_program *p, size_t inde
 		cairo_stroke(cr);
 		cairo_set_dash(cr, NULL, 0, 0);
 	}
-	x_labels(d, &c, weeks, weeks > 26 ? (weeks + 25) / 26 : 1, week_label, p);
+	x_labels(d, &c, weeks, label_every(weeks), week_label, p);
 	d->y += c.h + 16;
 	flow(d,
 	     "Bars: sessions done each week (green: all prescribed; amber: fewer). Dashed: "
@@ -463,7 +469,7 @@ static void load(struct doc *d, const struct report_program *p, size_t index)
 				decision_mark(d->cr, dc->action, cx(&c, w + 0.5),
 				              cy(&c, dc->load_kg));
 		}
-		x_labels(d, &c, weeks, weeks > 26 ? (weeks + 25) / 26 : 1, week_label, p);
+		x_labels(d, &c, weeks, label_every(weeks), week_label, p);
 		d->y += c.h + 16;
 		for (size_t e = 0; e < p->exercise_count; e++) {
 			snprintf(line, sizeof line, "\u25cf %s", p->exercises[e]);
@@ -609,7 +615,7 @@ static void pain(struct doc *d)
 		c.name = kinds[k].name;
 		pain_line(d, &c, &s, kinds[k].field, *kinds[k].ink, kinds[k].dashed);
 	}
-	x_labels(d, &c, s.count, s.count > 14 ? (s.count + 9) / 10 : 1, slot_label, &s);
+	x_labels(d, &c, s.count, label_every(s.count), slot_label, &s);
 	d->y += c.h + 16;
 	d->y += text_at(d, MARGIN, d->y, WIDTH,
 	                "<span foreground='#cc2626'>\u2501 during</span>   "
