@@ -25,15 +25,30 @@ static const char *day_mark(const struct ui *ui, int state)
 	return state == 2 ? "#" : state == 1 ? "+" : ".";
 }
 
+/* A terminal smaller than 80x24 (down to 40x12, a phone's): the same
+ * figures, closer together, without the blank lines, legends and titles
+ * that only help where there is room. */
+static bool compact(void)
+{
+	return LINES < 24 || COLS < 60;
+}
+
+/* Where the day-by-day rows' figures start. */
+static int day_column(void)
+{
+	return compact() ? 10 : 16;
+}
+
 static int draw_calendar(const struct history_screen *hs, struct ui *ui, int y)
 {
 	static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 	const struct store_history *h = hs->h;
 	/* Rows are weeks from Monday; 1970-01-01 was a Thursday (index 3). */
 	int first_weekday = (int)((h->first_day + 3) % 7);
+	int left = compact() ? 9 : 12, step = compact() ? 4 : 5;
 
 	for (int d = 0; d < 7; d++)
-		ui_text(ui, y, 12 + d * 5, 4, ROLE_DIM, names[d]);
+		ui_text(ui, y, left + d * step, step - 1, ROLE_DIM, names[d]);
 	y++;
 	for (int row = 0; row < 5; row++) {
 		bool any = false;
@@ -42,15 +57,16 @@ static int draw_calendar(const struct history_screen *hs, struct ui *ui, int y)
 			if (i < 0 || i >= HISTORY_DAYS)
 				continue;
 			any = true;
-			ui_text(ui, y, 13 + d * 5, 2, h->days[i] ? ROLE_DIGITS : ROLE_DIM,
+			ui_text(ui, y, left + 1 + d * step, 2, h->days[i] ? ROLE_DIGITS : ROLE_DIM,
 			        day_mark(ui, h->days[i]));
 		}
 		if (any)
 			y++;
 	}
-	ui_text(ui, y++, 1, COLS - 2, ROLE_DIM,
-	        ui->utf8 ? "\u25cf done   \u25d0 partial   \u00b7 none"
-	                 : "# done   + partial   . none");
+	if (!compact())
+		ui_text(ui, y++, 1, COLS - 2, ROLE_DIM,
+		        ui->utf8 ? "\u25cf done   \u25d0 partial   \u00b7 none"
+		                 : "# done   + partial   . none");
 	return y;
 }
 
@@ -59,9 +75,9 @@ static void pain_row(struct ui *ui, int y, const char *label, const int *pain)
 {
 	static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
 	                                     "\u2585", "\u2586", "\u2587", "\u2588"};
-	int x = 16;
+	int x = day_column();
 
-	ui_text(ui, y, 1, 15, ROLE_TEXT, label);
+	ui_text(ui, y, 1, x - 1, ROLE_TEXT, label);
 	for (int i = 0; i < HISTORY_DAYS && x < COLS - 1; i++, x++) {
 		char ascii[2] = {'.', 0};
 		if (pain[i] < 0) {
@@ -254,22 +270,34 @@ static void draw_glance(const struct history_screen *hs, struct ui *ui)
 {
 	const struct program_glance *g = hs->glance;
 	struct glance_columns c = glance_columns(g);
-	int now = g->current, rows = 5 + (LINES - 24) / 3, y = 2;
+	int now = g->current, y = compact() ? 1 : 2;
+	/* The bars: taller on a larger terminal; at 12 lines, two. */
+	int rows = compact() ? (LINES - 10 < 1   ? 1
+	                        : LINES - 10 > 5 ? 5
+	                                         : LINES - 10)
+	                     : 5 + (LINES - 24) / 3;
 	char line[160];
 
-	if (g->weeks > 0)
+	/* Narrow, the week first: the title is what gives way. */
+	if (compact() && g->weeks > 0)
+		snprintf(line, sizeof line, "Week %d of %d: %s", g->current, g->weeks, g->title);
+	else if (compact())
+		snprintf(line, sizeof line, "Week %d: %s", g->current, g->title);
+	else if (g->weeks > 0)
 		snprintf(line, sizeof line, "%s: week %d of %d", g->title, g->current, g->weeks);
 	else
 		snprintf(line, sizeof line, "%s: week %d", g->title, g->current);
 	ui_text(ui, y, 1, COLS - 2, ROLE_TITLE, line);
-	y += 2;
+	y += compact() ? 1 : 2;
 	glance_row(g, ui, y++, "week", &c, c.last, week_number); /* weeks to come too */
 	y = glance_bars(g, ui, y, rows, &c);
 	glance_row(g, ui, y++, "done", &c, now, sessions_done);
 	glance_row(g, ui, y++, "load, kg", &c, now, load);
-	y++;
-	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
-	        "Pain, the week's highest of 10 (above 5 stands out)");
+	if (!compact()) {
+		y++;
+		ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
+		        "Pain, the week's highest of 10 (above 5 stands out)");
+	}
 	glance_row(g, ui, y++, "during", &c, now, pain_during);
 	glance_row(g, ui, y++, "after", &c, now, pain_after);
 	glance_row(g, ui, y++, "next morning", &c, now, pain_morning);
@@ -321,17 +349,19 @@ static void history_draw(void *ctx, struct ui *ui)
 	}
 	snprintf(title, sizeof title, "tendo \u2014 %s's last four weeks", hs->profile);
 	ui_header(ui, title, NULL);
-	y = draw_calendar(hs, ui, 2) + 1;
-	ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE, "Pain, 0 to 10, day by day (oldest first)");
+	y = draw_calendar(hs, ui, compact() ? 1 : 2) + !compact();
+	if (!compact())
+		ui_text(ui, y++, 1, COLS - 2, ROLE_TITLE,
+		        "Pain, 0 to 10, day by day (oldest first)");
 	pain_row(ui, y++, "during", hs->h->pain_during);
-	pain_row(ui, y++, "next morning", hs->h->pain_morning);
-	draw_volume(hs, ui, y + 1);
+	pain_row(ui, y++, compact() ? "mornings" : "next morning", hs->h->pain_morning);
+	draw_volume(hs, ui, y + !compact());
 	ui_key_row(ui, LINES - 1, 0, COLS, history_keys, UI_KEY_COUNT(history_keys), hs, NULL);
 }
 
 static const struct screen history_screen = {
-    .min_cols = 50,
-    .min_rows = 24,
+    .min_cols = 40,
+    .min_rows = 12,
     .draw = history_draw,
     UI_SCREEN_KEYS(history_keys),
 };

@@ -3,7 +3,8 @@
 # program's first to its twelfth, the sessions done against those
 # prescribed as bars, the load, and the week's highest pain during, above
 # 5 of 10 standing out. In UTF-8 and in the C locale (ASCII only), at
-# 80x24 and larger.
+# 80x24 and larger, and at 40x12 (a phone's terminal), where the history
+# and the glance keep every figure of the latest weeks.
 . "$(dirname "$0")/lib.sh"
 need_tmux
 data=$WORK/data
@@ -73,6 +74,37 @@ screen | LC_ALL=C grep -q '[^ -~]' && fail "characters beyond ASCII in the C loc
 [ "$(row during)" = "3 7 . . . . . . . . . ." ] || fail "the pain during in ASCII: $(row during)"
 screen | grep -q "^ sessions  *#### ####" || fail "no ASCII bars: $(screen)"
 leave
+
+# At 40x12: the last four weeks down to today's pain and this week's
+# volume; the glance with the week first in its title, and the weeks up
+# to this one.
+history_at() {
+	start_real "$@" --data-dir "$data" --profile Ann
+	wait_until -m "the start screen did not come" past_the_questions
+	press H
+	wait_for "last four weeks"
+}
+for locale in C.UTF-8 C; do
+	TEST_TERM=$([ $locale = C ] && echo vt100 || echo xterm-256color) \
+		TEST_ENV="LANG=$locale LC_ALL=$locale" history_at 40 12
+	on_screen "this week" || fail "40x12, $locale: no row for this week: $(screen)"
+	# 28 days of pain during, today's the last: none rated today.
+	days=$(screen | sed -n 's/^ during *//p' | LC_ALL=C.UTF-8 sed 's/ *$//')
+	[ "$(printf '%s' "$days" | LC_ALL=C.UTF-8 wc -m)" = 28 ] ||
+		fail "40x12, $locale: the pain during is not 28 days: [$days]"
+	press p
+	wait_for "Week 3 of 12: Alfredson"
+	[ "$(row week)" = "1 2 3" ] || fail "40x12, $locale: the weeks: $(row week)"
+	[ "$(row done)" = "14 4 0" ] || fail "40x12, $locale: the sessions done: $(row done)"
+	on_screen "red flag" || fail "40x12, $locale: the red flags' row is cut off: $(screen)"
+	if [ $locale = C ]; then
+		screen | LC_ALL=C grep -q '[^ -~]' && fail "characters beyond ASCII in the C locale at 40x12"
+		[ "$(row during)" = "3 7 ." ] || fail "40x12: the pain during in ASCII: $(row during)"
+	else
+		[ "$(row during)" = "▃3 ▅7 ·" ] || fail "40x12: the pain during: $(row during)"
+	fi
+	leave
+done
 
 # Larger, the bars grow taller and every week still shows.
 TEST_ENV="LANG=C.UTF-8" open_glance 200 60
