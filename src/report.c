@@ -74,27 +74,40 @@ static void read_ratings(struct store *store, int64_t profile, int64_t from, int
 	free(ratings);
 }
 
-/* Whether the program's days were paused: from each pause to the next
- * going on; from the period's start when its first is a going on. */
-static void mark_paused(struct report *r, const struct report_program *p)
+/* Whether the program's days were paused, from its decisions up to the
+ * period's end (the pauses before it too): from each pause to the next
+ * going on. */
+static void mark_paused(struct report *r, const struct store_decision *d, size_t n)
 {
-	int from = -1;
+	int from = -1; /* the day paused from; -1 while not paused */
 
-	for (size_t i = 0; i < p->decision_count; i++) {
-		const struct store_decision *d = &p->decisions[i];
-		int at = day_index(r, d->at);
-		if (strcmp(d->action, "pause") == 0 && from < 0)
-			from = at < 0 ? 0 : at;
-		else if (strcmp(d->action, "resume") == 0) {
-			for (int day = from < 0 ? 0 : from; day <= at; day++)
+	for (size_t i = 0; i < n; i++) {
+		/* Before the period: its first day. */
+		int at = store_local_day(d[i].at) < r->first_day ? 0 : day_index(r, d[i].at);
+		if (strcmp(d[i].action, "pause") == 0 && from < 0)
+			from = at;
+		else if (strcmp(d[i].action, "resume") == 0 && from >= 0) {
+			for (int day = from; day < at; day++)
 				r->day[day].paused = true;
-			from = INT_MAX;
+			from = -1;
 		}
 	}
-	if (from < 0 && p->en.paused && p->decision_count == 0)
-		from = 0;
 	for (int day = from; day >= 0 && day < r->days; day++)
 		r->day[day].paused = true;
+}
+
+/* The program's decisions: every one up to the period's end marks the
+ * paused days; those in the period are kept. */
+static void read_decisions(struct store *store, struct report *r, struct report_program *p,
+                           int64_t from, int64_t to)
+{
+	size_t n = store_decisions(store, p->en.id, 0, to, &p->decisions), first = 0;
+
+	mark_paused(r, p->decisions, n);
+	while (first < n && p->decisions[first].at < from)
+		first++;
+	memmove(p->decisions, p->decisions + first, (n - first) * sizeof *p->decisions);
+	p->decision_count = n - first;
 }
 
 /* The program's file: its title, length, prescription and source. */
@@ -212,9 +225,8 @@ static bool read_program(struct store *store, int64_t profile, struct report *r,
 		if (whole_week(r, p, w))
 			p->prescribed_total += p->per_week;
 	read_loads(r, p, loads, load_count);
-	p->decision_count = store_decisions(store, p->en.id, from, to, &p->decisions);
+	read_decisions(store, r, p, from, to);
 	p->screened = store_screening_of(store, profile, p->en.program, &p->screening);
-	mark_paused(r, p);
 	return true;
 }
 

@@ -110,6 +110,10 @@ ink bars:adherence-0 value:adherence-0:1:14 value:adherence-0:2:12 value:adheren
 # The step back after the flare is drawn where its week is, and listed.
 grep -q " load-0 " "$WORK/map" || fail "no load chart: $(cat "$WORK/map")"
 
+# ---- a period that starts in the pause: paused from its first day
+report --from "$(day 25)" --to "$(day 34)"
+says "The program was paused on 10 days"
+
 # ---- one day only
 report --from "$(day 16)" --to "$(day 16)"
 says "(1 day)" "Pain, day by day"
