@@ -258,6 +258,40 @@ static void flag_line(struct doc *d, const struct chart *c, double x)
 	cairo_stroke(cr);
 }
 
+/* Where paused days and red flags fall on a chart whose x counts days
+ * from origin (a day of the period, 0 its first) in units of `per` days:
+ * 1, a week, a slot. */
+struct day_axis {
+	double origin, per;
+};
+
+/* A program's weeks as such an axis. */
+static struct day_axis weeks_axis(const struct report *r, const struct report_program *p)
+{
+	return (struct day_axis){(double)(p->en.start_day + 7 * (p->first_week - 1) - r->first_day),
+	                         7};
+}
+
+/* Paused days shaded (behind the chart: shade) or red flags as red lines
+ * (over it), where they fall. */
+static void pauses_and_flags(struct doc *d, const struct chart *c, struct day_axis a, bool shade)
+{
+	const struct report *r = d->r;
+
+	for (int i = 0; i < r->days; i++) {
+		double from = (i - a.origin) / a.per, to = (i + 1 - a.origin) / a.per;
+		if (from < c->x0 || to > c->x1)
+			continue;
+		if (shade && r->day[i].paused) {
+			colour(d->cr, paused_ink);
+			cairo_rectangle(d->cr, cx(c, from), c->y, cx(c, to) - cx(c, from), c->h);
+			cairo_fill(d->cr);
+		}
+		if (!shade && r->day[i].red_flag)
+			flag_line(d, c, cx(c, (from + to) / 2));
+	}
+}
+
 /* ---------------------------------------------------------------- the pages */
 
 static const char *leg_words(enum leg leg)
@@ -348,6 +382,7 @@ static void adherence(struct doc *d, const struct report_program *p, size_t inde
 	c.y1 = top > 0 ? top : 1;
 	need(d, c.h + 20);
 	c.y = d->y;
+	pauses_and_flags(d, &c, weeks_axis(d->r, p), true);
 	frame(d, &c, step_for(c.y1), "");
 	for (int w = 0; w < weeks; w++) {
 		double x = cx(&c, w + 0.15), bw = cx(&c, w + 0.85) - x;
@@ -369,6 +404,7 @@ static void adherence(struct doc *d, const struct report_program *p, size_t inde
 		cairo_stroke(cr);
 		cairo_set_dash(cr, NULL, 0, 0);
 	}
+	pauses_and_flags(d, &c, weeks_axis(d->r, p), false);
 	x_labels(d, &c, weeks, label_every(weeks), week_label, p);
 	d->y += c.h + 16;
 	flow(d,
@@ -460,6 +496,7 @@ static void load(struct doc *d, const struct report_program *p, size_t index)
 		c.y1 = ceil(top / step_for(top)) * step_for(top);
 		need(d, c.h + 40);
 		c.y = d->y;
+		pauses_and_flags(d, &c, weeks_axis(d->r, p), true);
 		frame(d, &c, step_for(c.y1), " kg");
 		load_lines(d, p, &c);
 		for (size_t i = 0; i < p->decision_count; i++) {
@@ -469,6 +506,7 @@ static void load(struct doc *d, const struct report_program *p, size_t index)
 				decision_mark(d->cr, dc->action, cx(&c, w + 0.5),
 				              cy(&c, dc->load_kg));
 		}
+		pauses_and_flags(d, &c, weeks_axis(d->r, p), false);
 		x_labels(d, &c, weeks, label_every(weeks), week_label, p);
 		d->y += c.h + 16;
 		for (size_t e = 0; e < p->exercise_count; e++) {
@@ -562,23 +600,6 @@ static void hline(cairo_t *cr, const struct chart *c, double v, struct rgb ink_o
 	cairo_set_dash(cr, NULL, 0, 0);
 }
 
-/* Paused days shaded, and red flags as red lines, at their days. */
-static void pauses_and_flags(struct doc *d, const struct chart *c, const struct slots *s)
-{
-	const struct report *r = d->r;
-
-	colour(d->cr, paused_ink);
-	for (int i = 0; i < r->days; i++)
-		if (r->day[i].paused) {
-			double x = cx(c, (double)i / s->days);
-			cairo_rectangle(d->cr, x, c->y, cx(c, (double)(i + 1) / s->days) - x, c->h);
-			cairo_fill(d->cr);
-		}
-	for (int i = 0; i < r->days; i++)
-		if (r->day[i].red_flag)
-			flag_line(d, c, cx(c, (i + 0.5) / s->days));
-}
-
 static void pain(struct doc *d)
 {
 	const struct report *r = d->r;
@@ -606,7 +627,7 @@ static void pain(struct doc *d)
 	}
 	need(d, c.h + 30);
 	c.y = d->y;
-	pauses_and_flags(d, &c, &s);
+	pauses_and_flags(d, &c, (struct day_axis){0, s.days}, true);
 	frame(d, &c, 1, "");
 	hline(d->cr, &c, 5, flag_ink, 4);
 	if (r->baseline.pain >= 0)
@@ -615,6 +636,7 @@ static void pain(struct doc *d)
 		c.name = kinds[k].name;
 		pain_line(d, &c, &s, kinds[k].field, *kinds[k].ink, kinds[k].dashed);
 	}
+	pauses_and_flags(d, &c, (struct day_axis){0, s.days}, false);
 	x_labels(d, &c, s.count, label_every(s.count), slot_label, &s);
 	d->y += c.h + 16;
 	d->y += text_at(d, MARGIN, d->y, WIDTH,
@@ -669,6 +691,7 @@ static void capacity(struct doc *d)
 	c.y1 = ceil(top / step_for(top)) * step_for(top);
 	need(d, c.h + 20);
 	c.y = d->y;
+	pauses_and_flags(d, &c, (struct day_axis){0, 1}, true);
 	frame(d, &c, step_for(c.y1), "");
 	for (int leg = 0; leg < 2; leg++) {
 		struct rgb of = leg == 0 ? morning_ink : after_ink;
@@ -689,6 +712,7 @@ static void capacity(struct doc *d)
 			cairo_fill(cr);
 		}
 	}
+	pauses_and_flags(d, &c, (struct day_axis){0, 1}, false);
 	d->y += c.h + 6;
 	d->y += text_at(d, MARGIN, d->y, WIDTH,
 	                "<span foreground='#2659bf'>● left leg</span>   "
