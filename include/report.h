@@ -56,7 +56,7 @@ struct report_program {
 
 struct report {
 	char name[STORE_NAME_MAX + 1];
-	enum leg leg;
+	enum leg leg;                /* the profile's, else that of its latest session with one */
 	int64_t first_day, last_day; /* days since 1970-01-01, local; both included */
 	int days;
 	struct report_day *day; /* days of them */

@@ -408,6 +408,7 @@ struct store_session_row {
 	int64_t started; /* Unix time */
 	char path[1024]; /* the routine's file; "" when not known */
 	bool completed;
+	enum leg leg; /* the affected leg it was run for; LEG_NONE when none */
 };
 size_t store_sessions_between(struct store *store, int64_t profile, int64_t from, int64_t to,
                               struct store_session_row **out);

@@ -240,6 +240,7 @@ static bool read_programs(struct store *store, int64_t profile, int64_t from, in
 	size_t n = store_enrolments_between(store, profile, from, to, &followed);
 	size_t session_count = store_sessions_between(store, profile, from, to, &sessions);
 	size_t load_count = store_loads_between(store, profile, from, to, &loads);
+	enum leg latest_leg = LEG_NONE;
 	bool ok = true;
 
 	for (size_t i = 0; i < session_count; i++) {
@@ -248,7 +249,12 @@ static bool read_programs(struct store *store, int64_t profile, int64_t from, in
 			r->day[at].sessions++;
 			r->sessions++;
 		}
+		if (sessions[i].leg != LEG_NONE)
+			latest_leg = sessions[i].leg;
 	}
+	/* A profile that never said its leg: the one its sessions were for. */
+	if (r->leg == LEG_NONE)
+		r->leg = latest_leg;
 	/* The latest programs, when there are more than fit. */
 	for (size_t i = n > REPORT_PROGRAMS_MAX ? n - REPORT_PROGRAMS_MAX : 0; ok && i < n; i++) {
 		struct report_program *p = &r->programs[r->program_count++];

@@ -1222,13 +1222,14 @@ static void read_session_row(struct db_rows *st, void *row)
 	r->started = db_int(st, 0);
 	text_into(st, 1, r->path, sizeof r->path);
 	r->completed = status && strcmp(status, "completed") == 0;
+	r->leg = leg_from(db_text(st, 3));
 }
 
 size_t store_sessions_between(struct store *s, int64_t profile, int64_t from, int64_t to,
                               struct store_session_row **out)
 {
 	return collect(s, (void **)out, sizeof **out, read_session_row,
-	               "SELECT started, path, status FROM sessions WHERE profile_id = ?1 "
+	               "SELECT started, path, status, leg FROM sessions WHERE profile_id = ?1 "
 	               "AND started >= ?2 AND started < ?3 ORDER BY started, id",
 	               "iii", profile, from, to);
 }

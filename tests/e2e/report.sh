@@ -97,7 +97,7 @@ on_day 30 visa-a 55 >/dev/null || fail "visa-a"
 
 report --from "$start" --to "$(day 34)"
 # Weeks 1-5: 14, 12 (a day skipped), 14, 6 (paused on day 23), 0: 46 of 70.
-says "ruth" "$(date -d "$start" "+%d %b %Y") to $(date -d "$(day 34)" "+%d %b %Y") (35 days)" \
+says "ruth" "$(date -d "$start" "+%d %b %Y") to $(date -d "$(day 34)" "+%d %b %Y") (35 days). Affected leg: left." \
 	"Alfredson eccentric program" "46 sessions done of 70 prescribed (66%)" \
 	"Up to 2.5 kg: week 1 stayed within every limit" "week 4 — pause" \
 	"Paused: pain of 8 or more" "red flag: a sudden pop" "The program was paused on 12 days" \
