@@ -5,35 +5,72 @@
 
 Runs COMMAND in a pseudo-terminal of COLS x ROWS (TERM=xterm-256color),
 lets it settle for S seconds, then for W seconds counts the bytes it
-writes to the terminal, its wake-ups (voluntary context switches, from
-/proc) and its CPU time (its own to the nanosecond, its children's in
-clock ticks, from /proc). Prints
-one line of JSON with the medians over N rounds:
-    {"bytes_per_s": ..., "wakeups_per_s": ..., "cpu_percent": ...}
+writes to the terminal, and the wake-ups (voluntary context switches)
+and CPU time (to the nanosecond) of every thread of it and of its
+children, from /proc, with the CPU of children that ended and were
+waited for (in clock ticks). Prints one line of JSON with the medians
+over N rounds:
+    {"bytes_per_s": ..., "wakeups_per_s": ..., "cpu_percent": ..., "threads": ...}
 """
 import argparse, fcntl, json, os, pty, select, signal, statistics, struct, sys, termios, time
 
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid):
-    """The process's CPU time to the nanosecond (/proc/PID/schedstat), and
-    its waited-for children's in clock ticks (/proc/PID/stat: a peer such
-    as watch runs a program each second)."""
-    with open("/proc/%d/schedstat" % pid) as f:
-        own = int(f.read().split()[0]) / 1e9
+def family(pid):
+    """The process and every process below it, alive now."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def snapshot(pid):
+    """Each thread of the process and of its children, alive now: its CPU
+    time to the nanosecond (/proc/P/task/T/schedstat) and its wake-ups
+    (voluntary context switches, /proc/P/task/T/status); with the
+    process's waited-for children's CPU in clock ticks (/proc/PID/stat: a
+    peer such as watch runs a program each second)."""
+    threads = {}
+    for p in family(pid):
+        try:
+            tids = os.listdir("/proc/%d/task" % p)
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open("/proc/%d/task/%s/schedstat" % (p, tid)) as f:
+                    cpu = int(f.read().split()[0]) / 1e9
+                with open("/proc/%d/task/%s/status" % (p, tid)) as f:
+                    wakes = next(int(l.split()[1]) for l in f if l.startswith("voluntary_ctxt_switches:"))
+            except (OSError, StopIteration):
+                continue
+            threads[int(tid)] = (cpu, wakes)
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     # cutime, cstime: fields 16-17, here at index 13 and 14.
-    return own + (int(fields[13]) + int(fields[14])) / TICK
+    return threads, (int(fields[13]) + int(fields[14])) / TICK
 
 
-def switches(pid):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith("voluntary_ctxt_switches:"):
-                return int(line.split()[1])
-    return 0
+def spent(before, after):
+    """CPU seconds and wake-ups between two snapshots: every thread alive
+    at the end, from 0 for those begun since, and the children waited for."""
+    (was, was_children), (now, now_children) = before, after
+    cpu = sum(c - was.get(t, (0, 0))[0] for t, (c, _) in now.items()) + now_children - was_children
+    wakes = sum(w - was.get(t, (0, 0))[1] for t, (_, w) in now.items())
+    return cpu, wakes, len(now)
 
 
 def drain(fd, until):
@@ -66,15 +103,17 @@ def one_round(command, cols, rows, skip, window):
     try:
         if drain(fd, time.monotonic() + skip) < 0:
             raise SystemExit("%s ended before the measuring began" % command[0])
-        start, cpu, wakes = time.monotonic(), cpu_seconds(pid), switches(pid)
+        start, before = time.monotonic(), snapshot(pid)
         written = drain(fd, start + window)
         elapsed = time.monotonic() - start
         if written < 0:
             raise SystemExit("%s ended while it was measured" % command[0])
+        cpu, wakes, threads = spent(before, snapshot(pid))
         return {
             "bytes_per_s": written / elapsed,
-            "wakeups_per_s": (switches(pid) - wakes) / elapsed,
-            "cpu_percent": (cpu_seconds(pid) - cpu) / elapsed * 100,
+            "wakeups_per_s": wakes / elapsed,
+            "cpu_percent": cpu / elapsed * 100,
+            "threads": threads,
         }
     finally:
         os.kill(pid, signal.SIGTERM)

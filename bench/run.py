@@ -195,6 +195,18 @@ def sound_onsets(build):
     return found or None
 
 
+# termdown 1.18, beside the repository (see ../shared/peers/README.md):
+# the countdown people use in a terminal.
+TERMDOWN = os.path.join(os.path.dirname(os.path.dirname(HERE)), "shared", "peers", "termdown")
+
+
+def default_peer():
+    """termdown where it is at hand, else watch printing the time."""
+    if os.access(TERMDOWN, os.X_OK):
+        return [TERMDOWN, "-f", "standard", "10m"]
+    return ["watch", "-t", "-n", "1", "date", "+%T"]
+
+
 def ratio(a, b):
     return "%.2f" % (a / b) if b else "—"
 
@@ -207,7 +219,7 @@ def main():
     p.add_argument("--long", action="store_true", help="a 10-minute session for cue timing")
     a = p.parse_args()
     build = os.path.abspath(a.build)
-    peer = a.peer.split() if a.peer else ["watch", "-t", "-n", "1", "date", "+%T"]
+    peer = a.peer.split() if a.peer else default_peer()
     work = tempfile.mkdtemp(prefix="tendo-bench.")
     os.environ["HOME"] = work
     rows = []
