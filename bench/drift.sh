@@ -1,12 +1,14 @@
 #!/bin/sh
 # drift.sh — cue lateness and end-of-session drift at real speed.
 #
-#   bench/drift.sh [TENDO] [ROUTINE]
+#   bench/drift.sh [TENDO] [ROUTINE] [CUE-LOG]
 #
-# Runs ROUTINE (default: bench/ten-minutes.yaml, 10 minutes) at --speed 1 in
-# a private tmux, with --cue-log, and prints the lateness of every cue
-# against its planned time (median, p99, worst) and how far the session's
-# end fell from plan. Needs tmux. Takes as long as the routine.
+# Runs ROUTINE (default: bench/ten-minutes.yaml, 10 minutes;
+# bench/sixty-minutes.yaml is the hour-long run) at --speed 1 in a private
+# tmux, with --cue-log, and prints the lateness of every cue against its
+# planned time (median, p99, worst) and how far the session's end fell
+# from plan. CUE-LOG keeps the cue log (each cue's planned and actual
+# time, so each one's lateness). Needs tmux. Takes as long as the routine.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tendo=${1:-$here/../build/tendo}
@@ -16,7 +18,7 @@ trap 'tmux -L tendo-bench-$$ kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
 planned_ms=$("$tendo" list --routines "$(dirname "$routine")" |
 	awk -v n="$(basename "$routine" .yaml)" '$1 == n { print $(NF-2) }' |
-	awk -F: '{ print ($1 * 60 + $2) * 1000 }')
+	awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s * 1000 }')
 tmux -L tendo-bench-$$ -f /dev/null new-session -d -x 80 -y 24 \
 	"'$tendo' run '$routine' --leg left --sound off --cue-log '$work/cues.log'; sleep 60"
 while ! grep -q ' session-done$' "$work/cues.log" 2>/dev/null; do
@@ -32,3 +34,5 @@ awk '{ print $2 - $1 }' "$work/cues.log" | sort -n | awk -v n="$(wc -l <"$work/c
 awk -v plan="$planned_ms" '$3 == "session-done" {
 	printf "session end: planned %.3f ms (routine %.0f ms), actual %.3f ms: %.3f ms after plan\n",
 		$1, plan, $2, $2 - plan }' "$work/cues.log"
+[ -n "${3:-}" ] && cp "$work/cues.log" "$3"
+exit 0
