@@ -18,6 +18,11 @@
 
 int64_t clock_now_ns(void);
 
+/* The machine's CLOCK_MONOTONIC, in nanoseconds, even while the clock is
+ * driven: for how long work takes (the benchmark's frame times), never
+ * for what a screen shows. */
+int64_t clock_real_ns(void);
+
 /* The date and time (Unix seconds, CLOCK_REALTIME): what the log is
  * stamped with. The one place tendo reads the calendar. A driven clock
  * (--test-clock) moves it too, from the time it began to be driven. */

@@ -64,6 +64,7 @@ struct ui {
 	int timer;         /* a timerfd for the loop's wake-ups */
 	int saved_stderr;  /* the real stderr while curses runs (see ui_start) */
 	int frames;        /* leave after drawing this many frames; 0 for no limit */
+	FILE *frame_log;   /* $TENDO_FRAME_LOG: each frame's time to draw and send, in ns */
 	int64_t idle_ns;   /* a kiosk: a screen left alone this long closes (0: never) */
 	bool away;         /* the last ui_run ended because the screen was left alone */
 	bool locked;       /* a kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing */

@@ -171,6 +171,9 @@ void ui_start(struct ui *ui)
 	mouseinterval(0);
 	start_colours(ui);
 	ui->reverse_blocks = (termattrs() & A_REVERSE) != 0;
+	/* For the benchmark's soak (bench/soak.py): how long each frame takes. */
+	if (getenv("TENDO_FRAME_LOG") && *getenv("TENDO_FRAME_LOG"))
+		ui->frame_log = fopen(getenv("TENDO_FRAME_LOG"), "ae");
 	/* The cursor is hidden: where curses leaves it does not matter, and
 	 * moving it back after each update would cost bytes on a slow link. */
 	leaveok(stdscr, TRUE);
@@ -233,6 +236,9 @@ void ui_stop(struct ui *ui)
 		ui->console_blank = -1;
 	}
 	restore_stderr(ui);
+	if (ui->frame_log)
+		fclose(ui->frame_log);
+	ui->frame_log = NULL;
 	if (ui->timer >= 0)
 		close(ui->timer);
 	ui->timer = -1;
@@ -252,6 +258,8 @@ static void draw_too_small(struct ui *ui, const struct screen *screen)
 
 static void draw(struct ui *ui, const struct screen *screen, void *ctx)
 {
+	int64_t began = ui->frame_log ? clock_real_ns() : 0;
+
 	ui_labels_clear(ui);
 	erase();
 	if (COLS < screen->min_cols || LINES < screen->min_rows)
@@ -259,6 +267,8 @@ static void draw(struct ui *ui, const struct screen *screen, void *ctx)
 	else
 		screen->draw(ctx, ui);
 	refresh();
+	if (ui->frame_log)
+		fprintf(ui->frame_log, "%lld\n", (long long)(clock_real_ns() - began));
 }
 
 static int clicked_key(const struct ui *ui)
