@@ -267,8 +267,10 @@ static void draw(struct ui *ui, const struct screen *screen, void *ctx)
 	else
 		screen->draw(ctx, ui);
 	refresh();
-	if (ui->frame_log)
+	if (ui->frame_log) {
 		fprintf(ui->frame_log, "%lld\n", (long long)(clock_real_ns() - began));
+		fflush(ui->frame_log);
+	}
 }
 
 static int clicked_key(const struct ui *ui)
@@ -975,7 +977,11 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
                 const char *text)
 {
 	int units = font_width(text);
-	int sy = height / FONT_ROWS, sx;
+	/* A third of the screen's height, in whole rows of the font, and no
+	 * more: read from two metres away, and every cell more is bytes on
+	 * each change (a phone's SSH link pays for them). */
+	int third = (LINES + 3 * FONT_ROWS - 1) / (3 * FONT_ROWS);
+	int sy = height / FONT_ROWS < third ? height / FONT_ROWS : third, sx;
 	const char *block = ui->utf8 ? "\u2588" : "#";
 
 	if (units <= 0 || sy < 1) {
