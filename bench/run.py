@@ -16,6 +16,7 @@ import argparse, os, platform, shutil, sqlite3, statistics, subprocess, sys, tem
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import ptymeasure  # noqa: E402
+import termbytes  # noqa: E402
 
 
 def tendo_cmd(build, *args):
@@ -29,6 +30,12 @@ def cue_timing(build, work, routine):
     data = tempfile.mkdtemp(dir=work)
     command = tendo_cmd(build, "--leg", "left", "--cue-log", log, "--data-dir", data, "run", routine)
     ptymeasure.run_until(command, lambda: done(log), limit=15 * 60)
+    return summarise_cues(log)
+
+
+def summarise_cues(log):
+    """A cue log's lateness (median, p99, worst, ms) and where its end fell
+    against plan."""
     rows = [line.split() for line in open(log)]
     late = sorted(float(r[1]) - float(r[0]) for r in rows)
     end = [r for r in rows if r[2] == "session-done"][0]
@@ -217,6 +224,8 @@ def main():
     p.add_argument("--peer", default="")
     p.add_argument("--out", default=os.path.join(HERE, "results.md"))
     p.add_argument("--long", action="store_true", help="a 10-minute session for cue timing")
+    p.add_argument("--soak", type=int, default=0, help="sessions for bench/soak.py (0: none)")
+    p.add_argument("--hour-cues", help="the cue log of bench/drift.sh over bench/sixty-minutes.yaml")
     a = p.parse_args()
     build = os.path.abspath(a.build)
     peer = a.peer.split() if a.peer else default_peer()
@@ -249,6 +258,26 @@ def main():
             met = mine[key] < limit if phase == "hold" else None
             row("%s, %s, 80x24 (ratio %s)" % (name, phase, ratio(mine[key], theirs[key])),
                 "%.3g%s" % (mine[key], unit), "%.3g%s" % (theirs[key], unit), target, met)
+
+    # Where the bytes go, during a hold: at 80x24 and at 200x60.
+    spent = []
+    for cols, rows_ in ((80, 24), (200, 60)):
+        data = tempfile.mkdtemp(dir=work)
+        mine = termbytes.measure(tendo_cmd(build, "--data-dir", data, "run", os.path.join(HERE, "hold.yaml")),
+                              cols, rows_)
+        theirs = termbytes.measure(peer, cols, rows_)
+        spent.append(("%dx%d" % (cols, rows_), mine, theirs))
+        total, peer_total = sum(mine.values()), sum(theirs.values())
+        row("bytes to the terminal a second, hold, %dx%d (ratio %s)" % (cols, rows_, ratio(total, peer_total)),
+            "%.1f" % total, "%.1f" % peer_total, "fewer than the peer", total < peer_total)
+
+    if a.hour_cues:
+        t = summarise_cues(a.hour_cues)
+        row("an hour at speed 1: cue lateness median / p99 / worst (%d cues)" % t["cues"],
+            "%.3f / %.3f / %.3f ms" % (t["median"], t["p99"], t["worst"]), "", "p99 under 2 ms",
+            t["p99"] < 2)
+        row("an hour at speed 1: end of session against plan", "%.3f ms" % t["end"], "",
+            "within 5 ms", abs(t["end"]) < 5)
 
     years = os.path.join(work, "years")
     subprocess.run([os.path.join(build, "bench", "genlog"), years, "10", "bench"],
@@ -292,6 +321,13 @@ def main():
                 % ratio(mine["ms"], theirs["ms"]),
                 "%.1f ms" % mine["ms"], "%.1f ms" % theirs["ms"], "under 15 ms", mine["ms"] < 15)
 
+    soak = ""
+    if a.soak:
+        out = os.path.join(work, "soak.md")
+        subprocess.run([sys.executable, os.path.join(HERE, "soak.py"), build, "--sessions", str(a.soak),
+                        "--out", out], check=False)
+        soak = open(out).read() if os.path.exists(out) else "The soak did not finish.\n"
+
     ms, broken = list_folder(build, work)
     row("tendo list, 1,000 files (100 broken: %d reported)" % broken, "%.0f ms" % ms, "", "", None)
     onsets = sound_onsets(build)
@@ -312,6 +348,18 @@ def main():
         for figure, mine, theirs, target, met in rows:
             f.write("| %s | %s | %s | %s | %s |\n"
                     % (figure, mine, theirs, target, "" if met is None else "yes" if met else "no"))
+        kinds = sorted({k for _, m, t in spent for k in list(m) + list(t)})
+        f.write("\n## Where the bytes go, during a hold (bytes a second, bench/bytes.py)\n\n")
+        f.write("| what | " + " | ".join("tendo %s | peer %s" % (size, size) for size, _, _ in spent)
+                + " |\n|---|" + "---|---|" * len(spent) + "\n")
+        for k in kinds + ["total"]:
+            cells = []
+            for _, m, t in spent:
+                cells += ["%.1f" % (sum(m.values()) if k == "total" else m.get(k, 0)),
+                          "%.1f" % (sum(t.values()) if k == "total" else t.get(k, 0))]
+            f.write("| %s | %s |\n" % (k, " | ".join(cells)))
+        if soak:
+            f.write("\n## A day at the kiosk (bench/soak.py, %d sessions)\n\n%s" % (a.soak, soak))
         f.write("\nSee bench/README.md for how each figure is taken and what was learnt.\n")
     print("written to %s" % a.out)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""bytes.py — where a program's bytes to the terminal go.
+"""termbytes.py — where a program's bytes to the terminal go.
 
-    bytes.py [--cols 80] [--rows 24] [--skip 8] [--window 10] -- COMMAND...
+    termbytes.py [--cols 80] [--rows 24] [--skip 8] [--window 10] -- COMMAND...
 
 Runs COMMAND in a pseudo-terminal (TERM=xterm-256color), lets it settle for
 SKIP seconds, records every byte it writes for WINDOW seconds, and sorts
