@@ -106,7 +106,8 @@ static void read_decisions(struct store *store, struct report *r, struct report_
 	mark_paused(r, p->decisions, n);
 	while (first < n && p->decisions[first].at < from)
 		first++;
-	memmove(p->decisions, p->decisions + first, (n - first) * sizeof *p->decisions);
+	if (first > 0)
+		memmove(p->decisions, p->decisions + first, (n - first) * sizeof *p->decisions);
 	p->decision_count = n - first;
 }
 
