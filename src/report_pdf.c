@@ -491,7 +491,8 @@ static void load(struct doc *d, const struct report_program *p, size_t index)
 		if (p->decisions[i].load_kg > top)
 			top = p->decisions[i].load_kg;
 	if (p->exercise_count == 0)
-		flow(d, "No load was added: every set was at bodyweight.", 9, false, ink);
+		flow(d, "No load was recorded: every set was at bodyweight, or logged without one.",
+		     9, false, ink);
 	if (weeks > 0 && (p->exercise_count > 0 || p->decision_count > 0)) {
 		c.y1 = ceil(top / step_for(top)) * step_for(top);
 		need(d, c.h + 40);
