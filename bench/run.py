@@ -349,7 +349,7 @@ def main():
             f.write("| %s | %s | %s | %s | %s |\n"
                     % (figure, mine, theirs, target, "" if met is None else "yes" if met else "no"))
         kinds = sorted({k for _, m, t in spent for k in list(m) + list(t)})
-        f.write("\n## Where the bytes go, during a hold (bytes a second, bench/bytes.py)\n\n")
+        f.write("\n## Where the bytes go, during a hold (bytes a second, bench/termbytes.py)\n\n")
         f.write("| what | " + " | ".join("tendo %s | peer %s" % (size, size) for size, _, _ in spent)
                 + " |\n|---|" + "---|---|" * len(spent) + "\n")
         for k in kinds + ["total"]:
