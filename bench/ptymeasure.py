@@ -73,9 +73,10 @@ def spent(before, after):
     return cpu, wakes, len(now)
 
 
-def drain(fd, until):
-    """Reads what the program writes until the monotonic time until;
-    returns the bytes read, or -1 when it ended."""
+def drain(fd, until, keep=None):
+    """Reads what the program writes until the monotonic time until (into
+    the list keep, when given); returns the bytes read, or -1 when it
+    ended."""
     total = 0
     while True:
         left = until - time.monotonic()
@@ -90,6 +91,17 @@ def drain(fd, until):
             if not data:
                 return -1
             total += len(data)
+            if keep is not None:
+                keep.append(data)
+
+
+def end(pid, fd, settle=0.5):
+    """Ends a program started by spawn or pty.fork: SIGTERM, what it
+    writes as it goes, and its exit."""
+    os.kill(pid, signal.SIGTERM)
+    drain(fd, time.monotonic() + settle)
+    os.waitpid(pid, 0)
+    os.close(fd)
 
 
 def one_round(command, cols, rows, skip, window):
@@ -116,10 +128,7 @@ def one_round(command, cols, rows, skip, window):
             "threads": threads,
         }
     finally:
-        os.kill(pid, signal.SIGTERM)
-        drain(fd, time.monotonic() + 0.5)
-        os.waitpid(pid, 0)
-        os.close(fd)
+        end(pid, fd)
 
 
 def measure(command, cols=80, rows=24, skip=4, window=10, rounds=3):
@@ -147,10 +156,7 @@ def run_until(command, predicate, limit):
             if drain(fd, time.monotonic() + 0.2) < 0:
                 break
     finally:
-        os.kill(pid, signal.SIGTERM)
-        drain(fd, time.monotonic() + 0.5)
-        os.waitpid(pid, 0)
-        os.close(fd)
+        end(pid, fd)
 
 
 def _start_to(command, until_output):
@@ -186,10 +192,7 @@ def peak_memory_mb(command):
         for line in status:
             if line.startswith("VmHWM:"):
                 kb = int(line.split()[1])
-    os.kill(pid, signal.SIGTERM)
-    drain(fd, time.monotonic() + 0.3)
-    os.waitpid(pid, 0)
-    os.close(fd)
+    end(pid, fd, 0.3)
     return kb / 1024
 
 

@@ -10,7 +10,7 @@ character set designations xterm's sgr0 carries), cells drawn (ASCII, or
 UTF-8 characters), erasing, and the rest. Prints bytes a second for each,
 largest first, and the total.
 """
-import argparse, os, re, signal, time
+import argparse, re, time
 
 import ptymeasure
 
@@ -45,25 +45,13 @@ def breakdown(data, seconds):
 
 def record(command, cols=80, rows=24, skip=8, window=10):
     pid, fd = ptymeasure.spawn(command, cols, rows)
+    kept = []
     try:
         ptymeasure.drain(fd, time.monotonic() + skip)
-        data, until = b"", time.monotonic() + window
-        while time.monotonic() < until:
-            ready = ptymeasure.select.select([fd], [], [], max(0, until - time.monotonic()))[0]
-            if ready:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                data += chunk
-        return data
+        ptymeasure.drain(fd, time.monotonic() + window, kept)
+        return b"".join(kept)
     finally:
-        os.kill(pid, signal.SIGTERM)
-        ptymeasure.drain(fd, time.monotonic() + 0.5)
-        os.waitpid(pid, 0)
-        os.close(fd)
+        ptymeasure.end(pid, fd)
 
 
 def measure(command, cols=80, rows=24, skip=8, window=10):

@@ -390,6 +390,9 @@ int64_t store_now(const struct store *store);
  * store_set_time). */
 int64_t store_today(const struct store *store);
 
+/* A day (days since 1970-01-01) as YYYY-MM-DD into buf; returns buf. */
+char *store_day_text(int64_t day, char *buf, size_t size);
+
 /* The local day (days since 1970-01-01) of a Unix time. */
 int64_t store_local_day(int64_t at);
 

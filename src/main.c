@@ -1071,10 +1071,8 @@ static void print_baseline(struct store *store, int64_t profile, const struct st
 {
 	struct baseline b;
 	char day[16];
-	time_t t = (time_t)(en->baseline_day * 86400);
 
-	if (strftime(day, sizeof day, "%Y-%m-%d", gmtime(&t)) == 0)
-		day[0] = '\0';
+	store_day_text(en->baseline_day, day, sizeof day);
 	store_baseline(store, profile, en->baseline_day, &b);
 	if (b.pain >= 0)
 		printf("Baseline of mornings (from the seven days from %s): pain %d, stiffness %d; "

@@ -270,15 +270,6 @@ static bool read_programs(struct store *store, int64_t profile, int64_t from, in
 	return ok;
 }
 
-static void day_text(int64_t day, char *buf, size_t size)
-{
-	time_t t = (time_t)(day * 86400);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
-}
-
 bool report_read(struct store *store, int64_t profile, const char *name, int64_t first_day,
                  int64_t last_day, struct report *r, struct tendo_error *err)
 {
@@ -286,8 +277,8 @@ bool report_read(struct store *store, int64_t profile, const char *name, int64_t
 	char first[16], last[16];
 
 	memset(r, 0, sizeof *r);
-	day_text(first_day, first, sizeof first);
-	day_text(last_day, last, sizeof last);
+	store_day_text(first_day, first, sizeof first);
+	store_day_text(last_day, last, sizeof last);
 	if (last_day < first_day) {
 		error_set(err, "", 0, 0, "the report's period ends (%s) before it starts (%s)",
 		          last, first);
@@ -462,7 +453,7 @@ char *report_own_path(struct store *store, const char *name, char *buf, size_t s
 		if (!((unsigned char)*c >= 0x80 || isalnum((unsigned char)*c) ||
 		      ((*c == '.' || *c == '-') && c != file)))
 			*c = '_';
-	day_text(store_today(store), today, sizeof today);
+	store_day_text(store_today(store), today, sizeof today);
 	n = snprintf(buf, size, "%s/%s-%s.pdf", dir, file, today);
 	if (n < 0 || (size_t)n >= size) {
 		error_set(err, dir, 0, 0, "the report's path is too long");

@@ -745,13 +745,15 @@ int64_t store_today(const struct store *s)
 	return store_local_day(store_now(s));
 }
 
-static void day_text(int64_t day, char *buf, size_t size)
+char *store_day_text(int64_t day, char *buf, size_t size)
 {
 	time_t t = (time_t)(day * 86400);
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	if (strftime(buf, size, "%Y-%m-%d", &tm) == 0 && size > 0)
+		buf[0] = '\0';
+	return buf;
 }
 
 bool store_enrol(struct store *s, int64_t profile, const char *program, const char *path,
@@ -760,7 +762,7 @@ bool store_enrol(struct store *s, int64_t profile, const char *program, const ch
 	char start[16];
 	bool ok;
 
-	day_text(start_day, start, sizeof start);
+	store_day_text(start_day, start, sizeof start);
 	if (!db_begin(s->db)) {
 		fail(s, err, "enrolling");
 		return false;
@@ -830,7 +832,7 @@ size_t store_enrolments(struct store *s, int64_t profile, const char *path,
 	struct db_rows *st;
 	size_t n = 0;
 
-	day_text(store_today(s), today, sizeof today);
+	store_day_text(store_today(s), today, sizeof today);
 	st = query(s,
 	           "SELECT " ENROLMENT_COLUMNS "FROM enrolments "
 	           "WHERE profile_id = ?1 AND active = 1 AND (?2 IS NULL OR path = ?2) "
@@ -855,7 +857,7 @@ bool store_decide(struct store *s, int64_t enrolment, double load_kg, int week, 
 	char today[16];
 	bool ok;
 
-	day_text(store_today(s), today, sizeof today);
+	store_day_text(store_today(s), today, sizeof today);
 	if (!db_begin(s->db)) {
 		fail(s, err, doing);
 		return false;
@@ -1011,7 +1013,7 @@ bool store_reset_baseline(struct store *s, int64_t enrolment, int64_t from_day,
 {
 	char day[16];
 
-	day_text(from_day, day, sizeof day);
+	store_day_text(from_day, day, sizeof day);
 	return exec(s, err, "re-setting the baseline",
 	            "UPDATE enrolments SET baseline_from = ?2 WHERE id = ?1", "it", enrolment, day);
 }
@@ -1205,7 +1207,7 @@ size_t store_enrolments_between(struct store *s, int64_t profile, int64_t from, 
 {
 	char last[16];
 
-	day_text(store_local_day(to - 1), last, sizeof last);
+	store_day_text(store_local_day(to - 1), last, sizeof last);
 	return collect(s, (void **)out, sizeof **out, read_enrolment_row,
 	               "SELECT " ENROLMENT_COLUMNS "FROM enrolments e "
 	               "WHERE profile_id = ?1 AND start_date <= ?4 AND (active = 1 OR EXISTS "

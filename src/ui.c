@@ -152,6 +152,7 @@ static void restore_stderr(struct ui *ui)
 void ui_start(struct ui *ui)
 {
 	const char *codeset = nl_langinfo(CODESET);
+	const char *frame_log = getenv("TENDO_FRAME_LOG");
 
 	memset(ui, 0, sizeof *ui);
 	ui->console_blank = -1;
@@ -172,8 +173,8 @@ void ui_start(struct ui *ui)
 	start_colours(ui);
 	ui->reverse_blocks = (termattrs() & A_REVERSE) != 0;
 	/* For the benchmark's soak (bench/soak.py): how long each frame takes. */
-	if (getenv("TENDO_FRAME_LOG") && *getenv("TENDO_FRAME_LOG"))
-		ui->frame_log = fopen(getenv("TENDO_FRAME_LOG"), "ae");
+	if (frame_log && *frame_log)
+		ui->frame_log = fopen(frame_log, "ae");
 	/* The cursor is hidden: where curses leaves it does not matter, and
 	 * moving it back after each update would cost bytes on a slow link. */
 	leaveok(stdscr, TRUE);
