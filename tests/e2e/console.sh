@@ -15,7 +15,7 @@ kiosk_config
 kiosk_on() {
 	local command
 	command="env TERM=$1 LANG=C.UTF-8 TENDO_SYSTEM_CONFIG=$WORK/system-config $SANITIZER_ENV $(quote_args "$TENDO" --test-clock "$CLOCK" --sound off)"
-	new_session 80 24 "script -qfec $(quote_args "$command") $(quote_args "$2"); $EXIT_LINE; sleep 600"
+	new_session 80 24 "$(pane_command "script -qfec $(quote_args "$command") $(quote_args "$2")")"
 	wait_for "who is training?"
 	leave_kiosk
 	[ "$(finished)" = 0 ] || fail "the kiosk on $1 did not leave with status 0"

@@ -19,8 +19,8 @@ CLOCK_A=$WORK/clock-a
 mkfifo "$CLOCK_A"
 on_exit "tmux -L $A kill-server 2>/dev/null"
 tmux -L "$A" -f /dev/null new-session -d -x 80 -y 24 \
-	"env TERM=xterm-256color TENDO_SYSTEM_CONFIG=$WORK/config-a $(quote_args "$TENDO" --test-clock "$CLOCK_A" \
-		run calf-stretches --profile Ana --data-dir "$data_a" --sound off); sleep 600"
+	"$(pane_command "env TERM=xterm-256color TENDO_SYSTEM_CONFIG=$WORK/config-a $(quote_args "$TENDO" --test-clock "$CLOCK_A" \
+		run calf-stretches --profile Ana --data-dir "$data_a" --sound off)")"
 on_a() {
 	tmux -L "$A" capture-pane -p | grep -qF -- "$1"
 }

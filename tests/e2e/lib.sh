@@ -193,14 +193,26 @@ new_session() {
 SANITIZER_ENV="ASAN_OPTIONS=${ASAN_OPTIONS:-} LSAN_OPTIONS=${LSAN_OPTIONS:-} UBSAN_OPTIONS=${UBSAN_OPTIONS:-}"
 
 # Says how tendo left, at the start of a line of its own: a tendo that was
-# killed leaves the cursor wherever it was.
-EXIT_LINE='s=$?; printf "\\r\\n"; echo "tendo exited: $s"'
+# killed leaves the cursor wherever it was. On a terminal that was hung up
+# on, the shell leaves at once.
+EXIT_LINE='s=$?; trap - HUP; printf "\\r\\n" && echo "tendo exited: $s" || exit'
+
+# What a pane's shell runs: COMMAND, how it left, then a wait for the test
+# to read the screen. A hangup (kill-server) reaches COMMAND as the end of
+# its input, as a dropped link does: the shell, the terminal's session
+# leader, ignores SIGHUP until COMMAND has left. Were it to die first, the
+# kernel would send COMMAND's process group a SIGCONT as it went, which
+# cancels the stop a sanitizer build's leak check puts tendo in at exit and
+# leaves it waiting for ever.
+pane_command() {
+	printf 'trap "" HUP; %s; %s; sleep 600' "$1" "$EXIT_LINE"
+}
 
 start_real() {
 	local cols=$1 rows=$2
 	shift 2
 	new_session "$cols" "$rows" \
-		"env TERM=${TEST_TERM:-xterm-256color} ${TEST_ENV:-} $(quote_args "$TENDO" "$@"); $EXIT_LINE; sleep 600"
+		"$(pane_command "env TERM=${TEST_TERM:-xterm-256color} ${TEST_ENV:-} $(quote_args "$TENDO" "$@")")"
 }
 
 # The test's clock: a FIFO tendo reads moves of time from (tendo --test-clock).

@@ -9,8 +9,8 @@ command -v valgrind >/dev/null || skip "valgrind is not installed (apt-get insta
 vg="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect"
 vg="$vg --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --track-origins=yes"
 vg="$vg --log-file=$WORK/valgrind.log"
-new_session 80 24 "env TERM=xterm-256color $vg $(quote_args "$TENDO" --routines "$FIXTURES" \
-	--sound bell --test-clock "$CLOCK" --leg left --data-dir "$WORK/data"); $EXIT_LINE; sleep 600"
+new_session 80 24 "$(pane_command "env TERM=xterm-256color $vg $(quote_args "$TENDO" --routines "$FIXTURES" \
+	--sound bell --test-clock "$CLOCK" --leg left --data-dir "$WORK/data")")"
 wait_for "choose a routine" 60
 press End
 press S
