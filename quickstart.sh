@@ -22,7 +22,7 @@ build_packages="build-essential autoconf automake pkg-config libncurses-dev liby
 	espeak-ng-data libcairo2-dev libpango1.0-dev fonts-dejavu-core"
 test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-utils openssh-server
 	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian postgresql
-	poppler-utils python3-pyfiglet python3-click python3-dateutil"
+	poppler-utils python3-pyfiglet python3-click python3-dateutil figlet"
 
 say() {
 	printf '==> %s\n' "$*"
