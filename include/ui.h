@@ -57,6 +57,10 @@ struct ui {
 	bool color;          /* colours are used */
 	bool reverse_blocks; /* big digits are lit with reverse video, not block characters */
 	chtype attr[ROLE_COUNT];
+	/* A lit cell of a role (big digits, a bar's filled part), drawn as a
+	 * space: the role's colour as the background where colours are used,
+	 * else reverse video; 0 where neither is (block characters then). */
+	chtype lit[ROLE_COUNT];
 	struct ui_label labels[UI_MAX_LABELS];
 	int label_count;
 	int stop_signal;   /* the signal (SIGINT, SIGTERM, SIGHUP) that ended the loop, or 0 */

@@ -773,7 +773,7 @@ static void draw_footer(struct session_screen *s, struct ui *ui, const struct en
 	ui_text(ui, LINES - 2, 1, 8, ROLE_DIM, "Session");
 	ui_bar(ui, LINES - 2, 9, session_bar_width(), done, ROLE_BAR);
 	snprintf(line, sizeof line, "%3d%% %s left", pct, left);
-	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_DIM,
+	ui_text(ui, LINES - 2, 10 + session_bar_width(), COLS - 11 - session_bar_width(), ROLE_TEXT,
 	        line);
 	ui_key_row(ui, LINES - 1, 0, COLS, session_keys, SESSION_KEY_COUNT, s, labels);
 }

@@ -47,6 +47,32 @@ static void start_colours(struct ui *ui)
 	}
 }
 
+/* How each role lights a cell. A space on the role's colour, where
+ * colours are used: going from plain text to it and back changes only the
+ * background colour, the shortest sequences a terminal has (reverse video
+ * and bold go through a full reset of the attributes each time, three
+ * times the bytes on every change of a big digit). Where the terminal
+ * erases in the background colour (bce), curses sends a run of them as
+ * one erase. */
+static void light_roles(struct ui *ui)
+{
+	static const short fg[ROLE_COUNT] = {
+#define X(name, fg, bg, color_attr, mono_attr) [name] = fg,
+	    UI_ROLES
+#undef X
+	};
+	bool pairs = ui->color && COLOR_PAIRS > 2 * ROLE_COUNT;
+
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		ui->lit[i] = 0;
+		if (pairs && fg[i] >= 0) {
+			init_pair((short)(ROLE_COUNT + i + 1), -1, fg[i]);
+			ui->lit[i] = COLOR_PAIR(ROLE_COUNT + i + 1);
+		} else if (ui->reverse_blocks)
+			ui->lit[i] = ui->attr[i] | A_REVERSE;
+	}
+}
+
 /* Home and End as tmux, screen, the Linux console and xterm in either
  * cursor mode send them, whatever the terminfo entry says. */
 static void define_extra_keys(void)
@@ -172,6 +198,12 @@ void ui_start(struct ui *ui)
 	mouseinterval(0);
 	start_colours(ui);
 	ui->reverse_blocks = (termattrs() & A_REVERSE) != 0;
+	light_roles(ui);
+	/* Blank cells as plain text: between them and a lit cell, curses
+	 * then changes the background colour only, where from blank cells
+	 * of no colour pair it would reset every attribute too. */
+	if (ui->color)
+		bkgdset(' ' | ui->attr[ROLE_TEXT]);
 	/* For the benchmark's soak (bench/soak.py): how long each frame takes. */
 	if (frame_log && *frame_log)
 		ui->frame_log = fopen(frame_log, "ae");
@@ -646,9 +678,9 @@ void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum 
 		fraction = 1;
 	filled = (int)(fraction * width);
 	move(y, x);
-	attrset(ui->attr[role]);
+	attrset(ui->lit[role] ? ui->lit[role] : ui->attr[role]);
 	for (int i = 0; i < filled; i++)
-		addstr(ui->utf8 ? "\u2588" : "#");
+		addstr(ui->lit[role] ? " " : ui->utf8 ? "\u2588" : "#");
 	attrset(ui->attr[ROLE_BAR_EMPTY]);
 	for (int i = filled; i < width; i++)
 		addstr(ui->utf8 ? "\u2591" : "-");
@@ -989,10 +1021,13 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 		ui_text_centred(ui, y, x, width, role, text);
 		return 1;
 	}
-	/* Cells are about twice as tall as wide: two columns a row look square. */
+	/* Cells are about twice as tall as wide: two columns a row would look
+	 * square; three for two rows make a font unit a little taller than
+	 * wide, the shape of a clock's digits, and a quarter fewer cells to
+	 * send on each change. */
 	sx = width / units;
-	if (sx > 2 * sy)
-		sx = 2 * sy;
+	if (sx > (3 * sy + 1) / 2)
+		sx = (3 * sy + 1) / 2;
 	if (sy > sx)
 		sy = sx;
 	if (sx < 1) {
@@ -1000,16 +1035,11 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 		return 1;
 	}
 	x += (width - units * sx) / 2;
-	/* A lit cell is a space in reverse video where the terminal has it: one
-	 * byte, where a block character is three, and runs of it are sent as
-	 * one repeat. */
-	if (ui->reverse_blocks) {
-		/* Not spaces on a background colour: curses would clear runs of
-		 * them with the terminal's erase, which fills with the colour
-		 * only where the terminal erases in the background colour (tmux
-		 * under a TERM that says it does, for one, does not). */
+	/* A lit cell is a space (see light_roles): one byte, where a block
+	 * character is three. */
+	if (ui->lit[role]) {
 		block = " ";
-		attrset(ui->attr[role] | A_REVERSE);
+		attrset(ui->lit[role]);
 	} else
 		attrset(ui->attr[role]);
 	for (int row = 0; row < FONT_ROWS * sy; row++) {

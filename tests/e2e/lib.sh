@@ -79,6 +79,7 @@ cleanup() {
 		pkill -TERM -P "$pane" 2>/dev/null
 	done
 	tmux -L "$SOCKET" kill-server >/dev/null 2>&1
+	tmux -L "$SOCKET-view" kill-server >/dev/null 2>&1 # see displayed
 	# A process on its way out may take a moment (a sanitizer's report).
 	while strays >/dev/null && [ "$i" -lt 200 ]; do
 		sleep 0.05
@@ -234,6 +235,27 @@ advance() {
 
 screen() {
 	t capture-pane -p
+}
+
+# The screen as a terminal attached to tendo's tmux shows it, with its
+# colours (capture-pane -e): what capture-pane of tendo's own pane leaves
+# out is the colour of cells that were erased in a colour (a run of a big
+# digit's cells, erased on a terminal that erases in the background colour),
+# which tmux draws all the same. A read-only client in a second tmux of the
+# same size, once it shows the same text.
+displayed() {
+	local view=$SOCKET-view size
+	size=$(t display-message -p '#{pane_width} #{pane_height}')
+	printf 'set -g status off\n' >"$WORK/view.conf"
+	tmux -L "$view" -f "$WORK/view.conf" new-session -d -x "${size% *}" -y "${size#* }" \
+		"env -u TMUX tmux -L $SOCKET attach -f read-only,ignore-size" || fail "no second tmux to look with"
+	wait_until -m "the second tmux does not show tendo's screen" same_text "$view"
+	tmux -L "$view" capture-pane -p -e -N
+	tmux -L "$view" kill-server
+}
+
+same_text() {
+	[ "$(tmux -L "$1" capture-pane -p | sed 's/ *$//')" = "$(screen | sed 's/ *$//')" ]
 }
 
 # To stderr, so that a failure inside a command whose output is thrown away

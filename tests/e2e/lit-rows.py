@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""lit-rows.py — reads `tmux capture-pane -p -e` on stdin and prints how
-many rows hold a lit run of a big digit: four or more cells in a row that
-are block characters, hashes, or spaces on a background colour or in
-reverse video. tmux carries colours over from one row to the next, so the
+"""lit-rows.py — reads `tmux capture-pane -p -e` of a session's screen on
+stdin and prints how many rows hold a lit run of a big digit: three or
+more cells in a row (a stroke of the font is three columns wide from two
+rows of height on) that are block characters, hashes, or spaces on a
+background colour or in reverse video. The first row (the title) and the
+last two (the session's bar and the keys) are lit in other ways and are
+not counted. tmux carries colours over from one row to the next, so the
 state is kept across rows."""
 import re
 import sys
@@ -11,7 +14,10 @@ SGR = re.compile(r"\x1b\[([0-9;]*)m")
 bg = False
 reverse = False
 count = 0
-for line in sys.stdin.read().split("\n"):
+lines = sys.stdin.read().split("\n")
+if lines[-1] == "":
+    lines.pop()  # the newline that ends the last row
+for number, line in enumerate(lines):
     run = best = 0
     pos = 0
     while pos < len(line):
@@ -43,6 +49,6 @@ for line in sys.stdin.read().split("\n"):
         run = run + 1 if lit else 0
         best = max(best, run)
         pos += 1
-    if best >= 4:
+    if best >= 3 and 0 < number < len(lines) - 2:
         count += 1
 print(count)

@@ -8,10 +8,10 @@
 need_tmux
 command -v python3 >/dev/null || skip "python3 is not installed (apt-get install python3)"
 
-# Rows of the screen that hold a lit run of a big digit: four or more
+# Rows of the screen that hold a lit run of a big digit: three or more
 # cells of blocks, hashes, or spaces on a colour or in reverse video.
 digit_rows() {
-	t capture-pane -p -e | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py"
+	displayed | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py"
 }
 
 # Big digits at least a third of a screen of ROWS rows high.

@@ -26,7 +26,7 @@ t kill-server
 TEST_TERM=vt100 TEST_ENV="LANG=C LC_ALL=C" run_hold
 [ "$(colours_used)" -eq 0 ] || fail "colour on a vt100"
 screen | LC_ALL=C grep -q '[^ -~]' && fail "characters beyond ASCII on a vt100 in the C locale"
-[ "$(t capture-pane -p -e | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py")" -ge 8 ] ||
+[ "$(displayed | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py")" -ge 8 ] ||
 	fail "no big digits in reverse video"
 screen | grep -qE -- "^  -{70}" || fail "no ASCII bar"
 screen | grep -qF "Left leg - hold 1 of 3" || fail "the separator is not ASCII"
@@ -34,6 +34,6 @@ t kill-server
 
 TEST_TERM=linux TEST_ENV="LANG=C.UTF-8" run_hold
 [ "$(colours_used)" -gt 0 ] || fail "no colour on the Linux console"
-[ "$(t capture-pane -p -e | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py")" -ge 8 ] ||
+[ "$(displayed | python3 "$TOP_SRCDIR/tests/e2e/lit-rows.py")" -ge 8 ] ||
 	fail "no big digits on the Linux console"
 exit 0
