@@ -24,8 +24,11 @@ test_packages="libcmocka-dev tmux procps sqlite3 python3 pulseaudio pulseaudio-u
 	openssh-client valgrind clang faketime stress-ng systemd dpkg-dev debhelper lintian postgresql
 	poppler-utils python3-pyfiglet python3-click python3-dateutil figlet"
 
+began=$(date +%s)
+
+# A step, and the time since the start: where a run's minutes go.
 say() {
-	printf '==> %s\n' "$*"
+	printf '==> %s (at %d s)\n' "$*" "$(($(date +%s) - began))"
 }
 
 install_missing() {
@@ -145,6 +148,7 @@ test)
 	passed=$((passed + $(grep -c ': ok$' build/package.out || true)))
 	failed=$((failed + $(grep -c ': FAILED$' build/package.out || true)))
 
+	say "done"
 	echo "$passed passed, $failed failed, $skipped skipped"
 	[ "$failed" -eq 0 ]
 	;;
