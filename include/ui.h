@@ -53,9 +53,8 @@ enum { UI_MAX_LABELS = 128 };
 enum { UI_KEY_ROW = 0x100000 };
 
 struct ui {
-	bool utf8;           /* the locale's text is UTF-8: block characters allowed */
-	bool color;          /* colours are used */
-	bool reverse_blocks; /* big digits are lit with reverse video, not block characters */
+	bool utf8;  /* the locale's text is UTF-8: block characters allowed */
+	bool color; /* colours are used */
 	chtype attr[ROLE_COUNT];
 	/* A lit cell of a role (big digits, a bar's filled part), drawn as a
 	 * space: the role's colour as the background where colours are used,

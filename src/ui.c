@@ -62,13 +62,14 @@ static void light_roles(struct ui *ui)
 #undef X
 	};
 	bool pairs = ui->color && COLOR_PAIRS > 2 * ROLE_COUNT;
+	bool reverse = (termattrs() & A_REVERSE) != 0;
 
 	for (int i = 0; i < ROLE_COUNT; i++) {
 		ui->lit[i] = 0;
 		if (pairs && fg[i] >= 0) {
 			init_pair((short)(ROLE_COUNT + i + 1), -1, fg[i]);
 			ui->lit[i] = COLOR_PAIR(ROLE_COUNT + i + 1);
-		} else if (ui->reverse_blocks)
+		} else if (reverse)
 			ui->lit[i] = ui->attr[i] | A_REVERSE;
 	}
 }
@@ -197,7 +198,6 @@ void ui_start(struct ui *ui)
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	mouseinterval(0);
 	start_colours(ui);
-	ui->reverse_blocks = (termattrs() & A_REVERSE) != 0;
 	light_roles(ui);
 	/* Blank cells as plain text: between them and a lit cell, curses
 	 * then changes the background colour only, where from blank cells
@@ -666,8 +666,18 @@ int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text)
 
 /* ---------------------------------------------------------------- widgets */
 
+/* Sets a lit cell's attribute for role and returns what to write in each
+ * such cell: a space where the role lights it (see light_roles), one byte
+ * where a block character is three; else the block character. */
+static const char *lit_cell(const struct ui *ui, enum ui_role role)
+{
+	attrset(ui->lit[role] ? ui->lit[role] : ui->attr[role]);
+	return ui->lit[role] ? " " : ui->utf8 ? "\u2588" : "#";
+}
+
 void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role)
 {
+	const char *cell;
 	int filled;
 
 	if (width <= 0)
@@ -678,9 +688,9 @@ void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum 
 		fraction = 1;
 	filled = (int)(fraction * width);
 	move(y, x);
-	attrset(ui->lit[role] ? ui->lit[role] : ui->attr[role]);
+	cell = lit_cell(ui, role);
 	for (int i = 0; i < filled; i++)
-		addstr(ui->lit[role] ? " " : ui->utf8 ? "\u2588" : "#");
+		addstr(cell);
 	attrset(ui->attr[ROLE_BAR_EMPTY]);
 	for (int i = filled; i < width; i++)
 		addstr(ui->utf8 ? "\u2591" : "-");
@@ -1015,7 +1025,7 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 	 * each change (a phone's SSH link pays for them). */
 	int third = (LINES + 3 * FONT_ROWS - 1) / (3 * FONT_ROWS);
 	int sy = height / FONT_ROWS < third ? height / FONT_ROWS : third, sx;
-	const char *block = ui->utf8 ? "\u2588" : "#";
+	const char *cell;
 
 	if (units <= 0 || sy < 1) {
 		ui_text_centred(ui, y, x, width, role, text);
@@ -1035,13 +1045,7 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 		return 1;
 	}
 	x += (width - units * sx) / 2;
-	/* A lit cell is a space (see light_roles): one byte, where a block
-	 * character is three. */
-	if (ui->lit[role]) {
-		block = " ";
-		attrset(ui->lit[role]);
-	} else
-		attrset(ui->attr[role]);
+	cell = lit_cell(ui, role);
 	for (int row = 0; row < FONT_ROWS * sy; row++) {
 		int col = x;
 		for (const char *p = text; *p; p++) {
@@ -1049,7 +1053,7 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 			for (int u = 0; u < g->width; u++)
 				for (int k = 0; k < sx; k++, col++)
 					if (g->rows[row / sy][u] == '#')
-						mvaddstr(y + row, col, block);
+						mvaddstr(y + row, col, cell);
 			col += sx; /* the gap */
 		}
 	}

@@ -246,9 +246,9 @@ screen() {
 displayed() {
 	local view=$SOCKET-view size
 	size=$(t display-message -p '#{pane_width} #{pane_height}')
-	printf 'set -g status off\n' >"$WORK/view.conf"
-	tmux -L "$view" -f "$WORK/view.conf" new-session -d -x "${size% *}" -y "${size#* }" \
-		"env -u TMUX tmux -L $SOCKET attach -f read-only,ignore-size" || fail "no second tmux to look with"
+	tmux -L "$view" -f /dev/null new-session -d -x "${size% *}" -y "${size#* }" \
+		"env -u TMUX tmux -L $SOCKET attach -f read-only,ignore-size" \; set -g status off ||
+		fail "no second tmux to look with"
 	wait_until -m "the second tmux does not show tendo's screen" same_text "$view"
 	tmux -L "$view" capture-pane -p -e -N
 	tmux -L "$view" kill-server
