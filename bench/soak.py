@@ -186,6 +186,18 @@ def frame_times(path, start):
     return statistics.median(ns) / 1e6, ns[min(len(ns) - 1, int(len(ns) * 0.99))] / 1e6, len(ns), end
 
 
+def log_size(work):
+    """The log's size in MB, as SQLite counts its pages (the write-ahead
+    log's newer ones too): SQLite keeps up to 2 MB of pages in memory (its
+    default cache), so the kiosk's memory may grow with the log until then."""
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(work, "data", "tendo.db"), uri=True)
+    try:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        return pages * db.execute("PRAGMA page_size").fetchone()[0] / 2**20
+    finally:
+        db.close()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("build")
@@ -204,9 +216,9 @@ def main():
             if i % 100 == 0 or i == a.sessions:
                 rss, fds = k.status()
                 median, p99, frames, log_at = frame_times(k.frames, log_at)
-                rows.append((i, rss, fds, frames, median, p99))
-                print("session %4d: VmRSS %.1f MB, %d descriptors, %d frames: median %.3f ms, "
-                      "p99 %.3f ms" % rows[-1][:6], flush=True)
+                rows.append((i, rss, fds, log_size(work), frames, median, p99))
+                print("session %4d: VmRSS %.1f MB, %d descriptors, the log %.2f MB, %d frames: "
+                      "median %.3f ms, p99 %.3f ms" % rows[-1], flush=True)
     finally:
         k.close()
     db = sqlite3.connect(os.path.join(work, "data", "tendo.db"))
@@ -228,13 +240,14 @@ def main():
     if twice:
         problems.append("%d sets written twice" % twice)
     first, last = rows[0], rows[-1]
-    lines = ["| at session | VmRSS | descriptors | frames | frame, median | frame, p99 |",
-             "|---|---|---|---|---|---|"]
-    lines += ["| %d | %.1f MB | %d | %d | %.3f ms | %.3f ms |" % r for r in rows]
+    lines = ["| at session | VmRSS | descriptors | the log | frames | frame, median | frame, p99 |",
+             "|---|---|---|---|---|---|---|"]
+    lines += ["| %d | %.1f MB | %d | %.2f MB | %d | %.3f ms | %.3f ms |" % r for r in rows]
     summary = ("%d sessions in %.1f min (%d quit, %s); every completed session holds %s sets; "
-               "VmRSS %.1f MB at session %d, %.1f MB at %d; descriptors %d and %d; %s"
+               "VmRSS %.1f MB at session %d, %.1f MB at %d (the log %.2f MB and %.2f MB); "
+               "descriptors %d and %d; %s"
                % (sessions, minutes, quits, ", ".join("%d %s" % (n, s) for s, n in sorted(by_status.items())),
-                  full[1], first[1], first[0], last[1], last[0], first[2], last[2],
+                  full[1], first[1], first[0], last[1], last[0], first[3], last[3], first[2], last[2],
                   "; ".join(problems) or "nothing lost"))
     print(summary)
     if a.out:
