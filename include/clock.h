@@ -42,7 +42,10 @@ int clock_driven_fd(void);
  * ignored (and said on stderr). */
 bool clock_take_move(void);
 
-/* Whether a move already read waits to be applied. */
+/* Whether a move waits to be applied: one already read, or one the FIFO
+ * holds now (read without waiting). The ui reads no more keys while one
+ * does: a move the test wrote before it sent a key is applied before that
+ * key is acted on. */
 bool clock_move_waiting(void);
 
 #endif

@@ -90,24 +90,34 @@ static char *line_end(void)
 	return memchr(driven.pending, '\n', driven.used);
 }
 
+/* Reads what the FIFO holds, without waiting, when no whole move is
+ * already read. */
+static void read_moves(void)
+{
+	ssize_t n;
+
+	if (line_end() || driven.used == sizeof driven.pending)
+		return;
+	n = read(driven.fd, driven.pending + driven.used, sizeof driven.pending - driven.used);
+	if (n > 0)
+		driven.used += (size_t)n;
+}
+
 bool clock_move_waiting(void)
 {
-	return driven.fd >= 0 && line_end() != NULL;
+	if (driven.fd < 0)
+		return false;
+	read_moves();
+	return line_end() != NULL;
 }
 
 bool clock_take_move(void)
 {
 	char *end;
-	ssize_t n;
 
 	if (driven.fd < 0)
 		return false;
-	if (!line_end() && driven.used < sizeof driven.pending) {
-		n = read(driven.fd, driven.pending + driven.used,
-		         sizeof driven.pending - driven.used);
-		if (n > 0)
-			driven.used += (size_t)n;
-	}
+	read_moves();
 	end = line_end();
 	if (!end) {
 		if (driven.used == sizeof driven.pending)

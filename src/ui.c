@@ -390,14 +390,16 @@ static void sleep_until(struct ui *ui, int64_t wake)
 }
 
 /* Hands every key waiting to the screen, noting when one came in
- * *last_input. Returns the flags gathered. */
+ * *last_input. Returns the flags gathered. On a test's clock, stops at a
+ * move of time waiting: the loop applies it, and the screen sees its time,
+ * before the keys sent after it. */
 static unsigned read_keys(struct ui *ui, const struct screen *screen, void *ctx,
                           int64_t *last_input)
 {
 	unsigned flags = UI_NOTHING;
 	int ch;
 
-	while (!(flags & UI_CLOSE) && (ch = getch()) != ERR) {
+	while (!(flags & UI_CLOSE) && !clock_move_waiting() && (ch = getch()) != ERR) {
 		if (ch == KEY_RESIZE) {
 			/* The terminal may have reflowed or cleared what it showed:
 			 * curses' idea of it no longer holds, so all is sent again. */
