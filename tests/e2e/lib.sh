@@ -357,20 +357,25 @@ enrol() {
 	printf 'no\nno\nno\nno\nno\n' | "$TENDO" enrol "$@"
 }
 
-# The screen drawn whole at ROWS rows: TITLE on the first row, KEYS on
-# the last.
+# The screen drawn whole at COLSxROWS: TITLE on the first row, KEYS on the
+# last, and the first row reaching the right edge (a session's header ends
+# with what is said of the sound, or that it is paused, one column in).
+# After a resize, tmux shows what was drawn before at the new size until
+# tendo has drawn again: rows alone would not tell the two apart when only
+# the width changed.
 whole_at() {
-	local s
+	local s cols=${1%x*} rows=${1#*x}
 	s=$(screen)
 	# Counted from tmux itself: $(...) drops trailing blank rows.
-	[ "$(screen | wc -l)" -eq "$1" ] &&
+	[ "$(screen | wc -l)" -eq "$rows" ] &&
+		[ "$(printf '%s\n' "$s" | head -n 1 | LC_ALL=C.UTF-8 wc -L)" -eq $((cols - 1)) ] &&
 		printf '%s\n' "$s" | head -n 1 | grep -qF -- "$2" &&
 		printf '%s\n' "$s" | tail -n 1 | grep -qF -- "$3"
 }
 
-# Waits for the screen to be drawn whole at ROWS rows (after a resize).
+# Waits for the screen to be drawn whole at COLSxROWS (after a resize).
 wait_whole() {
-	wait_until -m "the screen was not drawn whole at $1 rows" whole_at "$@"
+	wait_until -m "the screen was not drawn whole at $1" whole_at "$@"
 }
 
 # The screen must be whole: the header's first line and the keys' last line.

@@ -36,17 +36,17 @@ for term in xterm-256color screen tmux-256color linux vt100; do
 			150x50 40x12 60x20; do
 			t resize-window -x "${size%x*}" -y "${size#*x}"
 		done
-		wait_whole 20 "Calf stretches" "quit"
+		wait_whole 60x20 "Calf stretches" "quit"
 		t resize-window -x 30 -y 8
 		wait_for "too small"
 		t resize-window -x 200 -y 60
 		wait_gone "too small"
 		wait_for "left of 30 s"
-		wait_whole 60 "Calf stretches" "quit"
+		wait_whole 200x60 "Calf stretches" "quit"
 		check_digits 60
 		[ "$(digit_rows)" -ge 20 ] || fail "$label: the digits did not grow at 200x60"
 		t resize-window -x 40 -y 12
-		wait_whole 12 "Calf stretches" "quit"
+		wait_whole 40x12 "Calf stretches" "quit"
 		screen | grep -qF "hold 1 of 3" || fail "$label: lost its place"
 		if [ "$lang" = C ]; then
 			screen | grep -qE '█|░' && fail "$label: UTF-8 blocks in the C locale"

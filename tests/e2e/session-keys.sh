@@ -38,7 +38,7 @@ for cols in 80 60 50 45 40; do
 	screen | tail -n 1 | grep -qF "quit" || fail "no quit in the footer at $cols columns"
 done
 t resize-window -x 80 -y 24
-wait_whole 24 "Short test routine" "red flag"
+wait_whole 80x24 "Short test routine" "red flag"
 # --help lists the same keys.
 "$TENDO" --help | grep -qF "  !      red flag (a pop, sharp pain, can't push off): stop now" ||
 	fail "--help does not list the red flag key"
