@@ -120,6 +120,30 @@ void coach_close(struct coach *c);
 bool coach_update_load(struct store *store, int64_t profile, const struct program *program,
                        struct store_enrolment *en, struct tendo_error *err);
 
+/* One exercise of heavy slow resistance in a session, as its decision
+ * reads it: whether it was done, the load it was done at, and whether
+ * every set reached its reps. */
+struct rm_done {
+	bool done;
+	double used_kg;
+	bool met;
+};
+
+/* Heavy slow resistance after a session (program week `week` of en):
+ * each exercise done (done[], one per exercise of routine) keeps its load
+ * with the session, and its next load with the enrolment, proposed from
+ * whether its sets reached their reps and the pain since the last
+ * decision. The session's decision in a word (*action: a step back or
+ * pause of any exercise, else a step up of any, else a hold) is kept with
+ * the enrolment, with the reasons, exercise by exercise, that go in text;
+ * a pause pauses the programs. Text is "" when no exercise was done. The
+ * screen and `tendo log` both decide here. False, with err, when a write
+ * failed (the decisions go on; what failed is not in the log). */
+bool coach_decide_rm(struct store *store, int64_t profile, const struct store_enrolment *en,
+                     const struct routine *routine, int week, int64_t session,
+                     const struct rm_done *done, char *text, size_t size, enum load_action *action,
+                     struct tendo_error *err);
+
 /* The VISA-A scores recorded in an enrolment's weeks 1, 6 and 12, in
  * words ("VISA-A: 45 in week 1, 60 in week 6."); "" for none. */
 const char *coach_visa_a_text(struct store *store, int64_t profile,

@@ -211,88 +211,100 @@ static const char pain_above_five[] =
     "load as it is or make it lighter; if the pain has not settled by tomorrow morning, rest "
     "a day.";
 
-/* One exercise of heavy slow resistance after its sets: whether every set
- * reached the block's reps, the load used (as prescribed unless the person
- * says otherwise), and the next load proposed. Appends the decision's
- * reason to text. */
-static enum screen_outcome ask_exercise(struct ui *ui, struct journal *j,
-                                        const struct store_enrolment *en, const struct exercise *e,
-                                        const struct pain_week *pain, const struct baseline *base,
-                                        struct load_decision *d)
+/* The load one exercise of heavy slow resistance was done at: as
+ * prescribed unless the person says otherwise. */
+static enum screen_outcome ask_load(struct ui *ui, struct journal *j, const struct exercise *e,
+                                    double *used)
 {
-	const struct program *p = j->tl->routine->program;
+	double prescribed = store_exercise_load(j->store, j->en.id, e->name, j->en.load_kg);
 	char question[300], hint[200], kg[32];
-	double used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
-	bool met = j->sets_short[e - j->tl->routine->exercises] == 0;
 	enum screen_outcome outcome;
-	struct tendo_error err;
 
 	snprintf(question, sizeof question, "%.120s: what load did you use, in kilograms?",
 	         e->name);
 	snprintf(hint, sizeof hint, "Press s if it was the %s prescribed; 0 for bodyweight.",
-	         routine_load_text(used, kg, sizeof kg));
-	outcome = number_run(ui, "tendo \u2014 the load", question, hint, "kg", &used);
-	if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
-		return outcome;
+	         routine_load_text(prescribed, kg, sizeof kg));
+	*used = prescribed;
+	outcome = number_run(ui, "tendo \u2014 the load", question, hint, "kg", used);
 	if (outcome == OUTCOME_BACK)
-		used = store_exercise_load(j->store, en->id, e->name, en->load_kg);
-	logged(j, store_session_load(j->store, j->session, e->name, used, &err), &err,
-	       "the load used");
-	*d = plan_decide_rm(p, plan_block(p, j->week), used, met, pain, base);
-	logged(j, store_set_exercise_load(j->store, en->id, e->name, d->load_kg, &err), &err,
-	       "the next load");
-	return OUTCOME_CHOSEN;
+		*used = prescribed;
+	return outcome;
 }
 
-/* Heavy slow resistance, exercise by exercise: each has its own load, and
- * the next is proposed from whether its sets reached their reps (the
- * person says so: a timer that ran out is not a rep done) and the pain. */
+/* Heavy slow resistance, exercise by exercise: the load each was done at,
+ * asked, and whether its sets reached their reps (the person said so: a
+ * timer that ran out is not a rep done); the next loads then proposed. */
 static enum screen_outcome ask_weight(struct ui *ui, struct journal *j)
 {
 	const struct routine *routine = j->tl->routine;
-	const struct store_enrolment *en = &j->en;
-	struct load_decision d;
-	struct pain_week pain;
-	struct baseline base;
+	struct rm_done done[ROUTINE_MAX_EXERCISES] = {0};
 	struct tendo_error err;
 	enum screen_outcome outcome;
+	enum load_action action;
 	char text[1500];
-	size_t used = 0;
-	/* The session's decision in a word: a step back or pause of any
-	 * exercise, else a step up of any, else a hold. */
-	enum load_action action = LOAD_HOLD;
 
 	if (!j->follows || routine->program->load_rule != LOAD_RULE_RM ||
 	    plan_finished(routine->program, j->week))
 		return OUTCOME_CHOSEN;
-	store_baseline(j->store, j->profile, en->baseline_day, &base);
-	store_pain_between(j->store, j->profile, en->path,
-	                   en->decided_at ? en->decided_at : store_day_start(en->start_day),
-	                   INT64_MAX / 2, &pain);
-	text[0] = '\0';
 	for (size_t i = 0; i < routine->exercise_count && i < ROUTINE_MAX_EXERCISES; i++) {
 		const struct exercise *e = &routine->exercises[i];
 		if (e->kind != EXERCISE_REPS || j->sets_done[i] == 0)
 			continue;
-		outcome = ask_exercise(ui, j, en, e, &pain, &base, &d);
-		if (outcome != OUTCOME_CHOSEN)
+		outcome = ask_load(ui, j, e, &done[i].used_kg);
+		if (outcome == OUTCOME_STOP || outcome == OUTCOME_AWAY)
 			return outcome;
-		if (d.action >= LOAD_STEP_BACK ? d.action > action : action == LOAD_HOLD)
-			action = d.action;
-		if (used < sizeof text)
-			used += (size_t)snprintf(text + used, sizeof text - used, "%s%.100s: %s",
+		done[i].done = true;
+		done[i].met = j->sets_short[i] == 0;
+	}
+	logged(j,
+	       coach_decide_rm(j->store, j->profile, &j->en, routine, j->week, j->session, done,
+	                       text, sizeof text, &action, &err),
+	       &err, "the decision on the load");
+	return text[0] ? advice_run(ui, "tendo \u2014 the load", text) : OUTCOME_CHOSEN;
+}
+
+bool coach_decide_rm(struct store *store, int64_t profile, const struct store_enrolment *en,
+                     const struct routine *routine, int week, int64_t session,
+                     const struct rm_done *done, char *text, size_t size, enum load_action *action,
+                     struct tendo_error *err)
+{
+	const struct program *p = routine->program;
+	struct pain_week pain;
+	struct baseline base;
+	size_t used = 0;
+	bool ok = true;
+
+	/* The session's decision in a word: a step back or pause of any
+	 * exercise, else a step up of any, else a hold. */
+	*action = LOAD_HOLD;
+	text[0] = '\0';
+	store_baseline(store, profile, en->baseline_day, &base);
+	store_pain_between(store, profile, en->path,
+	                   en->decided_at ? en->decided_at : store_day_start(en->start_day),
+	                   INT64_MAX / 2, &pain);
+	for (size_t i = 0; i < routine->exercise_count && i < ROUTINE_MAX_EXERCISES; i++) {
+		const struct exercise *e = &routine->exercises[i];
+		struct load_decision d;
+		if (!done[i].done)
+			continue;
+		d = plan_decide_rm(p, plan_block(p, week), done[i].used_kg, done[i].met, &pain,
+		                   &base);
+		ok = store_session_load(store, session, e->name, done[i].used_kg, err) && ok;
+		ok = store_set_exercise_load(store, en->id, e->name, d.load_kg, err) && ok;
+		if (d.action >= LOAD_STEP_BACK ? d.action > *action : *action == LOAD_HOLD)
+			*action = d.action;
+		if (used < size)
+			used += (size_t)snprintf(text + used, size - used, "%s%.100s: %s",
 			                         used ? " " : "", e->name, d.reason);
 	}
 	if (!used)
-		return OUTCOME_CHOSEN;
-	logged(j,
-	       store_decide(j->store, en->id, en->load_kg, j->week, false, plan_action_name(action),
-	                    text, &err),
-	       &err, "the decision on the load");
-	if (action == LOAD_PAUSE)
-		logged(j, store_pause_program(j->store, j->profile, true, &err), &err,
-		       "the program's pause");
-	return advice_run(ui, "tendo \u2014 the load", text);
+		return ok;
+	ok = store_decide(store, en->id, en->load_kg, week, false, plan_action_name(*action), text,
+	                  err) &&
+	     ok;
+	if (*action == LOAD_PAUSE)
+		ok = store_pause_program(store, profile, true, err) && ok;
+	return ok;
 }
 
 /* A heel-raise capacity test: the reps on each leg, the limb symmetry
