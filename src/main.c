@@ -1,5 +1,6 @@
 /* main.c — tendo's command line: wires the core to the shells. */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -59,6 +60,7 @@ struct options {
 	const char *chart_map; /* report --chart-map FILE: each chart's marks, for tests */
 	const char *stiffness; /* rate morning --stiffness N */
 	const char *pain;      /* log --pain N */
+	const char *load;      /* log --load KG[,KG...] */
 	bool reset;            /* baseline --reset */
 	bool quiet;            /* today --quiet */
 	int remind;            /* remind --install, --remove, --notify, --show: the flag's letter */
@@ -163,6 +165,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 	    {"date", required_argument, NULL, 'D'},
 	    {"stiffness", required_argument, NULL, 'X'},
 	    {"pain", required_argument, NULL, 'p'},
+	    {"load", required_argument, NULL, 'L'},
 	    {"reset", no_argument, NULL, 'R'},
 	    {"quiet", no_argument, NULL, 'Q'},
 	    {"install", no_argument, NULL, 'i'},
@@ -242,6 +245,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *first)
 		case 'D': o->date = optarg; break;
 		case 'X': o->stiffness = optarg; break;
 		case 'p': o->pain = optarg; break;
+		case 'L': o->load = optarg; break;
 		case 'R': o->reset = true; break;
 		case 'Q': o->quiet = true; break;
 		case 'i':
@@ -848,6 +852,12 @@ static int command_enrol(const struct options *o, char **args)
 	return status;
 }
 
+/* What `rate` and `log` say of a pain of 8 or more (%d): the programs are
+ * paused. */
+static const char pain_pauses[] =
+    "Pain of %d recorded. Pain of 8 or more out of 10 is too much for a loading program: it "
+    "is paused until a doctor or physiotherapist has assessed the tendon.\n";
+
 /* A pain or stiffness score: a whole number from 0 to 10. */
 static bool parse_score(const char *text, int *score)
 {
@@ -929,10 +939,7 @@ static int command_rate(const struct options *o, char **args)
 	if (!ok)
 		print_error(&err);
 	else if (score >= 8)
-		printf("Pain of %d recorded. Pain of 8 or more out of 10 is too much for a loading "
-		       "program: it is paused until a doctor or physiotherapist has assessed the "
-		       "tendon.\n",
-		       score);
+		printf(pain_pauses, score);
 	else
 		printf("Pain %s of %d recorded for %s.\n", rating_words[kind], score,
 		       o->date ? o->date : "today");
@@ -965,6 +972,47 @@ static bool log_in_full(struct store *store, int64_t session, const struct timel
 	return true;
 }
 
+/* The loads of `tendo log --load KG[,KG...]`, one for each exercise with
+ * reps of r in its order, into done[]; with no --load, each as prescribed.
+ * Every exercise with reps was done, and each set reached its reps: the
+ * session is logged in full. */
+static int loads_logged(const struct options *o, struct store *store,
+                        const struct store_enrolment *en, const struct routine *r,
+                        struct rm_done *done)
+{
+	const char *at = o->load;
+	size_t wanted = 0, given = 1;
+	char *end;
+
+	for (size_t i = 0; i < r->exercise_count && i < ROUTINE_MAX_EXERCISES; i++)
+		wanted += r->exercises[i].kind == EXERCISE_REPS;
+	for (const char *c = at; c && *c; c++)
+		given += *c == ',';
+	if (at && given != wanted)
+		return usage_error("--load takes one load for each of the %zu exercises of %s, in "
+		                   "its order (see 'tendo plan'), found %zu",
+		                   wanted, r->title, given);
+	for (size_t i = 0; i < r->exercise_count && i < ROUTINE_MAX_EXERCISES; i++) {
+		const struct exercise *e = &r->exercises[i];
+		if (e->kind != EXERCISE_REPS)
+			continue;
+		done[i] = (struct rm_done){
+		    true, store_exercise_load(store, en->id, e->name, en->load_kg), true};
+		if (!at)
+			continue;
+		errno = 0;
+		done[i].used_kg = strtod(at, &end);
+		if (end == at || errno || !(done[i].used_kg >= 0 && done[i].used_kg <= 1000) ||
+		    (*end && *end != ','))
+			return usage_error(
+			    "--load takes kilograms from 0 (bodyweight) to 1000, found "
+			    "\"%.*s\" for %s",
+			    (int)strcspn(at, ","), at, e->name);
+		at = end + (*end == ',');
+	}
+	return EXIT_SUCCESS;
+}
+
 /* The session of `entry` on day, as that day's prescription has it. */
 static int log_session(const struct options *o, struct store *store, int64_t profile,
                        const struct catalog_entry *entry, int64_t day, int pain)
@@ -978,9 +1026,27 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 	bool enrolled =
 	    r->program && store_enrolment(store, profile, entry->path, &en) && day >= en.start_day;
 	int week = enrolled ? plan_week(en.start_day, day) : 0, sets = 0, reps = 0;
+	/* Heavy slow resistance: each exercise's load kept, the next decided. */
+	bool rm =
+	    enrolled && r->program->load_rule == LOAD_RULE_RM && !plan_finished(r->program, week);
+	struct rm_done done[ROUTINE_MAX_EXERCISES] = {{0}};
+	enum load_action action;
+	char decision[1500] = "";
 	int64_t session;
+	int status;
 	bool ok;
 
+	if (o->load && (!r->program || r->program->load_rule != LOAD_RULE_RM))
+		return usage_error("--load is for a program that moves each exercise's load by its "
+		                   "reps (heavy slow resistance); %s is not one",
+		                   r->title);
+	if (o->load && !rm)
+		return usage_error("--load proposes the next loads of a program you follow: %s is "
+		                   "%s on %s",
+		                   r->title, enrolled ? "over" : "not followed",
+		                   o->date ? o->date : "today");
+	if (rm && (status = loads_logged(o, store, &en, r, done)) != EXIT_SUCCESS)
+		return status;
 	if (leg == LEG_NONE && routine_needs_leg(r))
 		return usage_error("%s works the affected leg: say which with --leg left or --leg "
 		                   "right",
@@ -1004,6 +1070,13 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 	     log_in_full(store, session, &tl, &sets, &reps, &err) &&
 	     store_session_end(store, session, "completed", &err) &&
 	     (pain < 0 || store_pain(store, profile, session, "during", pain, -1, &err));
+	/* As on the screen: pain of 8 or more pauses the programs, and no
+	 * load is proposed; else the pain counts in the load proposed. */
+	if (ok && pain >= 8)
+		ok = store_pause_program(store, profile, true, &err);
+	else if (ok && rm)
+		ok = coach_decide_rm(store, profile, &en, &rx.routine, week, session, done,
+		                     decision, sizeof decision, &action, &err);
 	if (ok && enrolled)
 		printf("Logged %s on %s: week %d, %d sets, %d reps.\n", r->title,
 		       o->date ? o->date : "today", week, sets, reps);
@@ -1012,6 +1085,10 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 		       o->date ? o->date : "today", sets, reps);
 	else
 		print_error(&err);
+	if (ok && pain >= 8)
+		printf(pain_pauses, pain);
+	else if (ok && decision[0])
+		printf("The load: %s\n", decision);
 	timeline_free(&tl);
 	plan_prescription_free(&rx);
 	return ok ? EXIT_SUCCESS : EXIT_BAD;
@@ -1679,9 +1756,11 @@ static const struct command commands[] = {
      "plan takes no name: tendo plan [--week N]", command_plan},
     {"rate", "during|after|morning SCORE [--stiffness N] [--date YYYY-MM-DD]",
      "record a pain rating, 0 to 10, as the screen asks it", 2, rate_usage, command_rate},
-    {"log", "NAME [--date YYYY-MM-DD] [--pain N]",
-     "record a session done away from the screen, in full,\nat that day's prescription", 1,
-     "log takes one routine or program: tendo log NAME", command_log},
+    {"log", "NAME [--date YYYY-MM-DD] [--pain N] [--load KG,...]",
+     "record a session done away from the screen, in full,\nat that day's prescription; "
+     "--load: the kilograms\nheavy slow resistance's exercises were done at, in\nthe "
+     "order 'tendo plan' lists them (else as prescribed)",
+     1, "log takes one routine or program: tendo log NAME", command_log},
     {"member", "list | remove|reset-pin|unlock NAME",
      "staff: the members with their last session; remove one\nwith their log (after a yes), "
      "set a new PIN (read on\nstandard input; none when empty), or lift a lockout",
