@@ -33,8 +33,8 @@ wait_for "HOLD"
 # other labels give way first.
 for cols in 80 60 50 45 40; do
 	t resize-window -x "$cols" -y 24
-	wait_until -m "no red flag in the footer at $cols columns" eval \
-		'screen | tail -n 1 | grep -qE "! +red flag|!red flag"'
+	wait_whole "${cols}x24" "Short test" "red flag"
+	screen | tail -n 1 | grep -qE "! +red flag|!red flag" || fail "no red flag in the footer at $cols columns"
 	screen | tail -n 1 | grep -qF "quit" || fail "no quit in the footer at $cols columns"
 done
 t resize-window -x 80 -y 24
