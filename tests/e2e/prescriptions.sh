@@ -27,6 +27,7 @@ press Enter
 wait_for "Seated calf raise (knee bent)"
 wait_for "set 1 of 4 · 40 kg"
 press n
+wait_for "Rep 1 of 10"
 advance 60000 # ten reps of 6 s
 wait_for "Next: set 2 of 4"
 # Heavy slow resistance: the reps are confirmed after each set; Ann did 8.
@@ -68,6 +69,7 @@ wait_for "Seated calf raise (knee bent)"
 wait_for "set 1 of 3"
 on_screen "kg" && fail "Bob's session shows a load: $(screen | grep kg)"
 press n
+wait_for "Rep 1 of 15"
 advance 90000 # fifteen reps of 6 s
 wait_for "Next: set 2 of 3"
 on_screen "kg" && fail "Bob's session shows a load: $(screen | grep kg)"
