@@ -293,7 +293,11 @@ bool coach_decide_rm(struct store *store, int64_t profile, const struct store_en
 		ok = store_set_exercise_load(store, en->id, e->name, d.load_kg, err) && ok;
 		if (d.action >= LOAD_STEP_BACK ? d.action > *action : *action == LOAD_HOLD)
 			*action = d.action;
-		if (used < size)
+		/* A pause is the whole session's, in the same words for every
+		 * exercise: said once. */
+		if (d.action == LOAD_PAUSE)
+			used = (size_t)snprintf(text, size, "%s", d.reason);
+		else if (used < size)
 			used += (size_t)snprintf(text + used, size - used, "%s%.100s: %s",
 			                         used ? " " : "", e->name, d.reason);
 	}

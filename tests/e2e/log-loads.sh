@@ -88,4 +88,14 @@ printf '%s\n' "$out" | grep -qF "Pain of 9 recorded. Pain of 8 or more out of 10
 [ "$(log_sql "SELECT paused FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'Cy'")" = 1 ] ||
 	fail "the program was not paused: $(log_sql 'SELECT * FROM enrolments')"
 as Cy plan | grep -qF "Paused: pain of 9 out of 10 was reported." || fail "the plan does not say the program is paused: $(as Cy plan)"
+
+# A session logged while heavy slow resistance is paused: kept, but no load
+# moves while the pain of 9 stands, and the pause is said once, not once
+# for each exercise.
+enrol hsr-program --start "$start" --data-dir "$data" --profile Di >/dev/null || fail "enrol Di"
+as Di log hsr-program --date "$(day 0)" --pain 9 >/dev/null || fail "Di's pain of 9"
+out=$(as Di log hsr-program --date "$(day 2)" --pain 2) || fail "Di's session while paused: $out"
+[ "$(printf '%s\n' "$out" | grep -o "Paused: pain of 9" | wc -l)" -eq 1 ] ||
+	fail "the pause was not said once: $out"
+[ "$(next_loads Di)" = "0,0,0" ] || fail "loads moved while paused: $(next_loads Di)"
 exit 0
