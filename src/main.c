@@ -1070,13 +1070,14 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 	     log_in_full(store, session, &tl, &sets, &reps, &err) &&
 	     store_session_end(store, session, "completed", &err) &&
 	     (pain < 0 || store_pain(store, profile, session, "during", pain, -1, &err));
-	/* As on the screen: pain of 8 or more pauses the programs, and no
-	 * load is proposed; else the pain counts in the load proposed. */
-	if (ok && pain >= 8)
-		ok = store_pause_program(store, profile, true, &err);
-	else if (ok && rm)
+	/* As on the screen: pain of 8 or more pauses the programs. Under
+	 * heavy slow resistance the loads used are kept all the same, and the
+	 * pain counts in the next ones (a pause moves none). */
+	if (ok && rm)
 		ok = coach_decide_rm(store, profile, &en, &rx.routine, week, session, done,
 		                     decision, sizeof decision, &action, &err);
+	if (ok && pain >= 8)
+		ok = store_pause_program(store, profile, true, &err);
 	if (ok && enrolled)
 		printf("Logged %s on %s: week %d, %d sets, %d reps.\n", r->title,
 		       o->date ? o->date : "today", week, sets, reps);

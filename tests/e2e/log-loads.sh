@@ -93,9 +93,12 @@ as Cy plan | grep -qF "Paused: pain of 9 out of 10 was reported." || fail "the p
 # moves while the pain of 9 stands, and the pause is said once, not once
 # for each exercise.
 enrol hsr-program --start "$start" --data-dir "$data" --profile Di >/dev/null || fail "enrol Di"
-as Di log hsr-program --date "$(day 0)" --pain 9 >/dev/null || fail "Di's pain of 9"
+as Di log hsr-program --date "$(day 0)" --pain 9 --load 10,12.5,15 >/dev/null || fail "Di's pain of 9"
+# The loads Di said are kept with the session, and stay her loads.
+[ "$(loads_of Di 1)" = "15 kg,10 kg,12.5 kg" ] || fail "Di's loads: $(loads_of Di 1)"
+[ "$(next_loads Di)" = "150,100,125" ] || fail "Di's loads moved at pain 9: $(next_loads Di)"
 out=$(as Di log hsr-program --date "$(day 2)" --pain 2) || fail "Di's session while paused: $out"
 [ "$(printf '%s\n' "$out" | grep -o "Paused: pain of 9" | wc -l)" -eq 1 ] ||
 	fail "the pause was not said once: $out"
-[ "$(next_loads Di)" = "0,0,0" ] || fail "loads moved while paused: $(next_loads Di)"
+[ "$(next_loads Di)" = "150,100,125" ] || fail "loads moved while paused: $(next_loads Di)"
 exit 0
