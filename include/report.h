@@ -37,11 +37,13 @@ struct report_day {
 struct report_program {
 	struct store_enrolment en;
 	char title[128];
-	char source[640]; /* the program file's source; "" when none or unread */
-	bool readable;    /* its file could be read: its length and prescription are known */
-	int weeks;        /* its length; 0 for no end */
-	int per_week;     /* sessions prescribed a week; 0 when not known */
-	int per_day;      /* sessions prescribed a day; 0 when not known */
+	char source[640];   /* the program file's source; "" when none or unread */
+	bool readable;      /* its file could be read: its length and prescription are known */
+	int weeks;          /* its length; 0 for no end */
+	int per_week;       /* sessions prescribed a week; 0 when not known */
+	int per_day;        /* sessions prescribed a day; 0 when not known */
+	bool each_exercise; /* each exercise's load moves on its own (heavy slow resistance):
+	                     * a decision has no one load */
 	int first_week, last_week; /* the program weeks the period covers */
 	int *done; /* sessions completed in each week, each day's up to its prescription */
 	size_t exercise_count;

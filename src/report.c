@@ -128,6 +128,7 @@ static void read_program_file(struct report_program *p)
 		p->weeks = routine->program->weeks;
 		p->per_day = routine->program->sessions_per_day;
 		p->per_week = routine->program->days_per_week * p->per_day;
+		p->each_exercise = routine->program->load_rule == LOAD_RULE_RM;
 	}
 	catalog_entry_free(&entry);
 }

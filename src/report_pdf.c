@@ -474,20 +474,40 @@ static void load_lines(struct doc *d, const struct report_program *p, const stru
 	}
 }
 
+/* Where a decision's mark stands on the load chart, in kg: at the load
+ * from then on; where each exercise's load moves on its own, there is no
+ * one load, so at the highest of week w. */
+static double decision_kg(const struct report_program *p, const struct store_decision *dc, int w)
+{
+	int weeks = report_week_count(p);
+	double kg = 0;
+
+	if (!p->each_exercise)
+		return dc->load_kg;
+	for (size_t e = 0; e < p->exercise_count; e++)
+		if (p->load[e * (size_t)weeks + (size_t)w] > kg)
+			kg = p->load[e * (size_t)weeks + (size_t)w];
+	return kg;
+}
+
 static void load(struct doc *d, const struct report_program *p, size_t index)
 {
 	int weeks = report_week_count(p);
 	double top = 1;
 	char name[32], line[700];
 	struct chart c = {MARGIN + 36, 0, WIDTH - 40, 120, 0, weeks, 0, 0, name};
+	/* The decisions' marks, named apart in the chart map. */
+	char marks_name[32];
+	struct chart marks = {.name = marks_name};
 
 	snprintf(name, sizeof name, "load-%zu", index);
+	snprintf(marks_name, sizeof marks_name, "decisions-%zu", index);
 	snprintf(line, sizeof line, "%s: the load week by week", p->title);
 	flow(d, line, 9.5, true, ink);
 	for (int i = 0; i < weeks * (int)p->exercise_count; i++)
 		if (p->load[i] > top)
 			top = p->load[i];
-	for (size_t i = 0; i < p->decision_count; i++)
+	for (size_t i = 0; i < p->decision_count && !p->each_exercise; i++)
 		if (p->decisions[i].load_kg > top)
 			top = p->decisions[i].load_kg;
 	if (p->exercise_count == 0)
@@ -503,9 +523,12 @@ static void load(struct doc *d, const struct report_program *p, size_t index)
 		for (size_t i = 0; i < p->decision_count; i++) {
 			const struct store_decision *dc = &p->decisions[i];
 			int w = dc->week - p->first_week;
-			if (w >= 0 && w < weeks)
-				decision_mark(d->cr, dc->action, cx(&c, w + 0.5),
-				              cy(&c, dc->load_kg));
+			double kg;
+			if (w < 0 || w >= weeks)
+				continue;
+			kg = decision_kg(p, dc, w);
+			decision_mark(d->cr, dc->action, cx(&c, w + 0.5), cy(&c, kg));
+			mark(d, &marks, (int)i, kg, cx(&c, w + 0.5), cy(&c, kg), 0, 0);
 		}
 		pauses_and_flags(d, &c, weeks_axis(d->r, p), false);
 		x_labels(d, &c, weeks, label_every(weeks), week_label, p);
@@ -524,9 +547,14 @@ static void load(struct doc *d, const struct report_program *p, size_t index)
 	for (size_t i = 0; i < p->decision_count; i++) {
 		const struct store_decision *dc = &p->decisions[i];
 		char when[32];
-		snprintf(line, sizeof line, "%s, week %d \u2014 %s, %g kg: %s",
-		         date_at(dc->at, when, sizeof when), dc->week, dc->action, dc->load_kg,
-		         dc->reason);
+		if (p->each_exercise) /* the reason says each exercise's load */
+			snprintf(line, sizeof line, "%s, week %d \u2014 %s: %s",
+			         date_at(dc->at, when, sizeof when), dc->week, dc->action,
+			         dc->reason);
+		else
+			snprintf(line, sizeof line, "%s, week %d \u2014 %s, %g kg: %s",
+			         date_at(dc->at, when, sizeof when), dc->week, dc->action,
+			         dc->load_kg, dc->reason);
 		flow(d, line, 8, false, ink);
 	}
 }

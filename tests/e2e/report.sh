@@ -137,6 +137,18 @@ says "Alfredson eccentric program" "Calf stretching program" "6 sessions done of
 	"3 sessions done of 7"
 ink value:adherence-0:1:6 value:adherence-1:1:3
 
+# ---- heavy slow resistance: each exercise has its own load, so a decision
+# has no one load of its own: it is listed without one, and its mark stands
+# at the week's highest load, on the lines, not at 0 kg
+printf "no\nno\nno\nno\nno\n" | who=hal on_day 0 enrol hsr-program --start "$start" >/dev/null || fail "enrol hal"
+for d in 0 2; do
+	who=hal on_day "$d" log hsr-program --load 20,30,40 --pain 2 >/dev/null || fail "hal's log on day $d"
+done
+who=hal report --from "$start" --to "$(day 6)"
+says "week 1 — progress: Seated calf raise (knee bent): Next time 22.5 kg: you met 15RM at 20 kg."
+grep -qF ", 0 kg:" "$WORK/out.txt" && fail "a decision of hal's is listed at 0 kg: $(cat "$WORK/out.txt")"
+ink points:decisions-0 value:decisions-0:0:40 value:decisions-0:1:40
+
 # ---- R on the start screen: the report in the person's data folder, and
 # where it is said
 if command -v tmux >/dev/null; then
