@@ -1169,6 +1169,42 @@ static void program_week(const struct routine *r, int week, char *buf, size_t si
 		snprintf(buf, size, "%.120s: week %d", r->title, week);
 }
 
+/* The load a program stands at, for the start screen: " Load: 20 kg."
+ * under the pain-monitoring model; under heavy slow resistance, where each
+ * exercise has its own, " Loads: 10 kg, 15 kg and 20 kg." in the order
+ * the plan lists them; "" for a program with no load. */
+static const char *load_words(struct store *store, const struct store_enrolment *en,
+                              const struct routine *r, char *buf, size_t size)
+{
+	size_t n, count = 0, shown = 0;
+	char kg[24];
+
+	buf[0] = '\0';
+	if (r->program->load_rule == LOAD_RULE_PAIN)
+		snprintf(buf, size, " Load: %s.", routine_load_text(en->load_kg, kg, sizeof kg));
+	if (r->program->load_rule != LOAD_RULE_RM)
+		return buf;
+	for (size_t i = 0; i < r->exercise_count; i++)
+		count += r->exercises[i].kind == EXERCISE_REPS;
+	n = (size_t)snprintf(buf, size, " Loads:");
+	for (size_t i = 0; i < r->exercise_count && n < size; i++) {
+		const struct exercise *e = &r->exercises[i];
+		if (e->kind != EXERCISE_REPS)
+			continue;
+		shown++;
+		routine_load_text(store_exercise_load(store, en->id, e->name, en->load_kg), kg,
+		                  sizeof kg);
+		n += (size_t)snprintf(buf + n, size - n, "%s %s",
+		                      shown == 1       ? ""
+		                      : shown == count ? " and"
+		                                       : ",",
+		                      kg);
+	}
+	if (n < size)
+		snprintf(buf + n, size - n, ".");
+	return buf;
+}
+
 /* What the start screen says of the programs followed: today's sessions
  * across them, then the one due next in full. */
 static void start_screen_status(const struct journal *j, const struct followed *f,
@@ -1178,7 +1214,7 @@ static void start_screen_status(const struct journal *j, const struct followed *
 	const struct week_standing *ws = &f->weeks[f->due];
 	const struct routine *r;
 	const struct program *p;
-	char load[32], status[600], line[200], visa[80];
+	char load[200], status[600], line[200], visa[80];
 	int done, row = f->n > 1 ? 1 : 0;
 
 	memset(ps, 0, sizeof *ps);
@@ -1207,12 +1243,7 @@ static void start_screen_status(const struct journal *j, const struct followed *
 	r = f->entries[f->due]->routine;
 	p = r->program;
 	done = ws->a.today_done < p->sessions_per_day ? ws->a.today_done : p->sessions_per_day;
-	load[0] = '\0';
-	if (p->load_rule != LOAD_RULE_NONE) {
-		char kg[24];
-		snprintf(load, sizeof load, " Load: %s.",
-		         routine_load_text(en->load_kg, kg, sizeof kg));
-	}
+	load_words(j->store, en, r, load, sizeof load);
 	coach_visa_a_text(j->store, j->profile, en, visa, sizeof visa);
 	snprintf(ps->lines[row++], sizeof ps->lines[0],
 	         "%.120s%sToday: %d of %d session%s done. %s%s%s%s%s", f->n > 1 ? r->title : "",
