@@ -130,6 +130,15 @@ struct program_record {
 	int pain_first_tenths;     /* average pain during, x10, in week 1 */
 	int pain_last_tenths;      /* the same in the last week */
 	int lsi_first, lsi_last;   /* limb symmetry index, the first and last test */
+	/* Where each exercise's load moves on its own (heavy slow
+	 * resistance): each one's, from its first set in the program to where
+	 * it stands, in place of load_from and load_to. Names are the
+	 * routine's, borrowed. */
+	size_t exercise_count;
+	struct {
+		const char *name;
+		double from, to;
+	} exercises[ROUTINE_MAX_EXERCISES];
 };
 
 /* The closing screen's text: weeks done, sessions done of those

@@ -371,8 +371,10 @@ size_t store_capacity_tests(struct store *store, int64_t profile, struct store_c
                             size_t max);
 
 /* The load of the first set with one in the profile's sessions of the
- * program at path since from (Unix); 0 for none or bodyweight. */
-double store_first_load(struct store *store, int64_t profile, const char *path, int64_t from);
+ * program at path since from (Unix), of the exercise named (NULL: of any);
+ * 0 for none or bodyweight. */
+double store_first_load(struct store *store, int64_t profile, const char *path,
+                        const char *exercise, int64_t from);
 
 /* Records a VISA-A score (0-100): the total of the Victorian Institute of
  * Sport Assessment questionnaire for the Achilles, as the person's

@@ -595,9 +595,10 @@ void coach_week_standing(struct store *store, int64_t profile, const struct prog
 }
 
 /* What a finished program came to, from the log. */
-static void program_record(struct store *store, int64_t profile, const struct program *p,
+static void program_record(struct store *store, int64_t profile, const struct routine *routine,
                            const struct store_enrolment *en, struct program_record *rec)
 {
+	const struct program *p = routine->program;
 	int64_t from = store_day_start(en->start_day);
 	int64_t to = store_day_start(en->start_day + 7 * (int64_t)p->weeks);
 	struct store_capacity tests[64];
@@ -605,11 +606,22 @@ static void program_record(struct store *store, int64_t profile, const struct pr
 	struct pain_week w;
 	int in_program = 0; /* tests after the newest one in the program */
 
+	memset(rec, 0, sizeof *rec);
 	store_pain_between(store, profile, en->path, from, to, &w);
 	rec->sessions = w.sessions;
 	rec->prescribed = p->weeks * p->days_per_week * p->sessions_per_day;
-	rec->load_from = store_first_load(store, profile, en->path, from);
+	rec->load_from = store_first_load(store, profile, en->path, NULL, from);
 	rec->load_to = en->load_kg;
+	for (size_t i = 0; i < routine->exercise_count && p->load_rule == LOAD_RULE_RM; i++) {
+		const struct exercise *e = &routine->exercises[i];
+		if (e->kind != EXERCISE_REPS || rec->exercise_count == ROUTINE_MAX_EXERCISES)
+			continue;
+		rec->exercises[rec->exercise_count].name = e->name;
+		rec->exercises[rec->exercise_count].from =
+		    store_first_load(store, profile, en->path, e->name, from);
+		rec->exercises[rec->exercise_count++].to =
+		    store_exercise_load(store, en->id, e->name, en->load_kg);
+	}
 	store_pain_between(store, profile, en->path, from, store_day_start(en->start_day + 7), &w);
 	rec->pain_first_tenths = w.during_tenths;
 	store_pain_between(store, profile, en->path, to - 7 * 86400, to, &w);
@@ -643,7 +655,7 @@ static enum screen_outcome close_program(struct ui *ui, struct journal *j,
 
 	if (!plan_finished(p, j->week) || en->decided_week > p->weeks)
 		return OUTCOME_CHOSEN;
-	program_record(j->store, j->profile, p, en, &rec);
+	program_record(j->store, j->profile, routine, en, &rec);
 	plan_closing_text(routine->title, p, &rec, text, sizeof text);
 	/* Marked as closed: a decision past the last week, never a change. */
 	logged(j,
@@ -1120,7 +1132,8 @@ static bool glance_read(struct journal *j, const struct followed *f, struct prog
 		g->red_flag[w] = pw.red_flag;
 		g->load_kg[w] = -1;
 		if (pw.sessions > 0) /* its sets are the first from `from` */
-			g->load_kg[w] = store_first_load(j->store, j->profile, en->path, from);
+			g->load_kg[w] =
+			    store_first_load(j->store, j->profile, en->path, NULL, from);
 	}
 	return true;
 }

@@ -297,7 +297,12 @@ const char *plan_load_status(const struct program *p, int64_t start_day, int wee
 
 	routine_load_text(load_kg, load, sizeof load);
 	day_words(start_day + 7 * (int64_t)week, next, sizeof next);
-	if (plan_finished(p, week))
+	if (plan_finished(p, week) && p->load_rule == LOAD_RULE_RM)
+		snprintf(buf, size,
+		         "The program ended after week %d; each exercise's load stays where it "
+		         "is.",
+		         p->weeks);
+	else if (plan_finished(p, week))
 		snprintf(buf, size, "The program ended after week %d; the load stays at %s.",
 		         p->weeks, load);
 	else if (p->load_rule == LOAD_RULE_PAIN && decision && decision[0])
@@ -330,19 +335,41 @@ static const char *tenths_text(int tenths, char *buf, size_t size)
 	return buf;
 }
 
+/* The load over a program, from and to: the program's one, or each
+ * exercise's where each has its own. */
+static void loads_over(const struct program_record *rec, char *buf, size_t size)
+{
+	char from[32], to[32];
+	size_t n;
+
+	if (rec->exercise_count == 0) {
+		snprintf(buf, size, "Load: from %s to %s.",
+		         routine_load_text(rec->load_from, from, sizeof from),
+		         routine_load_text(rec->load_to, to, sizeof to));
+		return;
+	}
+	n = (size_t)snprintf(buf, size, "Loads:");
+	for (size_t i = 0; i < rec->exercise_count && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s %.100s from %s to %s", i ? ";" : "",
+		                      rec->exercises[i].name,
+		                      routine_load_text(rec->exercises[i].from, from, sizeof from),
+		                      routine_load_text(rec->exercises[i].to, to, sizeof to));
+	if (n < size)
+		snprintf(buf + n, size - n, ".");
+}
+
 const char *plan_closing_text(const char *title, const struct program *p,
                               const struct program_record *rec, char *buf, size_t size)
 {
-	char from[32], to[32], first[16], last[16];
+	char loads[600], first[16], last[16];
 	size_t n;
 
+	loads_over(rec, loads, sizeof loads);
 	n = (size_t)snprintf(
 	    buf, size,
-	    "You have finished the %d weeks of %s. Sessions: %d of the %d prescribed. Load: from "
-	    "%s to %s. Pain during the exercises: %s on average in week 1, %s in week %d.",
-	    p->weeks, title, rec->sessions, rec->prescribed,
-	    routine_load_text(rec->load_from, from, sizeof from),
-	    routine_load_text(rec->load_to, to, sizeof to),
+	    "You have finished the %d weeks of %s. Sessions: %d of the %d prescribed. %s Pain "
+	    "during the exercises: %s on average in week 1, %s in week %d.",
+	    p->weeks, title, rec->sessions, rec->prescribed, loads,
 	    tenths_text(rec->pain_first_tenths, first, sizeof first),
 	    tenths_text(rec->pain_last_tenths, last, sizeof last), p->weeks);
 	if (n < size && rec->lsi_first >= 0 && rec->lsi_last >= 0)

@@ -678,15 +678,17 @@ int64_t store_session_between(struct store *s, int64_t profile, int64_t from, in
 	                 "iii", profile, from, to);
 }
 
-double store_first_load(struct store *s, int64_t profile, const char *path, int64_t from)
+double store_first_load(struct store *s, int64_t profile, const char *path, const char *exercise,
+                        int64_t from)
 {
 	struct db_rows *st =
 	    query(s,
 	          "SELECT t.load FROM sets t "
 	          "JOIN sessions s ON s.id = t.session_id "
 	          "WHERE s.profile_id = ?1 AND s.path = ?2 AND s.started >= ?3 AND "
+	          "t.exercise = COALESCE(?4, t.exercise) AND "
 	          "t.load IS NOT NULL ORDER BY t.at, t.id LIMIT 1",
-	          "iti", profile, path, from);
+	          "itit", profile, path, from, exercise);
 	double kg = db_next(st) ? kilograms(db_text(st, 0)) : 0;
 
 	db_rows_free(st);

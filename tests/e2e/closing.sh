@@ -55,4 +55,30 @@ t kill-server
 out=$("$TENDO" plan --data-dir "$data" --profile cleo)
 printf '%s\n' "$out" | grep -qF "The program ended after week 12; the load stays at bodyweight." ||
 	fail "plan after the end: $out"
+
+# Heavy slow resistance: each exercise's load, from its first set in the
+# program to where it stands (each moves on its own, Beyer 2015).
+enrol hsr-program --start "$(day 90)" --data-dir "$data" --profile hugo >/dev/null || fail "enrol hugo"
+"$TENDO" log hsr-program --date "$(day 89)" --load 20,0,40 --pain 3 --data-dir "$data" \
+	--profile hugo >/dev/null || fail "hugo's first session"
+"$TENDO" log hsr-program --date "$(day 10)" --load 30,10,60 --pain 1 --data-dir "$data" \
+	--profile hugo >/dev/null || fail "hugo's session in week 12"
+start 100 40 run hsr-program --data-dir "$data" --profile hugo
+skip_day_questions "the program is complete"
+text=$(screen | tr -s ' \n' ' ')
+want="Loads: Seated calf raise (knee bent) from 20 kg to 32.5 kg; Standing calf raise (knee straight) from bodyweight to 12.5 kg; Calf raise in the leg press from 40 kg to 62.5 kg."
+printf '%s\n' "$text" | grep -qF "$want" || fail "hugo's closing screen lacks \"$want\": $text"
+printf '%s\n' "$text" | grep -qF "Load: from" && fail "hugo's closing screen gives one load: $text"
+press Enter
+wait_for "GET READY"
+wait_for "set 1 of 4 · 32.5 kg"
+press q y Enter
+answer_pain_if_asked s
+finished >/dev/null
+t kill-server
+out=$("$TENDO" plan --data-dir "$data" --profile hugo)
+for want in "Seated calf raise (knee bent): 4 x 6 reps, rest 2 min 30 s, 32.5 kg." \
+	"The program ended after week 12; each exercise's load stays where it is."; do
+	printf '%s\n' "$out" | grep -qF "$want" || fail "hugo's plan after the end lacks \"$want\": $out"
+done
 exit 0

@@ -327,6 +327,22 @@ answer_pain_if_asked() {
 	return 0
 }
 
+# Skips the day's questions about the pain (after the last session, this
+# morning), if tendo asks them, until UNTIL is on the screen.
+skip_day_questions() {
+	local until=$1 q questions=("tendo — after your last session" "tendo — good morning")
+	until on_screen "$until"; do
+		wait_until -m "neither a question nor \"$until\" came" eval \
+			'on_screen "$until" || on_screen "${questions[0]}" || on_screen "${questions[1]}"'
+		for q in "${questions[@]}"; do
+			if on_screen "$q"; then
+				press s
+				wait_gone "$q"
+			fi
+		done
+	done
+}
+
 # On the start screen: chooses the Alfredson program and says yes to
 # following it, up to the screening's first question.
 choose_alfredson_program() {

@@ -135,17 +135,7 @@ t kill-server
 # one load for the program (which heavy slow resistance does not have).
 # The day's questions about the pain come first: skipped.
 start 100 30 --data-dir "$data" --profile rae --sound off
-questions=("tendo — after your last session" "tendo — good morning")
-until on_screen "choose a routine"; do
-	wait_until -m "neither a question nor the start screen came" eval \
-		'on_screen "choose a routine" || on_screen "${questions[0]}" || on_screen "${questions[1]}"'
-	for q in "${questions[@]}"; do
-		if on_screen "$q"; then
-			press s
-			wait_gone "$q"
-		fi
-	done
-done
+skip_day_questions "choose a routine"
 wait_for "Loads: 42.5 kg, 32.5 kg and 62.5 kg."
 not_on_screen "Load: bodyweight" || fail "the start screen gives heavy slow resistance one load: $(screen)"
 press q

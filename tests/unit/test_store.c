@@ -644,7 +644,11 @@ static void test_session_load_by_exercise(void **state)
 	                       "exercise = 'Seated calf raise'"),
 	                 1);
 	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE load = 'bodyweight'"), 1);
-	assert_true(store_first_load(s, p, "/hsr.yaml", MONDAY_NOON - DAY) == 40.0);
+	assert_true(store_first_load(s, p, "/hsr.yaml", NULL, MONDAY_NOON - DAY) == 40.0);
+	assert_true(
+	    store_first_load(s, p, "/hsr.yaml", "Leg-press calf raise", MONDAY_NOON - DAY) == 0.0);
+	assert_true(store_first_load(s, p, "/hsr.yaml", "Seated calf raise", MONDAY_NOON - DAY) ==
+	            40.0);
 	/* No exercise named: every set of the session. */
 	assert_true(store_session_load(s, session, NULL, 42.5, &err));
 	assert_int_equal(query("SELECT COUNT(*) FROM sets WHERE load = '42.5 kg'"), 2);
