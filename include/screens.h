@@ -80,7 +80,8 @@ struct program_glance {
 	int current;                  /* today's week, 1 to GLANCE_WEEKS */
 	int prescribed;               /* sessions a week */
 	int done[GLANCE_WEEKS];       /* sessions completed */
-	double load_kg[GLANCE_WEEKS]; /* the week's first load; 0 bodyweight, -1 none */
+	double load_kg[GLANCE_WEEKS]; /* the week's first load (where each exercise has its own,
+	                               * the heaviest); 0 bodyweight, -1 none */
 	int during[GLANCE_WEEKS];     /* the week's highest pain, -1 for none rated */
 	int after[GLANCE_WEEKS];
 	int morning[GLANCE_WEEKS];

@@ -1098,6 +1098,22 @@ static void followed_read(struct journal *j, const struct catalog *cat, struct f
 	}
 }
 
+/* The heaviest load of a program's sets between from and to (Unix): where
+ * each exercise has its own load, the week's one figure on the glance. */
+static double heaviest_load(struct store *store, int64_t profile, const char *path, int64_t from,
+                            int64_t to)
+{
+	struct store_load_row *loads = NULL;
+	size_t n = store_loads_between(store, profile, from, to, &loads);
+	double kg = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(loads[i].path, path) == 0 && loads[i].load_kg > kg)
+			kg = loads[i].load_kg;
+	free(loads);
+	return kg;
+}
+
 /* The program due next at a glance: each week's sessions, load and pain,
  * from its first week to today's. False when none is followed. */
 static bool glance_read(struct journal *j, const struct followed *f, struct program_glance *g)
@@ -1131,7 +1147,9 @@ static bool glance_read(struct journal *j, const struct followed *f, struct prog
 		g->morning[w] = pw.mornings_rated > 0 ? pw.morning_max : -1;
 		g->red_flag[w] = pw.red_flag;
 		g->load_kg[w] = -1;
-		if (pw.sessions > 0) /* its sets are the first from `from` */
+		if (pw.sessions > 0 && p->load_rule == LOAD_RULE_RM)
+			g->load_kg[w] = heaviest_load(j->store, j->profile, en->path, from, to);
+		else if (pw.sessions > 0) /* its sets are the first from `from` */
 			g->load_kg[w] =
 			    store_first_load(j->store, j->profile, en->path, NULL, from);
 	}

@@ -31,9 +31,10 @@ past_the_questions() {
 	on_screen "choose a routine"
 }
 
-# The history, then its program view, past the questions of the day.
+# The history, then its program view, past the questions of the day: as
+# Ann, or as $who.
 open_glance() {
-	start_real "$@" --data-dir "$data" --profile Ann
+	start_real "$@" --data-dir "$data" --profile "${who:-Ann}"
 	wait_until -m "the start screen did not come" past_the_questions
 	press H
 	wait_for "last four weeks"
@@ -105,6 +106,17 @@ for locale in C.UTF-8 C; do
 	fi
 	leave
 done
+
+# Heavy slow resistance: each exercise has its own load, and the week's
+# figure is the heaviest of them, not whichever set came first.
+enrol hsr-program --start "$d0" --data-dir "$data" --profile Bo >/dev/null || fail "enrol Bo"
+for when in "0 20,30,40" "2 20,30,40" "7 22.5,32.5,45"; do
+	"$TENDO" log hsr-program --load "${when#* }" --data-dir "$data" --profile Bo \
+		--date "$(date -d "$d0 +${when%% *} days" +%F)" >/dev/null || fail "Bo's log on day ${when%% *}"
+done
+who=Bo TEST_ENV="LANG=C.UTF-8" open_glance 80 24
+[ "$(row 'load, kg')" = "40 45 · · · · · · · · · ·" ] || fail "Bo's load: $(row 'load, kg')"
+leave
 
 # Larger, the bars grow taller and every week still shows.
 TEST_ENV="LANG=C.UTF-8" open_glance 200 60
