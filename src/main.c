@@ -1040,11 +1040,16 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 		return usage_error("--load is for a program that moves each exercise's load by its "
 		                   "reps (heavy slow resistance); %s is not one",
 		                   r->title);
+	if (o->load && !rm && enrolled)
+		return usage_error("--load proposes the next loads of a program you follow, and %s "
+		                   "ended after week %d: its loads no longer move",
+		                   r->title, r->program->weeks);
 	if (o->load && !rm)
-		return usage_error("--load proposes the next loads of a program you follow: %s is "
-		                   "%s on %s",
-		                   r->title, enrolled ? "over" : "not followed",
-		                   o->date ? o->date : "today");
+		return usage_error(
+		    "--load proposes the next loads of a program you follow, and you "
+		    "%s %s%s (tendo enrol)",
+		    o->date ? "did not follow" : "do not follow", r->title,
+		    o->date ? " on that day" : "");
 	if (rm && (status = loads_logged(o, store, &en, r, done)) != EXIT_SUCCESS)
 		return status;
 	if (leg == LEG_NONE && routine_needs_leg(r))

@@ -75,8 +75,12 @@ out=$(as Ann log calf-stretches --load 5 2>&1) && fail "--load on a stretch was 
 printf '%s\n' "$out" | grep -qF -- "--load is for a program that moves each exercise's load by its reps (heavy slow resistance); Calf stretches is not one" ||
 	fail "--load on a stretch said: $out"
 out=$(as Bo log hsr-program --load 5,5,5 2>&1) && fail "--load without the program followed was taken"
-printf '%s\n' "$out" | grep -qF -- "Heavy slow resistance program (12 weeks) is not followed on today" ||
+printf '%s\n' "$out" | grep -qF -- "--load proposes the next loads of a program you follow, and you do not follow Heavy slow resistance program (12 weeks) (tendo enrol)" ||
 	fail "--load without the program said: $out"
+enrol hsr-program --start "$(date -d '-100 days' +%F)" --data-dir "$data" --profile Ed >/dev/null || fail "enrol Ed"
+out=$(as Ed log hsr-program --load 5,5,5 2>&1) && fail "--load after the program's end was taken"
+printf '%s\n' "$out" | grep -qF -- "Heavy slow resistance program (12 weeks) ended after week 12: its loads no longer move" ||
+	fail "--load after the end said: $out"
 
 # Pain of 8 or more, logged: the programs pause at once, as on the screen
 # and with 'tendo rate' (the pain-monitoring model's stop, Silbernagel
