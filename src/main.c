@@ -976,7 +976,7 @@ static bool log_in_full(struct store *store, int64_t session, const struct timel
  * reps of r in its order, into done[]; with no --load, each as prescribed.
  * Every exercise with reps was done, and each set reached its reps: the
  * session is logged in full. */
-static int loads_logged(const struct options *o, struct store *store,
+static int loads_given(const struct options *o, struct store *store,
                         const struct store_enrolment *en, const struct routine *r,
                         struct rm_done *done)
 {
@@ -1050,7 +1050,7 @@ static int log_session(const struct options *o, struct store *store, int64_t pro
 		    "%s %s%s (tendo enrol)",
 		    o->date ? "did not follow" : "do not follow", r->title,
 		    o->date ? " on that day" : "");
-	if (rm && (status = loads_logged(o, store, &en, r, done)) != EXIT_SUCCESS)
+	if (rm && (status = loads_given(o, store, &en, r, done)) != EXIT_SUCCESS)
 		return status;
 	if (leg == LEG_NONE && routine_needs_leg(r))
 		return usage_error("%s works the affected leg: say which with --leg left or --leg "

@@ -25,17 +25,11 @@ log_days() {
 log_days 3 0 1 2 3 4 5 6
 log_days 7 7 8
 
-# The pain after the last session and this morning's are skipped.
-past_the_questions() {
-	on_screen "Press 0 (none) to 9" && press s
-	on_screen "choose a routine"
-}
-
 # The history, then its program view, past the questions of the day: as
 # Ann, or as $who.
 open_glance() {
 	start_real "$@" --data-dir "$data" --profile "${who:-Ann}"
-	wait_until -m "the start screen did not come" past_the_questions
+	skip_day_questions "choose a routine"
 	press H
 	wait_for "last four weeks"
 	press p
@@ -81,7 +75,7 @@ leave
 # to this one.
 history_at() {
 	start_real "$@" --data-dir "$data" --profile Ann
-	wait_until -m "the start screen did not come" past_the_questions
+	skip_day_questions "choose a routine"
 	press H
 	wait_for "last four weeks"
 }

@@ -328,9 +328,10 @@ answer_pain_if_asked() {
 }
 
 # Skips the day's questions about the pain (after the last session, this
-# morning), if tendo asks them, until UNTIL is on the screen.
+# morning), if tendo asks them, until UNTIL is on the screen. Their titles
+# without "tendo —", which the C locale writes "tendo -".
 skip_day_questions() {
-	local until=$1 q questions=("tendo — after your last session" "tendo — good morning")
+	local until=$1 q questions=("after your last session" "good morning")
 	until on_screen "$until"; do
 		wait_until -m "neither a question nor \"$until\" came" eval \
 			'on_screen "$until" || on_screen "${questions[0]}" || on_screen "${questions[1]}"'
