@@ -977,8 +977,8 @@ static bool log_in_full(struct store *store, int64_t session, const struct timel
  * Every exercise with reps was done, and each set reached its reps: the
  * session is logged in full. */
 static int loads_given(const struct options *o, struct store *store,
-                        const struct store_enrolment *en, const struct routine *r,
-                        struct rm_done *done)
+                       const struct store_enrolment *en, const struct routine *r,
+                       struct rm_done *done)
 {
 	const char *at = o->load;
 	size_t wanted = 0, given = 1;
