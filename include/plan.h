@@ -62,14 +62,15 @@ struct pain_week {
 	int after_max;
 	int mornings_rated; /* next-morning ratings */
 	int morning_max;    /* the highest next-morning pain */
-	int stiffness_max;  /* the highest next-morning stiffness */
+	int stiffness_max;  /* the highest next-morning stiffness; -1 if none rated */
 	bool red_flag;      /* a sudden pop, sharp pain, can't push off */
 };
 
 /* The person's own mornings before the load moved: the highest morning
  * pain and stiffness of the program's first week (or of the week after a
- * re-set). -1 while not known. Mornings above it mean the tendon has not
- * settled. */
+ * re-set). -1 while not known; stiffness also -1 when those mornings' was
+ * never rated, and then only morning pain is judged. Mornings above it
+ * mean the tendon has not settled. */
 struct baseline {
 	int pain, stiffness;
 };

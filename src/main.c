@@ -1153,14 +1153,17 @@ static void print_prescription(const struct routine *r, int week, const struct b
 static void print_baseline(struct store *store, int64_t profile, const struct store_enrolment *en)
 {
 	struct baseline b;
-	char day[16];
+	char day[16], stiffness[32] = "stiffness not rated";
 
 	store_day_text(en->baseline_day, day, sizeof day);
 	store_baseline(store, profile, en->baseline_day, &b);
+
+	if (b.stiffness >= 0)
+		snprintf(stiffness, sizeof stiffness, "stiffness %d", b.stiffness);
 	if (b.pain >= 0)
-		printf("Baseline of mornings (from the seven days from %s): pain %d, stiffness %d; "
+		printf("Baseline of mornings (from the seven days from %s): pain %d, %s; "
 		       "'tendo baseline --reset' measures it afresh.\n",
-		       day, b.pain, b.stiffness);
+		       day, b.pain, stiffness);
 	else
 		printf("Baseline of mornings: measured over the seven days from %s, once they are "
 		       "over.\n",

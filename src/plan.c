@@ -93,21 +93,28 @@ static void describe_week(const struct pain_week *w, const struct baseline *b, c
                           size_t size)
 {
 	char during[48] = "not rated", after[24] = "not rated", morning[64] = "not rated";
+	char stiff[32] = "";
 
 	if (w->during_max >= 0)
 		snprintf(during, sizeof during, "up to %d (average %.1f)", w->during_max,
 		         w->during_tenths / 10.0);
 	if (w->after_max >= 0)
 		snprintf(after, sizeof after, "up to %d", w->after_max);
+	/* Stiffness may go unrated (the screen lets it be passed over, and
+	 * `tendo rate morning` takes it only with --stiffness): then it is
+	 * not spoken of. */
 	if (w->morning_max >= 0)
-		snprintf(morning, sizeof morning, "up to %d, stiffness up to %d", w->morning_max,
-		         w->stiffness_max);
+		snprintf(morning, sizeof morning,
+		         w->stiffness_max >= 0 ? "up to %d, stiffness up to %d" : "up to %d",
+		         w->morning_max, w->stiffness_max);
 	snprintf(buf, size, " %s%.0d: %d session%s; pain during %s, after %s; mornings %s",
 	         w->week ? "Week " : "Since the last decision", w->week, w->sessions,
 	         w->sessions == 1 ? "" : "s", during, after, morning);
+	if (b->stiffness >= 0)
+		snprintf(stiff, sizeof stiff, ", stiffness %d", b->stiffness);
 	if (b->pain >= 0)
-		snprintf(buf + strlen(buf), size - strlen(buf), " (baseline %d, stiffness %d).",
-		         b->pain, b->stiffness);
+		snprintf(buf + strlen(buf), size - strlen(buf), " (baseline %d%s).", b->pain,
+		         stiff);
 	else
 		snprintf(buf + strlen(buf), size - strlen(buf), " (no baseline yet).");
 }

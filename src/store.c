@@ -1006,8 +1006,11 @@ void store_baseline(struct store *s, int64_t profile, int64_t from_day, struct b
 		b->pain = b->stiffness = -1;
 		return;
 	}
+	/* A stiffness never rated in those days is not a baseline of 0: the
+	 * first stiffness rated would then break the limit. It stays unknown
+	 * (-1), and only morning pain is judged, until a reset measures it. */
 	b->pain = row[1];
-	b->stiffness = row[2] >= 0 ? row[2] : 0;
+	b->stiffness = row[2];
 }
 
 bool store_reset_baseline(struct store *s, int64_t enrolment, int64_t from_day,

@@ -4,7 +4,8 @@
 # `tendo log`, pain during, after and the next morning with `tendo rate`,
 # and `tendo plan` at each week's start. Two easy weeks each add 2.5 kg;
 # a week of pain 4 holds; pain of 7 mid-week steps back at once; pain of 9
-# pauses the program. Bad input exits 2 and writes nothing.
+# pauses the program. Bad input exits 2 and writes nothing. A stiffness
+# never rated in the baseline's week is no baseline of 0.
 . "$(dirname "$0")/lib.sh"
 need_faketime
 command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
@@ -12,14 +13,15 @@ data=$WORK/data
 start=2026-01-05 # a Monday, long past
 who=ruth
 
-# A week of the program, twice a day: PAIN during and after, MORNING pain.
+# A week of the program, twice a day: PAIN during and after, MORNING pain,
+# and STIFFNESS (1 if not given; none rated if empty).
 train_week() {
-	local week=$1 pain=$2 morning=$3 d
+	local week=$1 pain=$2 morning=$3 stiffness=${4-1} d
 	for d in $(seq $(((week - 1) * 7)) $((week * 7 - 1))); do
 		on "$d" log alfredson-program --leg left --pain "$pain" >/dev/null || fail "log on day $d"
 		on "$d" log alfredson-program --leg left --pain "$pain" >/dev/null || fail "log on day $d"
 		on "$d" rate after "$pain" >/dev/null || fail "rate after on day $d"
-		on "$((d + 1))" rate morning "$morning" --stiffness 1 >/dev/null ||
+		on "$((d + 1))" rate morning "$morning" ${stiffness:+--stiffness "$stiffness"} >/dev/null ||
 			fail "rate morning on day $((d + 1))"
 	done
 }
@@ -104,4 +106,19 @@ printf '%s\n' "$out" | grep -qF "it is paused until a doctor or physiotherapist 
 	fail "pain of 9 does not pause: $out"
 [ "$(sqlite3 "$data/tendo.db" "SELECT paused FROM enrolments WHERE active = 1")" = 1 ] ||
 	fail "the program is not paused in the log"
+
+# Morning stiffness is judged against the person's own: Sam rated only
+# the mornings' pain in week 1, so there is no baseline of stiffness for
+# week 2's stiffness of 2 to be above. The load goes on up, and no
+# stiffness that was never rated is reported.
+# shellcheck disable=SC2034 # read by on(), in lib.sh
+who=sam
+printf "no\nno\nno\nno\nno\n" | on 0 enrol alfredson-program --start "$start" >/dev/null || fail "enrol sam"
+train_week 1 1 1 ""
+expect_plan 7 "2.5 kg" "a week without stiffness ratings did not add 2.5 kg, or spoke of its stiffness" \
+	"after up to 1; mornings up to 1 (baseline 1)." \
+	"Baseline of mornings (from the seven days from $start): pain 1, stiffness not rated;"
+train_week 2 1 1 2
+expect_plan 14 "5 kg" "stiffness rated after a baseline without it stepped back" \
+	"mornings up to 1, stiffness up to 2 (baseline 1)."
 exit 0

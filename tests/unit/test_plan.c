@@ -210,6 +210,12 @@ static void test_the_pain_rule(void **state)
 	     "a baseline of your mornings"},
 	    {"a re-set baseline (5 after a flare) is the limit from then on", week_of(2, 2, 5, 3),
 	     &none, (struct baseline){5, 5}, LOAD_PROGRESS, 7.5, "(baseline 5, stiffness 5)"},
+	    {"Silbernagel 2007: mornings are judged against your own; stiffness not rated in the "
+	     "baseline's week has no baseline to be above",
+	     week_of(1, 1, 1, 2), &none, (struct baseline){2, -1}, LOAD_PROGRESS, 7.5,
+	     "mornings up to 1, stiffness up to 2 (baseline 2)."},
+	    {"a stiffness not rated is not reported as one", week_of(1, 1, 1, -1), &none, base,
+	     LOAD_PROGRESS, 7.5, "mornings up to 1 (baseline 2, stiffness 3)."},
 	};
 	(void)state;
 	low_13.during_tenths = 13;

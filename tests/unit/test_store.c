@@ -575,6 +575,39 @@ static void test_history_day_by_day(void **state)
 	store_close(s);
 }
 
+/* The baseline of mornings: the first week's highest pain and stiffness,
+ * known once the week is over; a stiffness never rated stays unknown. */
+static void test_the_baseline_of_mornings(void **state)
+{
+	struct store *s = open_good();
+	struct tendo_error err;
+	struct baseline b;
+	int64_t first = store_local_day(MONDAY_NOON), p;
+	(void)state;
+	p = store_profile(s, "hal", &err);
+	for (int day = 0; day < 7; day++) {
+		store_set_time(s, MONDAY_NOON + day * DAY);
+		assert_true(store_pain(s, p, -1, "morning", day == 3 ? 3 : 1, -1, &err));
+	}
+	store_baseline(s, p, first, &b);
+	assert_int_equal(b.pain, -1); /* the week is not over */
+	store_set_time(s, MONDAY_NOON + 7 * DAY);
+	store_baseline(s, p, first, &b);
+	assert_int_equal(b.pain, 3);
+	assert_int_equal(b.stiffness, -1);
+	/* The week after, stiffness rated too: a baseline measured afresh
+	 * from there knows both. */
+	for (int day = 7; day < 14; day++) {
+		store_set_time(s, MONDAY_NOON + day * DAY);
+		assert_true(store_pain(s, p, -1, "morning", 2, day == 9 ? 4 : 2, &err));
+	}
+	store_set_time(s, MONDAY_NOON + 14 * DAY);
+	store_baseline(s, p, first + 7, &b);
+	assert_int_equal(b.pain, 2);
+	assert_int_equal(b.stiffness, 4);
+	store_close(s);
+}
+
 static void test_done_today_by_the_local_day(void **state)
 {
 	struct store *s = open_good();
@@ -882,6 +915,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_keeps_the_last_decision, make_dir,
 	                                    remove_dir),
 	    cmocka_unit_test_setup_teardown(test_history_day_by_day, make_dir, remove_dir),
+	    cmocka_unit_test_setup_teardown(test_the_baseline_of_mornings, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_done_today_by_the_local_day, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_capacity_tests_newest_first, make_dir, remove_dir),
 	    cmocka_unit_test_setup_teardown(test_session_load_by_exercise, make_dir, remove_dir),
