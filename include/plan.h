@@ -49,6 +49,16 @@ bool plan_prescribe(const struct routine *routine, const struct block *block,
                     const struct plan_person *who, struct prescription *out);
 void plan_prescription_free(struct prescription *p);
 
+/* How many of a routine's exercises have a form for insertional pain. */
+size_t plan_insertional_forms(const struct routine *routine);
+
+/* What following a routine means for insertional pain, said after "X
+ * follows ROUTINE from today": ", its exercises down to floor level only"
+ * when each has an insertional variant, how many when some have, and when
+ * none has, that it keeps no such form (its caution then says what to do).
+ * Written into buf; returns buf. */
+char *plan_insertional_words(const struct routine *routine, char *buf, size_t size);
+
 /* The pain ratings of a stretch of time (a program week, or the days since
  * the last decision), as the log holds them. A maximum is -1 when nothing
  * of its kind was rated. */

@@ -1334,6 +1334,19 @@ static enum screen_outcome screen_before(struct ui *ui, struct journal *j,
 	                  screening_advice(verdict));
 }
 
+/* Insertional pain, and a program none of whose exercises has a form for
+ * it: said before its first session, with the routine's caution. */
+static enum screen_outcome without_insertional_forms(struct ui *ui, const struct routine *r)
+{
+	char text[1200];
+
+	snprintf(text, sizeof text,
+	         "None of the exercises of %.200s has a form for pain where the tendon meets the "
+	         "heel. %.800s",
+	         r->title, r->caution ? r->caution : "");
+	return advice_run(ui, "tendo \u2014 a program", text);
+}
+
 /* A program chosen on the start screen that is not one followed: ask to
  * follow it from today. */
 static enum screen_outcome offer_program(struct ui *ui, struct journal *j, const struct followed *f,
@@ -1360,6 +1373,8 @@ static enum screen_outcome offer_program(struct ui *ui, struct journal *j, const
 	if (!store_enrol(j->store, j->profile, entry->name, entry->path, store_today(j->store),
 	                 screening_site(&answers), &err))
 		return advice_run(ui, "tendo \u2014 a program", err.message);
+	if (answers.insertional && plan_insertional_forms(entry->routine) == 0)
+		return without_insertional_forms(ui, entry->routine);
 	return OUTCOME_CHOSEN;
 }
 

@@ -818,6 +818,7 @@ static int command_enrol(const struct options *o, char **args)
 	int64_t profile, start = store_local_day(clock_wall_s());
 	int status = EXIT_BAD;
 	bool asked;
+	char words[120];
 
 	if (o->start && !parse_day(o->start, &start))
 		return usage_error("--start takes a day as YYYY-MM-DD, found \"%s\"", o->start);
@@ -840,8 +841,12 @@ static int command_enrol(const struct options *o, char **args)
 		                     screening_site(&answers), &err)) {
 			printf("%s follows %s from %s%s.\n", profile_name(o), entry->routine->title,
 			       o->start ? o->start : "today",
-			       answers.insertional ? ", its exercises down to floor level only"
-			                           : "");
+			       answers.insertional
+			           ? plan_insertional_words(entry->routine, words, sizeof words)
+			           : "");
+			if (answers.insertional && entry->routine->caution &&
+			    plan_insertional_forms(entry->routine) < entry->routine->exercise_count)
+				printf("%s\n", entry->routine->caution);
 			status = EXIT_SUCCESS;
 		} else {
 			print_error(&err);

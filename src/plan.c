@@ -68,6 +68,31 @@ bool plan_prescribe(const struct routine *routine, const struct block *block,
 	return true;
 }
 
+size_t plan_insertional_forms(const struct routine *routine)
+{
+	size_t forms = 0;
+
+	for (size_t i = 0; i < routine->exercise_count; i++)
+		forms += routine->exercises[i].insertional != NULL;
+	return forms;
+}
+
+char *plan_insertional_words(const struct routine *routine, char *buf, size_t size)
+{
+	size_t forms = plan_insertional_forms(routine), n = routine->exercise_count;
+
+	if (forms == n)
+		snprintf(buf, size, ", its exercises down to floor level only");
+	else if (forms)
+		snprintf(buf, size, ", down to floor level only in %zu of its %zu exercises", forms,
+		         n);
+	else
+		snprintf(
+		    buf, size,
+		    "; none of its exercises has a form for pain where the tendon meets the heel");
+	return buf;
+}
+
 void plan_prescription_free(struct prescription *p)
 {
 	free(p->exercises);

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The screening before a program, with `tendo enrol` and on the screen: a
 # red flag means same-day care and no program; insertional pain gets the
-# drops to floor level; a caution means a clinician first, and the program
+# drops to floor level, and is told the stretches have no such form; a caution means a clinician first, and the program
 # starts once they have cleared it; an answer that is not yes or no saves
 # nothing. Every screening is kept in the log.
 . "$(dirname "$0")/lib.sh"
@@ -26,6 +26,14 @@ out=$(answer ben no yes no no no) || fail "insertional: $out"
 printf '%s\n' "$out" | grep -qF "ben follows Alfredson eccentric program (12 weeks) from today, its exercises down to floor level only." ||
 	fail "insertional: $out"
 "$TENDO" plan --data-dir "$data" --profile ben >/dev/null || fail "plan"
+# The stretches have no form for insertional pain: it is said, with what
+# to do (Cook and Purdam 2012), not "down to floor level".
+out=$(printf '%s\n' no yes no no no | "$TENDO" enrol calf-stretching-program --data-dir "$data" \
+	--profile ben) || fail "insertional stretches: $out"
+printf '%s\n' "$out" | grep -qF "ben follows Calf stretching program (daily) from today; none of its exercises has a form for pain where the tendon meets the heel." ||
+	fail "insertional stretches: $out"
+printf '%s\n' "$out" | grep -qF "Ask a physiotherapist before you stretch" ||
+	fail "insertional stretches, no caution: $out"
 
 out=$(answer cai no no no yes no no)
 [ $? -eq 1 ] || fail "a steroid injection not cleared did not exit 1: $out"
@@ -44,8 +52,8 @@ done
 follows dee && fail "a bad answer started the program"
 
 [ "$(sqlite3 "$data/tendo.db" "SELECT group_concat(verdict, ',') FROM (SELECT verdict FROM screenings ORDER BY id)")" = \
-	"same-day care,start,clinician first,start" ] || fail "the screenings are not all in the log"
-[ "$(sqlite3 "$data/tendo.db" "SELECT site FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'ben'")" = insertional ] ||
+	"same-day care,start,start,clinician first,start" ] || fail "the screenings are not all in the log"
+[ "$(sqlite3 "$data/tendo.db" "SELECT site FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'ben' AND e.program = 'alfredson-program'")" = insertional ] ||
 	fail "ben's enrolment does not keep the insertional site"
 
 # On the screen, as a new program is chosen: a red flag ends it there.
@@ -73,4 +81,23 @@ press q y Enter
 wait_for "choose a routine"
 press q
 [ "$(finished)" = 0 ] || fail "tendo failed after an insertional session"
+
+# Insertional on the screen, and the stretches: said before the session.
+start 80 24 --leg left --data-dir "$data" --profile gil
+wait_for "choose a routine"
+press Home c c
+wait_for "> Calf stretching program (daily)"
+press Enter
+wait_for "Follow Calf stretching program (daily) from today?"
+press y
+answer_screening n y n n n
+wait_for "None of the exercises of Calf stretching program (daily) has a form"
+screen | tr -s ' \n' ' ' | grep -qF "Ask a physiotherapist before you stretch" ||
+	fail "the stretches for insertional pain come without their caution"
+press Enter
+wait_for "GET READY"
+press q y Enter
+wait_for "choose a routine"
+press q
+[ "$(finished)" = 0 ] || fail "tendo failed after insertional stretches"
 exit 0

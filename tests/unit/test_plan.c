@@ -478,6 +478,54 @@ static void test_insertional_variant(void **state)
 	routine_free(r);
 }
 
+/* What each shipped program keeps for insertional pain, as said when it
+ * is followed: each row the file, its source, and the words. */
+static void test_insertional_forms_of_the_programs(void **state)
+{
+	static const struct {
+		const char *file, *source, *says;
+	} rows[] = {
+	    {"alfredson-program.yaml", "Jonsson 2008: drops down to floor level",
+	     ", its exercises down to floor level only"},
+	    {"hsr-program.yaml", "Jonsson 2008: the heel no lower than flat",
+	     ", its exercises down to floor level only"},
+	    {"heel-raise-test.yaml", "Jonsson 2008: on the flat floor, not the incline",
+	     ", its exercises down to floor level only"},
+	    {"calf-stretching-program.yaml",
+	     "Cook and Purdam 2012: a stretch presses the tendon on the bone; no form for it",
+	     "; none of its exercises has a form for pain where the tendon meets the heel"},
+	};
+	char words[120];
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct routine *r = read_shipped(rows[i].file);
+		if (strcmp(plan_insertional_words(r, words, sizeof words), rows[i].says))
+			fail_msg("row %zu (%s): \"%s\"", i, rows[i].source, words);
+		/* Where none has a form, the caution says what to do. */
+		if (!plan_insertional_forms(r) &&
+		    (!r->caution ||
+		     !strstr(r->caution, "Ask a physiotherapist before you stretch")))
+			fail_msg("row %zu (%s): no caution for insertional pain", i,
+			         rows[i].source);
+		routine_free(r);
+	}
+}
+
+/* Some exercises with a form and some without: how many. */
+static void test_insertional_forms_counted(void **state)
+{
+	struct routine *r = read_shipped("hsr-program.yaml");
+	struct exercise *kept = r->exercises[1].insertional;
+	char words[120];
+	(void)state;
+	r->exercises[1].insertional = NULL;
+	assert_int_equal(plan_insertional_forms(r), 2);
+	assert_string_equal(plan_insertional_words(r, words, sizeof words),
+	                    ", down to floor level only in 2 of its 3 exercises");
+	r->exercises[1].insertional = kept;
+	routine_free(r);
+}
+
 static void test_program_errors(void **state)
 {
 	static const char head[] =
@@ -609,6 +657,8 @@ int main(void)
 	    cmocka_unit_test(test_closing_text),
 	    cmocka_unit_test(test_screening),
 	    cmocka_unit_test(test_insertional_variant),
+	    cmocka_unit_test(test_insertional_forms_of_the_programs),
+	    cmocka_unit_test(test_insertional_forms_counted),
 	    cmocka_unit_test(test_program_errors),
 	    cmocka_unit_test(test_adherence),
 	    cmocka_unit_test(test_adherence_in_words),
