@@ -622,6 +622,10 @@ static size_t line_fit(const struct ui *ui, const char *text, int width, const c
 		*next = *p ? p + 1 : p;
 		return (size_t)(p - text);
 	}
+	if (*p == ' ' && p > text) { /* a word that ends at the edge fits */
+		*next = p + 1;
+		return (size_t)(p - text);
+	}
 	if (last_space && last_space > text) {
 		*next = last_space + 1;
 		return (size_t)(last_space - text);
@@ -632,19 +636,38 @@ static size_t line_fit(const struct ui *ui, const char *text, int width, const c
 	return (size_t)(p - text);
 }
 
+/* Whether anything but spaces is left of a text. */
+static bool text_left(const char *text)
+{
+	while (*text == ' ')
+		text++;
+	return *text != '\0';
+}
+
 static int wrap(const struct ui *ui, bool drawing, int y, int x, int width, int max_lines,
                 int indent, enum ui_role role, const char *text)
 {
+	static const char ellipsis[] = "\u2026";
 	int lines = 0;
 
 	while (*text && lines < max_lines) {
 		int offset = lines ? indent : 0;
 		const char *next;
 		size_t len = line_fit(ui, text, width - offset, &next);
+		/* The last line the room allows, and more to say: it ends in an
+		 * ellipsis, so that a cut sentence is seen to be cut. */
+		int cut =
+		    lines == max_lines - 1 && text_left(next) ? next_glyph(ui, ellipsis).width : 0;
+		if (width - offset <= cut)
+			cut = 0;
+		if (cut)
+			len = line_fit(ui, text, width - offset - cut, &next);
 		if (drawing && y + lines < LINES) {
 			move(y + lines, x + offset);
 			attrset(ui->attr[role]);
-			put_text(ui, width - offset, text, len);
+			put_text(ui, width - offset - cut, text, len);
+			if (cut)
+				put_text(ui, cut, ellipsis, sizeof ellipsis - 1);
 			attrset(A_NORMAL);
 		}
 		lines++;

@@ -23,6 +23,8 @@ wait_for "That routine's file has an error"
 press Home c
 wait_for "> Calf stretches"
 wait_for "Source: NHS"
+# Its caution has one line here: cut, it ends in an ellipsis.
+wait_for "Stretch to a gentle pull, never to pain. Pain where the tendon meets the heel…"
 press Home
 wait_for "> A good routine"
 press Enter
