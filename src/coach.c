@@ -206,6 +206,12 @@ static const char pain_too_high[] =
     "tendon assessed by a doctor or physiotherapist before you go on. If the pain came with a "
     "sudden pop, or you can't push off or stand on tiptoe, get a medical assessment today.";
 
+/* Paused (pain of 8 or more, or a red flag), and not yet assessed. */
+static const char still_paused[] =
+    "The program stays paused until a doctor or physiotherapist has assessed the tendon. "
+    "After a sudden pop, or if you can't push off or stand on tiptoe, get a medical "
+    "assessment today.";
+
 static const char pain_above_five[] =
     "That is more than the 5 out of 10 the pain-monitoring model allows. Next time, keep the "
     "load as it is or make it lighter; if the pain has not settled by tomorrow morning, rest "
@@ -701,14 +707,14 @@ static enum screen_outcome resume_paused(struct ui *ui, struct journal *j)
 	if (!j->follows || !j->en.paused)
 		return OUTCOME_CHOSEN;
 	outcome = question_run(ui, "tendo \u2014 the program is paused",
-	                       "You reported pain of 8 or more out of 10, so this program is "
-	                       "paused. Has a doctor or physiotherapist assessed the tendon and "
-	                       "told you that you can go on?",
+	                       "This program is paused: you reported pain of 8 or more out of 10, "
+	                       "or a red flag. Has a doctor or physiotherapist assessed the tendon "
+	                       "and told you that you can go on?",
 	                       &assessed);
 	if (outcome != OUTCOME_CHOSEN)
 		return outcome;
 	if (!assessed) {
-		outcome = advice_run(ui, "tendo \u2014 the program is paused", pain_too_high);
+		outcome = advice_run(ui, "tendo \u2014 the program is paused", still_paused);
 		return outcome == OUTCOME_CHOSEN ? OUTCOME_BACK : outcome;
 	}
 	if (logged(j, store_pause_program(j->store, j->profile, false, &err), &err,

@@ -157,14 +157,20 @@ static bool limit_broken(const struct program *p, double load_kg, const struct p
 		d->action = LOAD_PAUSE;
 		snprintf(d->rule, sizeof d->rule,
 		         "pause and refer (pain of 8 or more, a red flag)");
+		/* A red flag can be a torn tendon: seen the same day, not
+		 * whenever a clinician is free (Martin 2018 CPG). */
 		if (w->red_flag)
-			snprintf(why, sizeof why, "a red flag was reported");
+			snprintf(
+			    d->reason, sizeof d->reason,
+			    "Paused: a red flag was reported (a pop, sharp pain, or not being "
+			    "able to push off). Get a medical assessment today, and go on only "
+			    "once a doctor or physiotherapist has seen the tendon.");
 		else
-			snprintf(why, sizeof why, "pain of %d out of 10 was reported", worst);
-		snprintf(d->reason, sizeof d->reason,
-		         "Paused: %s. Have the tendon assessed by a doctor or physiotherapist "
-		         "before going on.",
-		         why);
+			snprintf(
+			    d->reason, sizeof d->reason,
+			    "Paused: pain of %d out of 10 was reported. Have the tendon assessed "
+			    "by a doctor or physiotherapist before going on.",
+			    worst);
 		return true;
 	}
 	if (w->during_max > 5)

@@ -77,15 +77,15 @@ press Enter
 finished >/dev/null
 t kill-server
 start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
-wait_for "this program is paused"
+wait_for "This program is paused: you reported pain of 8 or more"
 press n
-wait_for "Pain of 8 or more out of 10 is too much"
+wait_for "The program stays paused until a doctor or physiotherapist has assessed"
 press Enter
 [ "$(finished)" = 0 ] || fail "tendo failed when the program stayed paused"
 screen | grep -q "GET READY" && fail "a paused program's session started"
 t kill-server
 start 80 24 run alfredson-program --leg right --data-dir "$data" --profile quinn
-wait_for "this program is paused"
+wait_for "This program is paused"
 press y
 wait_for "GET READY"
 press q y Enter

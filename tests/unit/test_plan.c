@@ -197,8 +197,10 @@ static void test_the_pain_rule(void **state)
 	     low_14, &low_13, base, LOAD_PROGRESS, 7.5, "Up to 7.5 kg"},
 	    {"Silbernagel 2007 (pain of 8 or more: stop, see a clinician)", week_of(8, 3, 2, 3),
 	     &none, base, LOAD_PAUSE, 5, "Paused: pain of 8 out of 10"},
-	    {"Martin 2018 CPG: a pop is a red flag for rupture", flag, &none, base, LOAD_PAUSE, 5,
-	     "a red flag"},
+	    {"Martin 2018 CPG: a pop is a red flag for rupture: seen the same day", flag, &none,
+	     base, LOAD_PAUSE, 5,
+	     "a red flag was reported (a pop, sharp pain, or not being able "
+	     "to push off). Get a medical assessment today"},
 	    {"a missing rating is never a good one: pain after not given", missing_after, &none,
 	     base, LOAD_HOLD, 5, "lacks pain after activity"},
 	    {"a missing rating is never a good one: sessions not rated", missing_during, &none,
