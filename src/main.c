@@ -1348,6 +1348,12 @@ static bool today_one(struct store *store, int64_t profile, const struct store_e
 		catalog_entry_free(&entry);
 		return false;
 	}
+	/* Never due, but not to be forgotten: it waits on an assessment. */
+	if (en->paused)
+		snprintf(text + used, size - used,
+		         "tendo: %s is paused (pain of 8 or more, or a red flag) until a doctor or "
+		         "physiotherapist has assessed the tendon; then start tendo to go on.\n",
+		         entry.routine->title);
 	coach_week_standing(store, profile, entry.routine->program, en, &ws);
 	if (ws.a.today_due > 0) {
 		due = true;

@@ -2,7 +2,8 @@
 # tendo today: what is due today and how the week stands, for a shell's
 # startup file, on made-up logs and dates (libfaketime). Nothing at all for
 # someone with no log (and no log is made); --quiet exits 1 when a session
-# is due. Heavy slow resistance rests a day after a session.
+# is due. Heavy slow resistance rests a day after a session. A paused
+# program is named, never due.
 . "$(dirname "$0")/lib.sh"
 need_faketime
 data=$WORK/data
@@ -49,3 +50,14 @@ printf '%s\n' "$out" | grep -qxF "  This week: 3 of 14 sessions, 1 missed (Mon 2
 	fail "Wednesday: $out"
 printf '%s\n' "$out" | grep -qxF "  This week: 1 of 3 sessions (Mon 1, Tue 0, today 0)." ||
 	fail "Wednesday's HSR week: $out"
+
+# Pain of 9: the programs pause. Nothing is due, but each is named, with
+# what it waits for; --quiet still says nothing is due.
+on 3 rate morning 9 >/dev/null || fail "rate morning 9"
+out=$(on 3 today) || fail "today exited $?"
+printf '%s\n' "$out" | grep -qxF "tendo: Alfredson eccentric program (12 weeks) is paused (pain of 8 or more, or a red flag) until a doctor or physiotherapist has assessed the tendon; then start tendo to go on." ||
+	fail "a paused program is not named: $out"
+printf '%s\n' "$out" | grep -qF "due today" && fail "a paused program was due: $out"
+[ "$(printf '%s\n' "$out" | grep -c "is paused")" = 2 ] || fail "not both paused programs named: $out"
+on 3 today --quiet || fail "today --quiet exited 1 with every program paused"
+exit 0
