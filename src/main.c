@@ -293,22 +293,53 @@ static void load_catalog(const struct options *o, struct catalog *cat)
 	}
 }
 
+/* The columns a UTF-8 text takes in a terminal: one a character (the
+ * titles are in Latin letters). */
+static int text_columns(const char *text)
+{
+	int n = 0;
+
+	for (; *text; text++)
+		n += ((unsigned char)*text & 0xC0) != 0x80;
+	return n;
+}
+
+/* text, then spaces to fill `columns`, and one more between columns. */
+static void print_column(const char *text, int columns)
+{
+	int pad = columns - text_columns(text);
+
+	printf("%s%*s", text, pad > 0 ? pad + 1 : 1, "");
+}
+
 static int command_list(const struct options *o, char **args)
 {
 	(void)args;
 	struct catalog cat;
 	char d[32], text[ERROR_FILE_MAX + ERROR_MESSAGE_MAX + 8];
+	int names = 0, titles = 0;
 
 	load_catalog(o, &cat);
 	if (cat.count == 0)
 		printf("No routines found.\n");
+	/* The columns as wide as what they hold, so that they line up, up
+	 * to a width past which a long one stands out instead. */
+	for (size_t i = 0; i < cat.count; i++) {
+		const struct catalog_entry *e = &cat.entries[i];
+		if (text_columns(e->name) > names)
+			names = text_columns(e->name) < 32 ? text_columns(e->name) : 32;
+		if (e->routine && text_columns(e->routine->title) > titles)
+			titles = text_columns(e->routine->title) < 48
+			             ? text_columns(e->routine->title)
+			             : 48;
+	}
 	for (size_t i = 0; i < cat.count; i++) {
 		const struct catalog_entry *e = &cat.entries[i];
 		struct timeline tl;
 		struct tendo_error err;
+		print_column(e->name, names);
 		if (!e->routine) {
-			printf("%-24s broken: %s\n", e->name,
-			       error_format(&e->error, text, sizeof text));
+			printf("broken: %s\n", error_format(&e->error, text, sizeof text));
 			continue;
 		}
 		d[0] = '\0';
@@ -316,8 +347,8 @@ static int command_list(const struct options *o, char **args)
 			duration_clock(tl.total_ms, d, sizeof d);
 			timeline_free(&tl);
 		}
-		printf("%-24s %-36s %7s  %-10s %s\n", e->name, e->routine->title, d,
-		       catalog_origin_name(e->origin), e->path);
+		print_column(e->routine->title, titles);
+		printf("%7s  %-10s %s\n", d, catalog_origin_name(e->origin), e->path);
 	}
 	catalog_free(&cat);
 	return EXIT_SUCCESS;

@@ -29,6 +29,10 @@ for bad in bad-duplicate:5:5 bad-empty:1:1 bad-latin1:1:11 bad-reps:4:11 bad-syn
 	printf '%s\n' "$out" | grep -q "^$name  *broken: .*/$name.yaml:$place: " || fail "$name not shown broken at $place: $out"
 done
 printf '%s\n' "$out" | grep -q "notes" && fail "a .txt file was taken for a routine"
+# Its columns line up, the long titles of the programs among them: each
+# good routine's length ends in the same column.
+[ "$(printf '%s\n' "$out" | grep -v " broken: " | awk '{ match($0, / [0-9]+:[0-9][0-9]  /); print RSTART + RLENGTH }' | sort -u | wc -l)" = 1 ] ||
+	fail "the list's columns do not line up: $out"
 # The full example in tendo-routine(5) is itself a good routine.
 sed -n '/^\.SH EXAMPLE/,/^\.fi/p' "$TOP_SRCDIR/man/tendo-routine.5" | sed '1,2d;$d' |
 	sed 's/\\-/-/g; s/\\(dq/"/g' >"$WORK/example.yaml"
