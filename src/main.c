@@ -1193,7 +1193,6 @@ static void print_baseline(struct store *store, int64_t profile, const struct st
 
 	store_day_text(en->baseline_day, day, sizeof day);
 	store_baseline(store, profile, en->baseline_day, &b);
-
 	if (b.stiffness >= 0)
 		snprintf(stiffness, sizeof stiffness, "stiffness %d", b.stiffness);
 	if (b.pain >= 0)
