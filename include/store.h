@@ -459,8 +459,8 @@ struct store_visa_a {
 size_t store_visa_a_list(struct store *store, int64_t profile, int64_t from, int64_t to,
                          struct store_visa_a **out);
 
-/* The latest screening before a program (by its file's name): false when
- * none was kept. */
+/* The latest screening before a program (by its file's name; NULL: before
+ * any program): false when none was kept. */
 struct store_screening {
 	int64_t at;
 	struct screening answers;

@@ -746,20 +746,38 @@ static enum screen_outcome program_today(struct ui *ui, struct journal *j,
 	return close_program(ui, j, routine);
 }
 
+/* Whether the person's latest screening found insertional pain. */
+static bool screened_insertional(const struct journal *j)
+{
+	struct store_screening latest;
+
+	return j->store && store_screening_of(j->store, j->profile, NULL, &latest) &&
+	       latest.answers.insertional;
+}
+
 /* The routine a session runs: for a program followed, this week's
  * prescription at today's load, a routine of this person's own (after
- * the end, the last week's at the last load); anyone else runs the file
- * as written. NULL, with err, when it can't be planned. */
+ * the end, the last week's at the last load); for anyone else the file as
+ * written, in its insertional forms when their screening found that pain
+ * (Jonsson 2008: heel drops stop at floor level for it, whatever the
+ * routine). NULL, with err, when it can't be planned. */
 static const struct routine *session_routine(struct coach *c, const struct catalog_entry *entry,
                                              struct prescription *rx)
 {
 	const struct journal *j = &c->journal;
 	const struct program *p = entry->routine->program;
+	bool planned;
 
-	if (!j->follows)
-		return entry->routine;
-	if (!coach_prescribe(j->store, &j->en, entry->routine,
-	                     plan_finished(p, j->week) ? p->weeks : j->week, rx)) {
+	if (!j->follows) {
+		if (!plan_insertional_forms(entry->routine) || !screened_insertional(j))
+			return entry->routine;
+		planned =
+		    plan_prescribe(entry->routine, NULL, &(struct plan_person){0, NULL, true}, rx);
+	} else {
+		planned = coach_prescribe(j->store, &j->en, entry->routine,
+		                          plan_finished(p, j->week) ? p->weeks : j->week, rx);
+	}
+	if (!planned) {
 		error_set(&c->err, entry->path, 0, 0, "out of memory planning the session");
 		return NULL;
 	}

@@ -1342,7 +1342,7 @@ bool store_screening_of(struct store *s, int64_t profile, const char *program,
 	struct db_rows *st = query(s,
 	                           "SELECT at, red_flag, site, fluoroquinolone, steroid, systemic, "
 	                           "cleared, verdict FROM screenings WHERE profile_id = ?1 AND "
-	                           "program = ?2 ORDER BY at DESC, id DESC LIMIT 1",
+	                           "(?2 IS NULL OR program = ?2) ORDER BY at DESC, id DESC LIMIT 1",
 	                           "it", profile, program);
 	bool found = st && db_next(st);
 

@@ -79,8 +79,26 @@ wait_until -m "the floor-level steps are not shown" eval \
 wait_for "Down to the floor, never below it."
 press q y Enter
 wait_for "choose a routine"
+# The drops as a routine of their own, not the program: the same
+# floor-level form for her (Jonsson 2008).
+press Home e
+wait_for "> Eccentric heel drops (Alfredson)"
+press Enter
+wait_for "GET READY"
+wait_until -m "the standalone drops are not at floor level for insertional pain" eval \
+	'screen | tr -s " \n" " " | grep -qF "lower the affected heel slowly to the floor"'
+press q y Enter
+wait_for "choose a routine"
 press q
 [ "$(finished)" = 0 ] || fail "tendo failed after an insertional session"
+
+# Someone never screened runs the drops as written: below the step.
+start 80 24 --leg left --data-dir "$data" --profile hal run heel-drops-alfredson
+wait_for "GET READY"
+wait_until -m "the drops as written are not below the step" eval \
+	'screen | tr -s " \n" " " | grep -qF "lower the affected heel slowly below the step"'
+press q y Enter
+[ "$(finished)" = 0 ] || fail "tendo failed after the drops as written"
 
 # Insertional on the screen, and the stretches: said before the session.
 start 80 24 --leg left --data-dir "$data" --profile gil

@@ -495,6 +495,18 @@ static void test_migration_from_schema_1(void **state)
 	assert_int_equal(query("SELECT steroid * 100 + cleared * 10 + red_flag FROM screenings"),
 	                 110);
 	assert_int_equal(query("SELECT site = 'insertional' FROM screenings"), 1);
+	/* The latest screening, of one program or of any (NULL): a later
+	 * one of another program, mid-portion, is the person's latest. */
+	struct store_screening latest;
+	assert_true(store_screening_of(s, p, NULL, &latest));
+	assert_true(latest.answers.insertional);
+	store_set_time(s, store_now(s) + 60);
+	assert_true(store_screening(s, p, "other", &(struct screening){0}, "start", &err));
+	assert_true(store_screening_of(s, p, NULL, &latest));
+	assert_false(latest.answers.insertional);
+	assert_true(store_screening_of(s, p, "test", &latest));
+	assert_true(latest.answers.insertional);
+	assert_false(store_screening_of(s, p, "never", &latest));
 	/* Following one again starts it afresh; leaving one leaves the other. */
 	assert_true(store_enrol(s, p, "new", "/r/new.yaml", 20020, "midportion", &err));
 	assert_int_equal(store_enrolments(s, p, NULL, all, 4), 3);
