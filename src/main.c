@@ -1231,7 +1231,7 @@ static bool plan_one(const struct options *o, struct store *store, int64_t profi
 		week = 1;
 	}
 	if (plan_finished(entry.routine->program, week)) {
-		printf("%s ended after week %d; this is its last week.\n", entry.routine->title,
+		printf("%s ended after week %d; its last week was:\n", entry.routine->title,
 		       entry.routine->program->weeks);
 		week = entry.routine->program->weeks;
 	}

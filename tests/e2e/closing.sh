@@ -55,6 +55,8 @@ t kill-server
 out=$("$TENDO" plan --data-dir "$data" --profile cleo)
 printf '%s\n' "$out" | grep -qF "The program ended after week 12; the load stays at bodyweight." ||
 	fail "plan after the end: $out"
+printf '%s\n' "$out" | head -n 1 | grep -qxF "Alfredson eccentric program (12 weeks) ended after week 12; its last week was:" ||
+	fail "plan after the end does not say the week shown was the last: $out"
 
 # Heavy slow resistance: each exercise's load, from its first set in the
 # program to where it stands (each moves on its own, Beyer 2015).
