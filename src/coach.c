@@ -12,11 +12,16 @@
 
 static void print_summary(const struct routine *r, const struct engine_tally *t, bool quit)
 {
-	char held[32], total[32];
+	char held[32], total[32], reps[32] = "", holds[64] = "";
 
-	printf("tendo: %s %s: %d of %d sets, %d reps, %s in holds, %s in all.\n", r->title,
-	       quit ? "stopped early" : "complete", t->sets_done, t->sets_planned, t->reps_done,
-	       duration_format(t->hold_ms / 1000 * 1000, held, sizeof held),
+	/* As the screen's summary: reps and holds where the routine has them. */
+	if (routine_has(r, EXERCISE_REPS))
+		snprintf(reps, sizeof reps, ", %d reps", t->reps_done);
+	if (routine_has(r, EXERCISE_HOLD))
+		snprintf(holds, sizeof holds, ", %s in holds",
+		         duration_format(t->hold_ms / 1000 * 1000, held, sizeof held));
+	printf("tendo: %s %s: %d of %d sets%s%s, %s in all.\n", r->title,
+	       quit ? "stopped early" : "complete", t->sets_done, t->sets_planned, reps, holds,
 	       duration_clock(t->elapsed_ms, total, sizeof total));
 }
 

@@ -1099,6 +1099,14 @@ void routine_free(struct routine *routine)
 	free(routine);
 }
 
+bool routine_has(const struct routine *routine, enum exercise_kind kind)
+{
+	for (size_t i = 0; i < routine->exercise_count; i++)
+		if (routine->exercises[i].kind == kind)
+			return true;
+	return false;
+}
+
 bool routine_needs_leg(const struct routine *routine)
 {
 	for (size_t i = 0; i < routine->exercise_count; i++) {

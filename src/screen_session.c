@@ -832,11 +832,17 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 		snprintf(line, sizeof line, "Sets cut short: %d", t->sets_skipped);
 		ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
 	}
-	snprintf(line, sizeof line, "Reps:           %d", t->reps_done);
-	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
-	snprintf(line, sizeof line, "Time in holds:  %s",
-	         duration_format(t->hold_ms / 1000 * 1000, d, sizeof d));
-	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	/* Reps and holds only where the routine has them: no "Reps: 0"
+	 * after stretches. */
+	if (routine_has(r, EXERCISE_REPS)) {
+		snprintf(line, sizeof line, "Reps:           %d", t->reps_done);
+		ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	}
+	if (routine_has(r, EXERCISE_HOLD)) {
+		snprintf(line, sizeof line, "Time in holds:  %s",
+		         duration_format(t->hold_ms / 1000 * 1000, d, sizeof d));
+		ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
+	}
 	snprintf(line, sizeof line, "Session time:   %s",
 	         duration_clock(t->elapsed_ms, d, sizeof d));
 	ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
