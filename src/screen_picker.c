@@ -64,19 +64,24 @@ static void draw_details(struct picker *p, struct ui *ui, int y, int rows)
 		ui_wrap(ui, y, 1, COLS - 2, rows, 0, ROLE_BROKEN, text);
 		return;
 	}
-	/* The caution and the source keep a line each when there is room. */
-	int kept = (e->routine->caution && rows > 3) + (e->routine->source && rows > 2);
-	int used = ui_wrap(ui, y, 1, COLS - 2, rows - kept, 0, ROLE_TEXT,
+	/* Where room is short, the caution (safety) keeps its lines before the
+	 * source (a citation) does: all of them while two are left for the
+	 * summary and one for the source. The source keeps one. */
+	const char *caution = e->routine->caution;
+	int source = e->routine->source && rows > 2;
+	int caution_rows = caution && rows > 3 ? ui_wrap_lines(ui, COLS - 2, 0, caution) : 0;
+	if (caution_rows > rows - 2 - source)
+		caution_rows = rows - 2 - source > 1 ? rows - 2 - source : 1;
+	int used = ui_wrap(ui, y, 1, COLS - 2, rows - caution_rows - source, 0, ROLE_TEXT,
 	                   e->routine->summary ? e->routine->summary : e->routine->title);
 
-	if (e->routine->source && rows > 2 && used < rows) {
+	if (source && used < rows) {
 		snprintf(text, sizeof text, "Source: %s", e->routine->source);
-		used += ui_wrap(ui, y + used, 1, COLS - 2,
-		                rows - used - (e->routine->caution && rows > 3), 2, ROLE_DIM, text);
+		used += ui_wrap(ui, y + used, 1, COLS - 2, rows - used - caution_rows, 2, ROLE_DIM,
+		                text);
 	}
-	if (e->routine->caution && used < rows)
-		ui_wrap(ui, y + used, 1, COLS - 2, rows - used, 0, ROLE_WARNING,
-		        e->routine->caution);
+	if (caution && used < rows)
+		ui_wrap(ui, y + used, 1, COLS - 2, rows - used, 0, ROLE_WARNING, caution);
 }
 
 static bool has_history(const void *ctx)

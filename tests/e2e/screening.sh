@@ -32,7 +32,7 @@ out=$(printf '%s\n' no yes no no no | "$TENDO" enrol calf-stretching-program --d
 	--profile ben) || fail "insertional stretches: $out"
 printf '%s\n' "$out" | grep -qF "ben follows Calf stretching program (daily) from today; none of its exercises has a form for pain where the tendon meets the heel." ||
 	fail "insertional stretches: $out"
-printf '%s\n' "$out" | grep -qF "Ask a physiotherapist before you stretch" ||
+printf '%s\n' "$out" | grep -qF "Ask a physiotherapist first: a stretch presses it on the bone" ||
 	fail "insertional stretches, no caution: $out"
 
 out=$(answer cai no no no yes no no)
@@ -110,7 +110,7 @@ wait_for "Follow Calf stretching program (daily) from today?"
 press y
 answer_screening n y n n n
 wait_for "None of the exercises of Calf stretching program (daily) has a form"
-screen | tr -s ' \n' ' ' | grep -qF "Ask a physiotherapist before you stretch" ||
+screen | tr -s ' \n' ' ' | grep -qF "Ask a physiotherapist first: a stretch presses it on the bone" ||
 	fail "the stretches for insertional pain come without their caution"
 press Enter
 wait_for "GET READY"

@@ -506,7 +506,8 @@ static void test_insertional_forms_of_the_programs(void **state)
 		/* Where none has a form, the caution says what to do. */
 		if (!plan_insertional_forms(r) &&
 		    (!r->caution ||
-		     !strstr(r->caution, "Ask a physiotherapist before you stretch")))
+		     !strstr(r->caution,
+		             "Ask a physiotherapist first: a stretch presses it on the bone")))
 			fail_msg("row %zu (%s): no caution for insertional pain", i,
 			         rows[i].source);
 		routine_free(r);
