@@ -54,7 +54,7 @@ for point in $(seq 1 20); do
 		wait_for "after $logged sets. Take it up"
 		if [ $((point % 4)) -eq 0 ]; then
 			press y
-			wait_for "Short test routine"
+			wait_gone "Take it up" # the question's own text names the routine
 			advance 3600000
 			wait_for "Session complete"
 			press Enter

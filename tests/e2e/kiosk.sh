@@ -159,7 +159,7 @@ wait_for "Bo: choose a routine"
 press S
 wait_for "A routine of a few seconds"
 press Enter
-wait_for "Short test routine"
+wait_for "GET READY" # the session, not the list that names it too
 advance 3000
 wait_for "HOLD"
 press Space
