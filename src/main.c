@@ -836,6 +836,41 @@ static enum screening_verdict screen_on_stdin(struct screening *answers, bool *a
 	return screening_verdict(answers);
 }
 
+/* Following a program that is followed already starts it afresh, from
+ * week 1 at its first load: asked first, saying where it stands, so that
+ * weeks of progress are not lost to a command run twice. True to go on;
+ * else *status says why not (1: kept as it stands; 2: not yes or no). */
+static bool afresh_agreed(struct store *store, int64_t profile, const struct catalog_entry *entry,
+                          int *status)
+{
+	const struct program *p = entry->routine->program;
+	struct store_enrolment en;
+	char day[16], where[64], question[600];
+	bool yes = false;
+	int week;
+
+	if (!store_enrolment(store, profile, entry->path, &en))
+		return true;
+	week = plan_week(en.start_day, store_today(store));
+	if (plan_finished(p, week))
+		snprintf(where, sizeof where, "it ended after week %d", p->weeks);
+	else
+		snprintf(where, sizeof where, "now in week %d", week > 0 ? week : 1);
+	snprintf(question, sizeof question,
+	         "You follow %.200s already, since %s: %s. Following it again starts it afresh, "
+	         "from week 1 and its first load; the sessions so far stay in the log. Start it "
+	         "afresh?",
+	         entry->routine->title, store_day_text(en.start_day, day, sizeof day), where);
+	if (!read_yes_no(question, &yes)) {
+		fprintf(stderr, "\ntendo: the question takes yes or no; nothing was changed\n");
+		*status = EXIT_USAGE;
+		return false;
+	}
+	if (!yes)
+		printf("Nothing was changed: %s goes on as it stands.\n", entry->routine->title);
+	return yes;
+}
+
 static int command_enrol(const struct options *o, char **args)
 {
 	const char *name = args[0];
@@ -868,6 +903,8 @@ static int command_enrol(const struct options *o, char **args)
 			print_error(&err);
 		if (verdict != SCREENING_START)
 			printf("%s\n", screening_advice(verdict));
+		else if (!afresh_agreed(store, profile, entry, &status))
+			; /* followed already, and kept as it stands */
 		else if (store_enrol(store, profile, entry->name, entry->path, start,
 		                     screening_site(&answers), &err)) {
 			printf("%s follows %s from %s%s.\n", profile_name(o), entry->routine->title,

@@ -26,6 +26,23 @@ out=$(answer ben no yes no no no) || fail "insertional: $out"
 printf '%s\n' "$out" | grep -qF "ben follows Alfredson eccentric program (12 weeks) from today, its exercises down to floor level only." ||
 	fail "insertional: $out"
 "$TENDO" plan --data-dir "$data" --profile ben >/dev/null || fail "plan"
+# Following it again would start it afresh: asked first, saying where it
+# stands. No keeps it; an answer that is not yes or no exits 2; yes starts
+# it afresh, the old enrolment kept in the log.
+enrolments() {
+	sqlite3 "$data/tendo.db" "SELECT count(*) || '/' || sum(e.active) FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'ben' AND e.program = 'alfredson-program'"
+}
+out=$(answer ben no yes no no no no)
+[ $? -eq 1 ] || fail "declining to start afresh did not exit 1: $out"
+printf '%s\n' "$out" | grep -qF "You follow Alfredson eccentric program (12 weeks) already, since $(date +%F): now in week 1. Following it again starts it afresh" ||
+	fail "following again did not say where the program stands: $out"
+printf '%s\n' "$out" | grep -qF "Nothing was changed" || fail "declined: $out"
+[ "$(enrolments)" = 1/1 ] || fail "declining changed the enrolment: $(enrolments)"
+err=$(answer ben no yes no no no maybe 2>&1 >/dev/null)
+[ $? -eq 2 ] || fail "\"maybe\" to starting afresh did not exit 2: $err"
+[ "$(enrolments)" = 1/1 ] || fail "a bad answer changed the enrolment: $(enrolments)"
+out=$(answer ben no yes no no no yes) || fail "starting afresh: $out"
+[ "$(enrolments)" = 2/1 ] || fail "starting afresh did not keep the old enrolment beside a new one: $(enrolments)"
 # The stretches have no form for insertional pain: it is said, with what
 # to do (Cook and Purdam 2012), not "down to floor level".
 out=$(printf '%s\n' no yes no no no | "$TENDO" enrol calf-stretching-program --data-dir "$data" \
@@ -52,8 +69,8 @@ done
 follows dee && fail "a bad answer started the program"
 
 [ "$(sqlite3 "$data/tendo.db" "SELECT group_concat(verdict, ',') FROM (SELECT verdict FROM screenings ORDER BY id)")" = \
-	"same-day care,start,start,clinician first,start" ] || fail "the screenings are not all in the log"
-[ "$(sqlite3 "$data/tendo.db" "SELECT site FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'ben' AND e.program = 'alfredson-program'")" = insertional ] ||
+	"same-day care,start,start,start,start,start,clinician first,start" ] || fail "the screenings are not all in the log"
+[ "$(sqlite3 "$data/tendo.db" "SELECT site FROM enrolments e JOIN profiles p ON p.id = e.profile_id WHERE p.name = 'ben' AND e.program = 'alfredson-program' AND e.active = 1")" = insertional ] ||
 	fail "ben's enrolment does not keep the insertional site"
 
 # On the screen, as a new program is chosen: a red flag ends it there.
