@@ -1706,12 +1706,18 @@ static int command_member(const struct options *o, char **args)
 static int command_leave(const struct options *o, char **args)
 {
 	struct named_profile np;
+	struct store_enrolment en;
 	struct tendo_error err = {0};
 	int status = named_open(o, args[0], WANT_PROGRAM, &np);
 
 	if (status != EXIT_SUCCESS)
 		return status;
-	if (store_leave(np.store, np.profile, np.entry->path, &err))
+	if (!store_enrolment(np.store, np.profile, np.entry->path, &en)) {
+		fprintf(stderr,
+		        "tendo: %s does not follow %s; 'tendo plan' lists the programs followed\n",
+		        profile_name(o), np.entry->routine->title);
+		status = EXIT_BAD;
+	} else if (store_leave(np.store, np.profile, np.entry->path, &err))
 		printf("%s no longer follows %s.\n", profile_name(o), np.entry->routine->title);
 	else {
 		print_error(&err);

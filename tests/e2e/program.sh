@@ -166,7 +166,7 @@ out=$("$TENDO" leave heel-raise-test --data-dir "$data" --profile quinn) || fail
 	fail "leaving one program ended another"
 err=$("$TENDO" leave heel-raise-test --data-dir "$data" --profile quinn 2>&1)
 [ $? -eq 1 ] || fail "leaving a program not followed did not exit 1"
-printf '%s\n' "$err" | grep -qF "that program is not followed" || fail "leave: $err"
+printf '%s\n' "$err" | grep -qF "does not follow Heel-raise capacity test; 'tendo plan' lists the programs followed" || fail "leave: $err"
 
 # The heel-raise capacity test: reps to fatigue on each leg, the limb
 # symmetry index, and the tests before.
