@@ -496,13 +496,27 @@ static void test_insertional_forms_of_the_programs(void **state)
 	    {"calf-stretching-program.yaml",
 	     "Cook and Purdam 2012: a stretch presses the tendon on the bone; no form for it",
 	     "; none of its exercises has a form for pain where the tendon meets the heel"},
+	    {"heel-drops-alfredson.yaml", "Jonsson 2008: the drops on their own, to floor level",
+	     ", its exercises down to floor level only"},
 	};
 	char words[120];
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct routine *r = read_shipped(rows[i].file);
+		struct prescription rx;
 		if (strcmp(plan_insertional_words(r, words, sizeof words), rows[i].says))
 			fail_msg("row %zu (%s): \"%s\"", i, rows[i].source, words);
+		/* Every step it then shows stays at flat or above: the steps say
+		 * so, not only the cue (Jonsson 2008). */
+		assert_true(plan_prescribe(r, NULL, &(struct plan_person){0, NULL, true}, &rx));
+		for (size_t e = 0; e < rx.routine.exercise_count; e++)
+			for (size_t k = 0; k < rx.routine.exercises[e].step_count; k++)
+				if (strstr(rx.routine.exercises[e].steps[k], "below") ||
+				    strstr(rx.routine.exercises[e].steps[k], "as far as"))
+					fail_msg("row %zu (%s): %s goes past flat: \"%s\"", i,
+					         rows[i].source, rx.routine.exercises[e].name,
+					         rx.routine.exercises[e].steps[k]);
+		plan_prescription_free(&rx);
 		/* Where none has a form, the caution says what to do. */
 		if (!plan_insertional_forms(r) &&
 		    (!r->caution ||
