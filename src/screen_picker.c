@@ -134,6 +134,16 @@ static const struct ui_key picker_keys[] = {
 
 enum { PICKER_KEY_COUNT = UI_KEY_COUNT(picker_keys) };
 
+/* Where a key is in picker_keys: looked up, not counted by hand, so that a
+ * key added to the table does not shift a label onto its neighbour. */
+static int picker_key_at(int key)
+{
+	for (int i = 0; i < PICKER_KEY_COUNT; i++)
+		if (picker_keys[i].key == key)
+			return i;
+	abort(); /* a key the table does not have */
+}
+
 void picker_keys_help(FILE *out)
 {
 	ui_keys_help(out, "Keys in the routine list:", picker_keys, PICKER_KEY_COUNT);
@@ -143,10 +153,12 @@ static void picker_draw(void *ctx, struct ui *ui)
 {
 	struct picker *p = ctx;
 	bool member = p->status && p->status->who[0];
-	/* A kiosk's member is done, not quitting tendo. */
-	const char *labels[PICKER_KEY_COUNT] = {[4] = member ? "done" : NULL};
+	const char *labels[PICKER_KEY_COUNT] = {NULL};
 	char title[160];
-	int y = 2;
+	int y = 2, history = picker_key_at('H');
+
+	/* A kiosk's member is done, not quitting tendo. */
+	labels[picker_key_at('q')] = member ? "done" : NULL;
 
 	snprintf(title, sizeof title, "tendo \u2014 %s%schoose a routine",
 	         member ? p->status->who : "", member ? ": " : "");
@@ -156,7 +168,9 @@ static void picker_draw(void *ctx, struct ui *ui)
 		    ui, 2, 1, COLS - 2, LINES - 4, 0, ROLE_TEXT,
 		    "No routines were found. Put routine files (.yaml) in ~/.config/tendo/routines "
 		    "or name a folder with --routines; see tendo-routine(5).");
-		ui_key_row(ui, LINES - 1, 0, COLS, picker_keys + 3, 2, p, labels + 3);
+		/* History, report and quit: what there is to do without routines. */
+		ui_key_row(ui, LINES - 1, 0, COLS, picker_keys + history,
+		           picker_key_at('q') - history + 1, p, labels + history);
 		return;
 	}
 	p->list_top = 2;

@@ -58,6 +58,10 @@ press -l 1357
 press Enter
 wait_for "Ana: choose a routine"
 wait_for "Ana follows no program"
+# Her keys: q hands the screen on ("done"), R is still the report.
+keys=$(screen | tail -n 1)
+printf '%s\n' "$keys" | grep -qF "q  done" || fail "a member's q is not \"done\": $keys"
+printf '%s\n' "$keys" | grep -qF "R  done" && fail "a member's R is labelled \"done\": $keys"
 
 # Ana trains: the short routine on her left leg, all 39 s of it.
 press S

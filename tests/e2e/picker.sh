@@ -11,6 +11,7 @@ wait_for "> A good routine"
 wait_for "A second good one"
 wait_for "Calf stretches"
 wait_for "broken · --routines"
+screen | tail -n 1 | grep -qF "q  quit" || fail "the list's keys lack q quit: $(screen | tail -n 1)"
 
 # The last entry is broken: its details name the file, line and column.
 press End
