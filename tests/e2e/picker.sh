@@ -82,4 +82,15 @@ press q
 status=$(finished)
 [ "$status" = 0 ] || fail "tendo exited $status"
 wait_for "tendo: Alfredson eccentric program (12 weeks) stopped early"
+t kill-server
+
+# No routines at all (none shipped, none of the user's): it says where to
+# put them, and q is still offered to leave.
+mkdir -p "$WORK/no-routines" "$WORK/empty-home"
+TEST_ENV="TENDO_DATADIR=$WORK/no-routines HOME=$WORK/empty-home XDG_CONFIG_HOME=$WORK/empty-home" \
+	start 80 24 --data-dir "$WORK/data-empty"
+wait_for "No routines were found."
+screen | tail -n 1 | grep -qF "q  quit" || fail "no q to leave a list of no routines: $(screen | tail -n 1)"
+press q
+[ "$(finished)" = 0 ] || fail "tendo did not leave a list of no routines"
 exit 0
