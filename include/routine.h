@@ -145,8 +145,8 @@ void routine_free(struct routine *routine);
  * chosen before the routine can run. */
 bool routine_needs_leg(const struct routine *routine);
 
-/* True when some exercise of the routine is of that kind (holds, reps). */
-bool routine_has(const struct routine *routine, enum exercise_kind kind);
+/* How many of the routine's exercises are of that kind (holds, reps). */
+size_t routine_count(const struct routine *routine, enum exercise_kind kind);
 
 /* The words for a side setting: "left", "both", ... */
 const char *sides_name(enum sides sides);

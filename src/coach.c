@@ -15,9 +15,9 @@ static void print_summary(const struct routine *r, const struct engine_tally *t,
 	char held[32], total[32], reps[32] = "", holds[64] = "";
 
 	/* As the screen's summary: reps and holds where the routine has them. */
-	if (routine_has(r, EXERCISE_REPS))
+	if (routine_count(r, EXERCISE_REPS))
 		snprintf(reps, sizeof reps, ", %d reps", t->reps_done);
-	if (routine_has(r, EXERCISE_HOLD))
+	if (routine_count(r, EXERCISE_HOLD))
 		snprintf(holds, sizeof holds, ", %s in holds",
 		         duration_format(t->hold_ms / 1000 * 1000, held, sizeof held));
 	printf("tendo: %s %s: %d of %d sets%s%s, %s in all.\n", r->title,
@@ -1236,7 +1236,7 @@ static void program_week(const struct routine *r, int week, char *buf, size_t si
 static const char *load_words(struct store *store, const struct store_enrolment *en,
                               const struct routine *r, char *buf, size_t size)
 {
-	size_t n, count = 0, shown = 0;
+	size_t n, count = routine_count(r, EXERCISE_REPS), shown = 0;
 	char kg[24];
 
 	buf[0] = '\0';
@@ -1244,8 +1244,6 @@ static const char *load_words(struct store *store, const struct store_enrolment 
 		snprintf(buf, size, " Load: %s.", routine_load_text(en->load_kg, kg, sizeof kg));
 	if (r->program->load_rule != LOAD_RULE_RM)
 		return buf;
-	for (size_t i = 0; i < r->exercise_count; i++)
-		count += r->exercises[i].kind == EXERCISE_REPS;
 	n = (size_t)snprintf(buf, size, " Loads:");
 	for (size_t i = 0; i < r->exercise_count && n < size; i++) {
 		const struct exercise *e = &r->exercises[i];

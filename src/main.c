@@ -304,6 +304,14 @@ static int text_columns(const char *text)
 	return n;
 }
 
+/* A column's width with text in it too: as wide as the widest, up to most. */
+static int widest(int width, const char *text, int most)
+{
+	int columns = text_columns(text) < most ? text_columns(text) : most;
+
+	return columns > width ? columns : width;
+}
+
 /* text, then spaces to fill `columns`, and one more between columns. */
 static void print_column(const char *text, int columns)
 {
@@ -325,13 +333,9 @@ static int command_list(const struct options *o, char **args)
 	/* The columns as wide as what they hold, so that they line up, up
 	 * to a width past which a long one stands out instead. */
 	for (size_t i = 0; i < cat.count; i++) {
-		const struct catalog_entry *e = &cat.entries[i];
-		if (text_columns(e->name) > names)
-			names = text_columns(e->name) < 32 ? text_columns(e->name) : 32;
-		if (e->routine && text_columns(e->routine->title) > titles)
-			titles = text_columns(e->routine->title) < 48
-			             ? text_columns(e->routine->title)
-			             : 48;
+		names = widest(names, cat.entries[i].name, 32);
+		if (cat.entries[i].routine)
+			titles = widest(titles, cat.entries[i].routine->title, 48);
 	}
 	for (size_t i = 0; i < cat.count; i++) {
 		const struct catalog_entry *e = &cat.entries[i];
@@ -1054,11 +1058,9 @@ static int loads_given(const struct options *o, struct store *store,
                        struct rm_done *done)
 {
 	const char *at = o->load;
-	size_t wanted = 0, given = 1;
+	size_t wanted = routine_count(r, EXERCISE_REPS), given = 1;
 	char *end;
 
-	for (size_t i = 0; i < r->exercise_count && i < ROUTINE_MAX_EXERCISES; i++)
-		wanted += r->exercises[i].kind == EXERCISE_REPS;
 	for (const char *c = at; c && *c; c++)
 		given += *c == ',';
 	if (at && given != wanted)

@@ -1099,12 +1099,13 @@ void routine_free(struct routine *routine)
 	free(routine);
 }
 
-bool routine_has(const struct routine *routine, enum exercise_kind kind)
+size_t routine_count(const struct routine *routine, enum exercise_kind kind)
 {
+	size_t n = 0;
+
 	for (size_t i = 0; i < routine->exercise_count; i++)
-		if (routine->exercises[i].kind == kind)
-			return true;
-	return false;
+		n += routine->exercises[i].kind == kind;
+	return n;
 }
 
 bool routine_needs_leg(const struct routine *routine)

@@ -834,11 +834,11 @@ static void draw_summary(struct session_screen *s, struct ui *ui)
 	}
 	/* Reps and holds only where the routine has them: no "Reps: 0"
 	 * after stretches. */
-	if (routine_has(r, EXERCISE_REPS)) {
+	if (routine_count(r, EXERCISE_REPS)) {
 		snprintf(line, sizeof line, "Reps:           %d", t->reps_done);
 		ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
 	}
-	if (routine_has(r, EXERCISE_HOLD)) {
+	if (routine_count(r, EXERCISE_HOLD)) {
 		snprintf(line, sizeof line, "Time in holds:  %s",
 		         duration_format(t->hold_ms / 1000 * 1000, d, sizeof d));
 		ui_text(ui, y++, 2, COLS - 3, ROLE_TEXT, line);
