@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdint.h>
 
+#include "paint_curses.h"
+
 /* Colour roles: name, foreground, background, attribute with colour,
  * attribute without (NO_COLOR or a monochrome terminal). */
 #define UI_ROLES                                                                                   \
@@ -46,7 +48,7 @@ struct ui_label {
 	int key;
 };
 
-enum { UI_MAX_LABELS = 128 };
+enum { UI_MAX_LABELS = 128, UI_MAX_PAINTED = 8 };
 
 /* Keys beyond curses' own, for labels that stand for a row of a list:
  * UI_KEY_ROW + the row's index. */
@@ -73,6 +75,14 @@ struct ui {
 	bool locked;       /* a kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing */
 	int console_blank; /* a kiosk on the Linux console: the blanking (minutes) to
 	                      put back on leaving; -1 when it was not turned off */
+	/* The terminal erases in the background colour and has the sequences
+	 * for it: lit cells that change (the big digits, the bars) are sent as
+	 * erases in their colour (see paint.h). */
+	bool paint;
+	/* Where this frame has lit cells that paint may send: the big text,
+	 * the bars. */
+	struct paint_rect painted[UI_MAX_PAINTED];
+	int painted_count;
 };
 
 /* What a screen's functions ask of the loop. */
@@ -164,7 +174,7 @@ int ui_wrap(const struct ui *ui, int y, int x, int width, int max_lines, int ind
 int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text);
 
 /* A bar width columns wide, fraction (0..1) filled. */
-void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role);
+void ui_bar(struct ui *ui, int y, int x, int width, double fraction, enum ui_role role);
 
 /* What a key does on its screen: ctx is the screen's state, key the key
  * pressed (one row of a table may serve several). Returns UI_* flags. */
@@ -262,8 +272,9 @@ void ui_labels_clear(struct ui *ui);
 
 /* Big text (digits, ':' and ' ') scaled to fill at most height x width,
  * centred there. Falls back to plain text when there is no room for
- * the big font. Returns the rows used. */
-int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
+ * the big font. Returns the rows used. Its changes are sent as erases
+ * where the terminal can take them (see paint.h). */
+int ui_big_text(struct ui *ui, int y, int x, int height, int width, enum ui_role role,
                 const char *text);
 
 /* The top row: title on the header's colours, across the screen, and

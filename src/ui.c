@@ -52,8 +52,8 @@ static void start_colours(struct ui *ui)
  * background colour, the shortest sequences a terminal has (reverse video
  * and bold go through a full reset of the attributes each time, three
  * times the bytes on every change of a big digit). Where the terminal
- * erases in the background colour (bce), curses sends a run of them as
- * one erase. */
+ * erases in the background colour (bce), a run of them is one erase
+ * (paint.h). */
 static void light_roles(struct ui *ui)
 {
 	static const short fg[ROLE_COUNT] = {
@@ -199,6 +199,12 @@ void ui_start(struct ui *ui)
 	mouseinterval(0);
 	start_colours(ui);
 	light_roles(ui);
+	ui->paint = ui->color && paint_curses_usable();
+	/* Where curses no longer draws lit cells (paint sends them), plain
+	 * text needs no colour pair of its own: curses then changes no
+	 * attribute for it, and has none to reset at the end of an update. */
+	if (ui->paint)
+		ui->attr[ROLE_TEXT] = A_NORMAL;
 	/* Blank cells as plain text: between them and a lit cell, curses
 	 * then changes the background colour only, where from blank cells
 	 * of no colour pair it would reset every attribute too. */
@@ -294,12 +300,16 @@ static void draw(struct ui *ui, const struct screen *screen, void *ctx)
 	int64_t began = ui->frame_log ? clock_real_ns() : 0;
 
 	ui_labels_clear(ui);
+	ui->painted_count = 0;
 	erase();
 	if (COLS < screen->min_cols || LINES < screen->min_rows)
 		draw_too_small(ui, screen);
 	else
 		screen->draw(ctx, ui);
-	refresh();
+	wnoutrefresh(stdscr);
+	if (ui->paint)
+		paint_curses(ui->painted, (size_t)ui->painted_count);
+	doupdate();
 	if (ui->frame_log) {
 		fprintf(ui->frame_log, "%lld\n", (long long)(clock_real_ns() - began));
 		fflush(ui->frame_log);
@@ -691,6 +701,14 @@ int ui_wrap_lines(const struct ui *ui, int width, int indent, const char *text)
 
 /* ---------------------------------------------------------------- widgets */
 
+/* Lit cells at row y, column x, rows x cols: sent as erases where the
+ * terminal takes them (see paint_curses.h). */
+static void paint_later(struct ui *ui, int y, int x, int rows, int cols)
+{
+	if (ui->painted_count < UI_MAX_PAINTED && rows > 0 && cols > 0)
+		ui->painted[ui->painted_count++] = (struct paint_rect){y, x, rows, cols};
+}
+
 /* Sets a lit cell's attribute for role and returns what to write in each
  * such cell: a space where the role lights it (see light_roles), one byte
  * where a block character is three; else the block character. */
@@ -700,7 +718,7 @@ static const char *lit_cell(const struct ui *ui, enum ui_role role)
 	return ui->lit[role] ? " " : ui->utf8 ? "\u2588" : "#";
 }
 
-void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum ui_role role)
+void ui_bar(struct ui *ui, int y, int x, int width, double fraction, enum ui_role role)
 {
 	const char *cell;
 	int filled;
@@ -712,6 +730,7 @@ void ui_bar(const struct ui *ui, int y, int x, int width, double fraction, enum 
 	if (fraction > 1)
 		fraction = 1;
 	filled = (int)(fraction * width);
+	paint_later(ui, y, x, 1, filled);
 	move(y, x);
 	cell = lit_cell(ui, role);
 	for (int i = 0; i < filled; i++)
@@ -1041,7 +1060,7 @@ static int font_width(const char *text)
 	return units;
 }
 
-int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum ui_role role,
+int ui_big_text(struct ui *ui, int y, int x, int height, int width, enum ui_role role,
                 const char *text)
 {
 	int units = font_width(text);
@@ -1070,6 +1089,7 @@ int ui_big_text(const struct ui *ui, int y, int x, int height, int width, enum u
 		return 1;
 	}
 	x += (width - units * sx) / 2;
+	paint_later(ui, y, x, FONT_ROWS * sy, units * sx);
 	cell = lit_cell(ui, role);
 	for (int row = 0; row < FONT_ROWS * sy; row++) {
 		int col = x;
