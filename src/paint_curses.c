@@ -225,8 +225,10 @@ void paint_curses(const struct paint_rect *rects, size_t count)
 	int cy, cx;
 	size_t n = 0;
 
-	/* A screen about to be cleared is sent whole by curses. */
-	if (count > MOST_RECTS || is_cleared(curscr))
+	/* A screen about to be cleared is sent whole by curses; after endwin()
+	 * (a suspend) the terminal is the shell's until curses takes it back
+	 * in its update. */
+	if (count > MOST_RECTS || is_cleared(curscr) || isendwin())
 		return;
 	getyx(curscr, cy, cx);
 	for (size_t i = 0; i < count && ready; i++) {
