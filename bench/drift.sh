@@ -9,6 +9,8 @@
 # planned time (median, p99, worst) and how far the session's end fell
 # from plan. CUE-LOG keeps the cue log (each cue's planned and actual
 # time, so each one's lateness). Needs tmux. Takes as long as the routine.
+# The session is logged in a folder of its own: a log of earlier sessions
+# would ask its questions (the pain after the last one) first.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tendo=${1:-$here/../build/tendo}
@@ -20,7 +22,7 @@ planned_ms=$("$tendo" list --routines "$(dirname "$routine")" |
 	awk -v n="$(basename "$routine" .yaml)" '$1 == n { print $(NF-2) }' |
 	awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s * 1000 }')
 tmux -L tendo-bench-$$ -f /dev/null new-session -d -x 80 -y 24 \
-	"'$tendo' run '$routine' --leg left --sound off --cue-log '$work/cues.log'; sleep 60"
+	"'$tendo' --data-dir '$work/data' run '$routine' --leg left --sound off --cue-log '$work/cues.log'; sleep 60"
 while ! grep -q ' session-done$' "$work/cues.log" 2>/dev/null; do
 	sleep 1
 done
