@@ -38,8 +38,8 @@ enum paint_op {
 	PAINT_BACKGROUND, /* the background colour a (PAINT_DEFAULT or a colour) */
 	PAINT_ERASE,      /* a cells from the cursor, in the background colour */
 };
-/* A run shorter than its erase is sent as spaces, which every terminal
- * draws in the background colour. */
+/* A run shorter than its erase is sent as spaces, where the attributes
+ * are known to be plain (struct paint_terminal). */
 
 /* Writes op's bytes for the terminal into buf (size bytes) and returns
  * their length, or -1 where the terminal has no such sequence (or the
@@ -51,9 +51,11 @@ struct paint_terminal {
 	paint_format format;
 	void *ctx;
 	int cols; /* the screen's width */
-	/* The background is the terminal's own when paint begins: curses
-	 * leaves the attributes normal at the end of each update. */
-	bool starts_default;
+	/* The attributes are normal when paint begins (the terminal's own
+	 * background, nothing underlined or reversed), as curses leaves them
+	 * at the end of each update: no background to set for the terminal's
+	 * own, and spaces are blanks of the background alone. */
+	bool starts_plain;
 };
 
 /* A rectangle of the screen, its cells row by row: shown, what the

@@ -99,16 +99,17 @@ static int by_colour_then_column(const void *a, const void *b)
 
 /* ------------------------------------------------------------ the moves */
 
-/* The cheapest way along a row from column from to column to. */
+/* The cheapest way along a row from column from to column to: *op is
+ * PAINT_MOVE where there is nothing to send. */
 static int sideways(const struct paint_terminal *term, int from, int to, enum paint_op *op)
 {
-	int best = cost(term, PAINT_COLUMN, to, 0), c;
+	int best, c;
 
-	*op = PAINT_COLUMN;
-	if (from == to) {
-		*op = PAINT_MOVE; /* nothing to send */
+	*op = PAINT_MOVE;
+	if (from == to)
 		return 0;
-	}
+	best = cost(term, PAINT_COLUMN, to, 0);
+	*op = PAINT_COLUMN;
 	c = to > from ? cost(term, PAINT_RIGHT, to - from, 0)
 	              : cost(term, PAINT_LEFT, from - to, 0);
 	if (c < best) {
@@ -206,9 +207,10 @@ static void after_spaces(const struct paint_terminal *term, const struct run *ru
 }
 
 /* Erases run, the cursor on its first cell, with an erase (which leaves
- * the cursor there) or with spaces (which move it on), whichever costs
- * less with the move to then (NULL: the last run); moves *y, *x to where
- * that leaves the cursor. */
+ * the cursor there) or with spaces (which move it on, and are blanks of
+ * the background alone only where the attributes started plain),
+ * whichever costs less with the move to then (NULL: the last run); moves
+ * *y, *x to where that leaves the cursor. */
 static void put_run(struct writer *w, const struct run *run, const struct run *then, int *y, int *x)
 {
 	const struct paint_terminal *term = w->term;
@@ -219,7 +221,7 @@ static void put_run(struct writer *w, const struct run *run, const struct run *t
 		by_erase += plan_move(term, run->y, run->x, then->y, then->x).cost;
 		by_spaces += plan_move(term, sy, sx, then->y, then->x).cost;
 	}
-	if (by_spaces < by_erase) {
+	if (term->starts_plain && by_spaces < by_erase) {
 		put_spaces(w, run->n);
 		*y = sy;
 		*x = sx;
@@ -232,7 +234,7 @@ static void put_run(struct writer *w, const struct run *run, const struct run *t
 
 static void put_runs(struct writer *w, const struct run *runs, size_t count)
 {
-	int y = -1, x = -1, colour = w->term->starts_default ? PAINT_DEFAULT : PAINT_OTHER;
+	int y = -1, x = -1, colour = w->term->starts_plain ? PAINT_DEFAULT : PAINT_OTHER;
 
 	put(w, PAINT_SAVE, 0, 0);
 	for (size_t i = 0; i < count; i++) {

@@ -13,8 +13,10 @@ enum { ROWS = 30, COLS = 40 };
 /* ------------------------------------------------------------ a terminal */
 
 struct term {
-	int bg[ROWS][COLS]; /* each cell's background; a cell written is a blank */
+	int bg[ROWS][COLS];     /* each cell's background; a cell written is a blank */
+	bool under[ROWS][COLS]; /* a cell written while underlining was on */
 	int y, x, colour;
+	bool underline; /* left on by what was drawn before paint */
 	int saved_y, saved_x, saved_colour;
 	bool pending_wrap; /* the last column was written: xterm holds the cursor there */
 };
@@ -36,9 +38,11 @@ static void csi(struct term *t, const char **p)
 	}
 	switch (*(*p)++) {
 	case 'H': t->y = (a ? a : 1) - 1, t->x = (b ? b : 1) - 1; break;
-	case 'X':
-		for (int i = 0; i < (a ? a : 1) && t->x + i < COLS; i++)
+	case 'X': /* an erased cell takes the background, and no underline */
+		for (int i = 0; i < (a ? a : 1) && t->x + i < COLS; i++) {
 			t->bg[t->y][t->x + i] = t->colour;
+			t->under[t->y][t->x + i] = false;
+		}
 		break;
 	case 'C': t->x += a ? a : 1; break;
 	case 'D': t->x -= a ? a : 1; break;
@@ -75,6 +79,7 @@ static void play(struct term *t, const char *bytes, size_t n)
 			if (t->pending_wrap)
 				fail_msg("a space written past the last column wraps");
 			t->bg[t->y][t->x] = t->colour;
+			t->under[t->y][t->x] = t->underline;
 			if (t->x == COLS - 1)
 				t->pending_wrap = true;
 			else
@@ -123,7 +128,7 @@ struct paint_case {
 	int top, left;
 	const char *shown[8], *next[8];
 	struct caps caps;
-	bool starts_default;
+	bool starts_plain;
 };
 
 static int cell_of(char c)
@@ -140,19 +145,20 @@ static int rows_of(const struct paint_case *c)
 }
 
 /* Plays the case on a terminal that shows shown (its '#' cells in colour
- * 7, as text would be) with the cursor at the bottom right in colour
- * 5; returns the bytes sent. */
+ * 7, as text would be) with the cursor at the bottom right; in colour 5
+ * and underlining unless the case starts plain. Returns the bytes sent. */
 static size_t run_case(const struct paint_case *c, struct term *t, char *out, size_t size)
 {
 	int rows = rows_of(c), cols = (int)strlen(c->next[0]);
 	int shown[8 * COLS], next[8 * COLS];
 	struct paint_region region = {c->top, c->left, rows, cols, shown, next};
 	struct caps caps = c->caps;
-	struct paint_terminal term = {ansi, &caps, COLS, c->starts_default};
+	struct paint_terminal term = {ansi, &caps, COLS, c->starts_plain};
 	size_t n;
 
 	memset(t, 0, sizeof *t);
-	t->y = ROWS - 1, t->x = COLS - 1, t->colour = c->starts_default ? PAINT_DEFAULT : 5;
+	t->y = ROWS - 1, t->x = COLS - 1, t->colour = c->starts_plain ? PAINT_DEFAULT : 5;
+	t->underline = !c->starts_plain;
 	for (int y = 0; y < ROWS; y++)
 		for (int x = 0; x < COLS; x++)
 			t->bg[y][x] = PAINT_DEFAULT;
@@ -186,8 +192,10 @@ static void check_case(const struct paint_case *c)
 			if (got != want)
 				fail_msg("%s: row %d, column %d shows %d, not %d", c->name, y, x,
 				         got, want);
+			if (t.under[c->top + y][c->left + x])
+				fail_msg("%s: row %d, column %d is underlined", c->name, y, x);
 		}
-	if (t.y != ROWS - 1 || t.x != COLS - 1 || t.colour != (c->starts_default ? -1 : 5))
+	if (t.y != ROWS - 1 || t.x != COLS - 1 || t.colour != (c->starts_plain ? -1 : 5))
 		fail_msg("%s: the cursor or the colour was not put back", c->name);
 }
 
@@ -207,12 +215,14 @@ static const struct paint_case cases[] = {
     CASE("text in the region is left to curses", 5, 5, .shown = {"#..#", "#..#"},
          .next = {"#22#", "#..#"}),
     CASE("a run at the screen's right edge, then one below to its left", 2, COLS - 4,
-         .shown = {"....", "...."}, .next = {"...1", "2..."}),
+         .shown = {"....", "...."}, .next = {"...1", "2..."}, .starts_plain = true),
+    CASE("short runs, the attributes not known to be plain", 6, 0, .shown = {"....", "...."},
+         .next = {"1.1.", ".1.1"}),
     CASE("a terminal with no line feed as a move, nor relative moves", 4, 8,
          .shown = {"....", "....", "...."}, .next = {"2..2", "2..2", "2222"},
          .caps = {.no_down = true, .no_relative = true}),
     CASE("the background already the terminal's own", 0, 2, .shown = {"11", "11"},
-         .next = {"..", "1."}, .starts_default = true),
+         .next = {"..", "1."}, .starts_plain = true),
     CASE("a cell that shows text becomes a blank", 9, 0, .shown = {"#", "#"}, .next = {"4", "."}),
 };
 
