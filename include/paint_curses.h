@@ -1,11 +1,12 @@
-/* paint_curses.h — the big digits' changes sent as erases, beside curses.
+/* paint_curses.h — lit cells that change (the big digits, the bars) sent
+ * as erases, beside curses.
  *
  * The shell of paint.h: reads what curses has on the screen (curscr) and
- * what it is about to send (newscr) over rectangles, sends the blank
- * cells that changed as erases in their colour (terminfo's sequences,
- * through curses' own output, ahead of its update) and writes them into
+ * what it is about to send (newscr) over rectangles, writes the blank
+ * cells that changed to the terminal as erases in their colour
+ * (terminfo's sequences), ahead of curses' update, and writes them into
  * curscr, so that doupdate() sends only the rest. Call between
- * wnoutrefresh() and doupdate().
+ * wnoutrefresh() and doupdate(); the rectangles' owner is the caller.
  */
 #ifndef TENDO_PAINT_CURSES_H
 #define TENDO_PAINT_CURSES_H

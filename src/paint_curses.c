@@ -1,4 +1,4 @@
-/* paint_curses.c — the big digits' changes sent as erases, beside curses
+/* paint_curses.c — lit cells that change, sent as erases beside curses
  * (see paint_curses.h). */
 #include "paint_curses.h"
 
