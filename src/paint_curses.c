@@ -4,6 +4,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,8 +195,10 @@ static void mark_painted(const struct cells *c)
 
 /* Writes the bytes to the terminal ahead of curses' update, which sends
  * its own with write(2) at the end of doupdate(): anything of curses'
- * still in stdout's buffer (a bell) goes first. False where they could
- * not all be written (then curses is not told the cells are drawn). */
+ * still in stdout's buffer (a bell) goes first. Once begun, the bytes
+ * are written whole, as curses writes its own: a sequence cut short
+ * would swallow the start of curses'. False where the terminal has gone
+ * (then curses is not told the cells are drawn). */
 static bool send(const char *bytes, size_t n)
 {
 	fflush(stdout);
@@ -203,6 +206,11 @@ static bool send(const char *bytes, size_t n)
 		ssize_t done = write(STDOUT_FILENO, bytes, n);
 		if (done < 0 && errno == EINTR)
 			continue;
+		if (done < 0 && errno == EAGAIN) { /* a terminal opened without blocking */
+			struct pollfd out = {STDOUT_FILENO, POLLOUT, 0};
+			if (poll(&out, 1, -1) >= 0 || errno == EINTR)
+				continue;
+		}
 		if (done <= 0)
 			return false;
 		bytes += done;
