@@ -12,10 +12,12 @@ looks() {
 	displayed | python3 "$TOP_SRCDIR/tests/e2e/looks.py"
 }
 
-# Each moment's screen as a person sees it, into $WORK/TERM.MOMENT.
+# Each moment's screen as a person sees it, into $WORK/TERM.MOMENT; what
+# tendo wrote to the terminal, into $WORK/TERM.bytes.
 record() {
 	local term=$1 s
 	TEST_TERM=$term start 200 60 run calf-stretches --leg left --sound off
+	t pipe-pane -O "cat >'$WORK/$term.bytes'"
 	wait_for "GET READY"
 	press n
 	wait_for "30 s left of 30 s"
@@ -61,8 +63,16 @@ differing_cells() {
 	EOF
 }
 
+# An erase followed by a line feed: paint's way down a stroke, which
+# curses never sends (it does not take a line feed for a move).
+painted() {
+	python3 -c 'import re, sys; sys.exit(not re.search(rb"\x1b\[[0-9]+X\n", open(sys.argv[1], "rb").read()))' "$1"
+}
+
 record xterm-256color
 record tmux-256color
+painted "$WORK/xterm-256color.bytes" || fail "TERM=xterm-256color: nothing was sent as erases"
+painted "$WORK/tmux-256color.bytes" && fail "TERM=tmux-256color (no bce): cells were sent as erases"
 
 # The digits were drawn: a lit stroke on at least a third of the rows.
 lit=$(grep -c "| /42| /42| /42" "$WORK/xterm-256color.30")
