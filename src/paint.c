@@ -39,17 +39,29 @@ static int cost(const struct paint_terminal *term, enum paint_op op, int a, int 
 	return n < 0 ? MISSING : n;
 }
 
+/* Where n more bytes go in the writer's buffer; NULL (and the writer
+ * failed) where they do not fit. */
+static char *room(struct writer *w, size_t n)
+{
+	char *at = w->out + w->len;
+
+	if (w->failed || w->len + n > w->size) {
+		w->failed = true;
+		return NULL;
+	}
+	w->len += n;
+	return at;
+}
+
 static void put(struct writer *w, enum paint_op op, int a, int b)
 {
-	char buf[SEQ_MAX];
+	char buf[SEQ_MAX], *at;
 	int n = seq(w->term, op, a, b, buf);
 
-	if (n < 0 || w->len + (size_t)n > w->size) {
+	if (n < 0)
 		w->failed = true;
-		return;
-	}
-	memcpy(w->out + w->len, buf, (size_t)n);
-	w->len += (size_t)n;
+	else if ((at = room(w, (size_t)n)))
+		memcpy(at, buf, (size_t)n);
 }
 
 /* ------------------------------------------------------------ the runs */
@@ -187,12 +199,10 @@ static size_t find_runs(const struct paint_region *regions, size_t regions_count
 
 static void put_spaces(struct writer *w, int n)
 {
-	if (w->len + (size_t)n > w->size) {
-		w->failed = true;
-		return;
-	}
-	memset(w->out + w->len, ' ', (size_t)n);
-	w->len += (size_t)n;
+	char *at = room(w, (size_t)n);
+
+	if (at)
+		memset(at, ' ', (size_t)n);
 }
 
 /* Where spaces over run leave the cursor: after them, or where the last

@@ -83,19 +83,28 @@ static int format(void *ctx, enum paint_op op, int a, int b, char *buf, size_t s
 
 bool paint_curses_usable(void)
 {
-	bool nothing = false;
+	/* The sequences paint cannot do without (paint.h), with arguments. */
+	static const struct {
+		enum paint_op op;
+		int a, b;
+	} needed[] = {
+	    {PAINT_SAVE, 0, 0},
+	    {PAINT_RESTORE, 0, 0},
+	    {PAINT_MOVE, 1, 1},
+	    {PAINT_ERASE, 1, 0},
+	    {PAINT_BACKGROUND, PAINT_DEFAULT, 0},
+	    {PAINT_BACKGROUND, COLOR_GREEN, 0},
+	};
+	bool newline_down = false;
 	char buf[64];
 
 	if (!back_color_erase)
 		return false;
-	for (enum paint_op op = PAINT_SAVE; op <= PAINT_ERASE; op++) {
-		bool needed = op == PAINT_SAVE || op == PAINT_RESTORE || op == PAINT_MOVE ||
-		              op == PAINT_ERASE;
-		if (needed && format(&nothing, op, 1, 1, buf, sizeof buf) < 0)
+	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+		if (format(&newline_down, needed[i].op, needed[i].a, needed[i].b, buf, sizeof buf) <
+		    0)
 			return false;
-	}
-	return format(&nothing, PAINT_BACKGROUND, PAINT_DEFAULT, 0, buf, sizeof buf) >= 0 &&
-	       format(&nothing, PAINT_BACKGROUND, COLOR_GREEN, 0, buf, sizeof buf) >= 0;
+	return true;
 }
 
 /* ------------------------------------------------------------ cells */
@@ -226,7 +235,7 @@ void paint_curses(const struct paint_rect *rects, size_t count)
 	static char bytes[1 << 16];
 	struct cells cells[MOST_RECTS] = {0};
 	struct paint_region regions[MOST_RECTS];
-	bool newline_down = newline_keeps_column(), ready = true;
+	bool newline_down, ready = true;
 	/* curses ends each update with the attributes normal, but on a
 	 * terminal whose attributes take a cell of their own (xmc). */
 	struct paint_terminal term = {format, &newline_down, COLS, magic_cookie_glitch <= 0};
@@ -236,8 +245,9 @@ void paint_curses(const struct paint_rect *rects, size_t count)
 	/* A screen about to be cleared is sent whole by curses; after endwin()
 	 * (a suspend) the terminal is the shell's until curses takes it back
 	 * in its update. */
-	if (count > MOST_RECTS || is_cleared(curscr) || isendwin())
+	if (count == 0 || count > MOST_RECTS || is_cleared(curscr) || isendwin())
 		return;
+	newline_down = newline_keeps_column();
 	getyx(curscr, cy, cx);
 	for (size_t i = 0; i < count && ready; i++) {
 		ready = cells_alloc(&cells[i], &rects[i]) && cells_read(&cells[i]);

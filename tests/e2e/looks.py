@@ -43,10 +43,12 @@ def apply(codes, state):
         i += 1
 
 
-def main():
+def cells_of(lines):
+    """Each row's cells as (character, background, colour, attributes on),
+    the attributes carried over from one row to the next as tmux does."""
     state = {"fg": "", "bg": "", "on": set()}
     rows = []
-    for line in sys.stdin.read().split("\n"):
+    for line in lines:
         cells = []
         pos = 0
         while pos < len(line):
@@ -55,15 +57,22 @@ def main():
                 apply([int(c) if c else 0 for c in m.group(1).split(";")], state)
                 pos = m.end()
                 continue
-            ch = line[pos]
-            reverse = 7 in state["on"]
-            if ch == " " and not reverse:
-                cells.append(" /%s" % state["bg"])
-            else:
-                cells.append("%s/%s/%s/%s" % (ch, state["bg"], state["fg"],
-                                              ",".join(map(str, sorted(state["on"])))))
+            cells.append((line[pos], state["bg"], state["fg"], frozenset(state["on"])))
             pos += 1
         rows.append(cells)
+    return rows
+
+
+def main():
+    rows = []
+    for cells in cells_of(sys.stdin.read().split("\n")):
+        seen = []
+        for ch, bg, fg, on in cells:
+            if ch == " " and 7 not in on:
+                seen.append(" /%s" % bg)
+            else:
+                seen.append("%s/%s/%s/%s" % (ch, bg, fg, ",".join(map(str, sorted(on)))))
+        rows.append(seen)
     # A row's cells that nothing was ever written in are left out of it:
     # blank, on the terminal's own background.
     width = max(len(cells) for cells in rows)
